@@ -1,0 +1,207 @@
+"""Plain data passed between the steps of the pipeline (fetch → parse → extract → store → views)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(slots=True)
+class Contact:
+    """One press contact found in a release's contacts block."""
+
+    name: str
+    organization: str = ""
+    phones: list[str] = field(default_factory=list)
+    """Phone numbers as printed on the page (after sanitising)."""
+    emails: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        from newsroom_tui.contacts import normalise_phone
+
+        return {
+            "name": self.name,
+            "organization": self.organization,
+            "phones": list(self.phones),
+            "phones_normalised": [normalise_phone(p) for p in self.phones],
+            "emails": list(self.emails),
+        }
+
+
+@dataclass(slots=True)
+class FeedItem:
+    """One entry announced by a source (a feed item or a listing card)."""
+
+    url: str
+    guid: str | None = None
+    title: str = ""
+    summary_html: str = ""
+    published: datetime | None = None
+    tags: list[str] = field(default_factory=list)
+    source: str = ""
+    """URL of the feed or listing page that announced it."""
+
+
+@dataclass(slots=True)
+class ExtractedPage:
+    """What the extraction pipeline makes of one HTML page (release or section page)."""
+
+    url: str
+    title: str
+    published: datetime | None
+    markdown: str
+    text: str
+    """Plain text of the body, for search and for the contacts extractor's fallback."""
+    body_html: str
+    """The sanitised body HTML the Markdown was made from (contacts are read from this)."""
+    language: str = ""
+    tags: list[str] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """One-line remarks about the conversion (e.g. 'nesting too deep: shown as plain text')."""
+
+
+@dataclass(slots=True)
+class Release:
+    """A press release as stored."""
+
+    id: str
+    url: str
+    title: str
+    published: datetime | None
+    language: str
+    section: str = ""
+    tags: list[str] = field(default_factory=list)
+    summary: str = ""
+    markdown: str = ""
+    text: str = ""
+    contacts: list[Contact] = field(default_factory=list)
+    summary_only: bool = False
+    """True when the page could not be fetched and the feed's summary stands in for the body."""
+    updated: bool = False
+    """True once the release changed after it was first stored."""
+    read: bool = False
+    starred: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "language": self.language,
+            "section": self.section,
+            "tags": list(self.tags),
+            "summary": self.summary,
+            "markdown": self.markdown,
+            "updated": self.updated,
+            "summary_only": self.summary_only,
+            "read": self.read,
+            "starred": self.starred,
+            "contacts": [c.to_json() for c in self.contacts],
+        }
+
+
+@dataclass(slots=True)
+class ReleaseRow:
+    """The few columns the release list shows; cheap to load by the screenful."""
+
+    id: str
+    title: str
+    published: datetime | None
+    section: str
+    tags: list[str]
+    read: bool
+    starred: bool
+    updated: bool
+
+
+@dataclass(slots=True)
+class SectionPage:
+    """A cached page of the organisation's site menu."""
+
+    key: str
+    """The menu node's key (see profiles.MenuNode.key)."""
+    url: str
+    title: str
+    markdown: str
+    text: str = ""
+    contacts: list[Contact] = field(default_factory=list)
+    fetched_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class FetchState:
+    """Validators remembered per URL for conditional GET."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    content_hash: str | None = None
+    checked_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class SearchHit:
+    id: str
+    title: str
+    url: str
+    published: datetime | None
+    section: str
+    snippet: str
+    """Snippet with matches wrapped in SNIPPET_OPEN / SNIPPET_CLOSE (private-use characters)."""
+
+
+SNIPPET_OPEN = "\ue000"
+SNIPPET_CLOSE = "\ue001"
+
+
+@dataclass(slots=True)
+class SearchResults:
+    query: str
+    total: int
+    hits: list[SearchHit]
+
+
+@dataclass(slots=True)
+class Facets:
+    """What the store knows for the newsroom node's children."""
+
+    years: list[tuple[int, int]]
+    """(year, count), newest first."""
+    tags: list[tuple[str, int]]
+    sections: list[tuple[str, int]]
+    unread: int
+    total: int
+
+
+@dataclass(slots=True)
+class SourceFailure:
+    url: str
+    reason: str
+    """One line, sanitised, shown to the user."""
+
+
+@dataclass(slots=True)
+class SyncReport:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: list[SourceFailure] = field(default_factory=list)
+    sources_ok: int = 0
+    sections: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+@dataclass(slots=True)
+class SyncProgress:
+    """Sent to the sync's progress callback as work advances."""
+
+    phase: str
+    """'sources', 'releases', 'sections' or 'done'."""
+    done: int
+    total: int
+    message: str = ""

@@ -1,0 +1,112 @@
+"""One sanitiser for every string that comes from the network: applied before the store and again
+before display. It removes what a terminal or a markup parser could act on and keeps the text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+# ESC-introduced sequences. A string sequence (OSC/DCS/APC/PM/SOS) is removed whole only when it is
+# terminated; an unterminated one loses its introducer alone, so the text after it is kept.
+_ESC_SEQUENCES = re.compile(
+    r"""
+    \x1b\[[0-?]{0,64}[ -/]{0,16}[@-~]?            # CSI
+    | \x9b[0-?]{0,64}[ -/]{0,16}[@-~]?            # 8-bit CSI
+    | \x1b[\]PX^_][^\x07\x1b\x9c\x00-\x06\x08-\x1a]{0,512}(?:\x07|\x1b\\|\x9c)   # OSC DCS SOS PM APC
+    | [\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c\x00-\x06\x08-\x1a]{0,512}(?:\x07|\x1b\\|\x9c)
+    | \x1b[ -/]{0,4}[0-~]?                        # other two/three-byte escapes
+    """,
+    re.VERBOSE,
+)
+# C0 (except tab and newline), DEL, C1; bidi embeddings, overrides and isolates; BOM;
+# line/paragraph separators are turned into newlines first.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\u00ad\u180e]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+MAX_TITLE = 300
+MAX_LINE = 2000
+
+
+def clean_text(value: str | None, *, keep_newlines: bool = True) -> str:
+    """Remove escape sequences, control, bidi and surrogate characters. Idempotent.
+
+    Tabs and newlines survive when `keep_newlines` is true; carriage returns become newlines.
+    """
+    if not value:
+        return ""
+    text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _SURROGATES.sub("", text)
+    # Two passes: removing a sequence can join the halves of another one.
+    for _ in range(2):
+        text = _ESC_SEQUENCES.sub("", text)
+        text = _CONTROLS.sub("", text)
+    text = text.replace("\x1b", "")
+    if not keep_newlines:
+        text = _SPACES.sub(" ", text.replace("\n", " ").replace("\t", " ")).strip()
+    return text
+
+
+def clean_line(value: str | None, *, limit: int = MAX_LINE) -> str:
+    """One line of plain text: whitespace collapsed, zero-width characters dropped, truncated."""
+    text = clean_text(value, keep_newlines=False)
+    text = _ZERO_WIDTH.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text
+
+
+def clean_title(value: str | None) -> str:
+    """A title: one line, at most MAX_TITLE characters."""
+    return clean_line(value, limit=MAX_TITLE)
+
+
+def clean_body(value: str | None) -> str:
+    """Multi-line text (Markdown, plain text): controls gone, blank-line runs collapsed."""
+    text = unicodedata.normalize("NFC", clean_text(value))
+    return _BLANK_LINES.sub("\n\n", text)
+
+
+def clean_email(value: str | None) -> str:
+    """An email address as it will be copied: no whitespace, controls or zero-width characters."""
+    text = clean_text(value, keep_newlines=False)
+    text = _ZERO_WIDTH.sub("", text)
+    text = re.sub(r"\s+", "", text)
+    return text[:254]
+
+
+def safe_url(value: str | None) -> str | None:
+    """The URL if it is an absolute http(s) URL with a host and nothing a terminal could act on.
+
+    Returns None for javascript:, file:, data:, option-looking or control-character URLs.
+    """
+    if not value:
+        return None
+    raw = value.strip()
+    if not raw or len(raw) > 4096:
+        return None
+    if any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in raw):
+        return None
+    if _CONTROLS.search(raw) or _ZERO_WIDTH.search(raw) or " " in raw:
+        return None
+    if raw.startswith("-"):
+        return None
+    try:
+        parts = urlsplit(raw)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return raw
+
+
+def refusal_reason(value: str | None) -> str:
+    """Why safe_url refused a URL, in one line for the user."""
+    if not value or not value.strip():
+        return "empty link"
+    shown = clean_line(value, limit=80)
+    return f"not an http(s) link with a host: {shown}"
