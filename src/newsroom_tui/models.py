@@ -205,3 +205,20 @@ class SyncProgress:
     done: int
     total: int
     message: str = ""
+
+
+@dataclass(slots=True)
+class DirectoryContact:
+    """One contact across all cached releases (deduplicated by email, else by name and office)."""
+
+    key: str
+    name: str
+    organization: str
+    emails: list[str]
+    phones: list[str]
+    releases: int
+    last_seen: datetime | None
+    changed: bool = False
+    """True when the phone or email differs between releases (the latest is shown)."""
+    previous: list[str] = field(default_factory=list)
+    """Earlier emails/phones that the latest ones replaced."""
