@@ -1,0 +1,33 @@
+"""Shared test setup: every test runs with its own data, config and log directories, so no test
+ever touches the real user directories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--soak", action="store_true", help="run the long fault-injection variants")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--soak"):
+        return
+    skip = pytest.mark.skip(reason="soak variant: run with --soak")
+    for item in items:
+        if "soak" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def hermetic_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the data, config and log directories at a fresh temporary folder."""
+    root = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("NEWSROOM_TUI_DATA_DIR", str(root / "data"))
+    monkeypatch.setenv("NEWSROOM_TUI_CONFIG_DIR", str(root / "config"))
+    monkeypatch.setenv("NEWSROOM_TUI_LOG_DIR", str(root / "logs"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(root / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(root / "xdg-config"))
+    return root
