@@ -180,14 +180,20 @@ class _Reader:
     def fail(self, name: str, message: str) -> ProfileError:
         return ProfileError(self.source, self.key(name), message)
 
-    def get(self, name: str, kind: type | tuple[type, ...], default: Any = ..., *, what: str) -> Any:
+    def get(
+        self, name: str, kind: type | tuple[type, ...], default: Any = ..., *, what: str
+    ) -> Any:
         self.used.add(name)
         if name not in self.table:
             if default is ...:
                 raise self.fail(name, f"missing (expected {what})")
             return default
         value = self.table[name]
-        if isinstance(value, bool) and kind is not bool and bool not in (kind if isinstance(kind, tuple) else (kind,)):
+        if (
+            isinstance(value, bool)
+            and kind is not bool
+            and bool not in (kind if isinstance(kind, tuple) else (kind,))
+        ):
             raise self.fail(name, f"expected {what}, got {value!r}")
         if not isinstance(value, kind):
             raise self.fail(name, f"expected {what}, got {type(value).__name__} {_short(value)}")
@@ -211,10 +217,14 @@ class _Reader:
             raise self.fail(name, f"must be between {minimum} and {maximum}, got {value}")
         return int(value)
 
-    def number(self, name: str, default: float, *, minimum: float = 0.0, maximum: float = 1e9) -> float:
+    def number(
+        self, name: str, default: float, *, minimum: float = 0.0, maximum: float = 1e9
+    ) -> float:
         value = self.get(name, (int, float), default, what="a number")
         if not minimum < value <= maximum:
-            raise self.fail(name, f"must be greater than {minimum} and at most {maximum}, got {value}")
+            raise self.fail(
+                name, f"must be greater than {minimum} and at most {maximum}, got {value}"
+            )
         return float(value)
 
     def boolean(self, name: str, default: bool) -> bool:
@@ -224,7 +234,9 @@ class _Reader:
         value = self.get(name, list, list(default), what="a list of strings")
         for index, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
-                raise self.fail(f"{name}[{index}]", f"expected a non-empty string, got {_short(item)}")
+                raise self.fail(
+                    f"{name}[{index}]", f"expected a non-empty string, got {_short(item)}"
+                )
         return tuple(value)
 
     def sub(self, name: str) -> _Reader | None:
@@ -236,7 +248,9 @@ class _Reader:
     def finish(self) -> None:
         unknown = sorted(set(self.table) - self.used)
         if unknown:
-            raise self.fail(unknown[0], "unknown key (check its spelling in the README's profile reference)")
+            raise self.fail(
+                unknown[0], "unknown key (check its spelling in the README's profile reference)"
+            )
 
 
 def _short(value: object) -> str:
@@ -260,10 +274,14 @@ def _check_selectors(reader: _Reader, name: str, selectors: tuple[str, ...]) -> 
             soupsieve.compile(selector)
         except (soupsieve.SelectorSyntaxError, ValueError, TypeError) as exc:
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise reader.fail(f"{name}[{index}]", f"invalid CSS selector {selector!r}: {first}") from None
+            raise reader.fail(
+                f"{name}[{index}]", f"invalid CSS selector {selector!r}: {first}"
+            ) from None
 
 
-def _read_menu(reader: _Reader, items: list[Any], prefix: str, parent_key: str) -> tuple[MenuNode, ...]:
+def _read_menu(
+    reader: _Reader, items: list[Any], prefix: str, parent_key: str
+) -> tuple[MenuNode, ...]:
     nodes: list[MenuNode] = []
     seen: set[str] = set()
     for index, raw in enumerate(items):
@@ -329,7 +347,9 @@ def parse_profile(data: dict[str, Any], source: str) -> Profile:
         lst.finish()
     src.finish()
     if not (feeds or probe or discover or listing):
-        raise top.fail("sources", "no source: give feeds, probe_feeds, discover = true or a listing")
+        raise top.fail(
+            "sources", "no source: give feeds, probe_feeds, discover = true or a listing"
+        )
     sources = Sources(feeds, probe, discover, listing)
 
     extract = ExtractSettings()
@@ -364,7 +384,9 @@ def parse_profile(data: dict[str, Any], source: str) -> Profile:
     menu_raw = top.get("menu", list, [], what="a list of tables ([[menu]])")
     menu = _read_menu(top, menu_raw, "menu", "")
     top.finish()
-    return Profile(profile_id, name, language, base_url, news_url, sources, extract, fetch, menu, source)
+    return Profile(
+        profile_id, name, language, base_url, news_url, sources, extract, fetch, menu, source
+    )
 
 
 def load_profile_file(path: Path) -> Profile:
@@ -420,7 +442,9 @@ def list_profiles() -> list[ProfileInfo]:
         for stem, path in files.items():
             try:
                 profile = load_profile_file(path)
-                infos.append(ProfileInfo(profile.id, profile.name, profile.language, str(path), builtin))
+                infos.append(
+                    ProfileInfo(profile.id, profile.name, profile.language, str(path), builtin)
+                )
             except ProfileError as exc:
                 infos.append(ProfileInfo(stem, f"(invalid: {exc.message})", "", str(path), builtin))
     return infos

@@ -21,7 +21,9 @@ _ESC_SEQUENCES = re.compile(
 )
 # C0 (except tab and newline), DEL, C1; bidi embeddings, overrides and isolates; BOM;
 # line/paragraph separators are turned into newlines first.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]")
+_CONTROLS = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]"
+)
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\u00ad\u180e]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -38,7 +40,12 @@ def clean_text(value: str | None, *, keep_newlines: bool = True) -> str:
     """
     if not value:
         return ""
-    text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = (
+        value.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\u2028", "\n")
+        .replace("\u2029", "\n")
+    )
     text = _SURROGATES.sub("", text)
     # Two passes: removing a sequence can join the halves of another one.
     for _ in range(2):
@@ -52,9 +59,8 @@ def clean_text(value: str | None, *, keep_newlines: bool = True) -> str:
 
 def clean_line(value: str | None, *, limit: int = MAX_LINE) -> str:
     """One line of plain text: whitespace collapsed, zero-width characters dropped, truncated."""
-    text = clean_text(value, keep_newlines=False)
-    text = _ZERO_WIDTH.sub("", text)
-    text = unicodedata.normalize("NFC", text)
+    text = _ZERO_WIDTH.sub("", value or "")
+    text = unicodedata.normalize("NFC", clean_text(text, keep_newlines=False))
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text

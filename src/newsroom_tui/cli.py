@@ -1,0 +1,511 @@
+"""The command line: a thin layer over the engine. Every command takes --profile and --data-dir.
+
+Exit codes: 0 success, 1 some sources failed or the thing asked for was not found, 2 usage or
+profile errors. Errors are one line on stderr; tracebacks go to the log file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import dataclasses
+import io
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from newsroom_tui import __version__, paths
+from newsroom_tui.logfile import get_logger, setup_logging
+from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, SyncProgress, SyncReport
+from newsroom_tui.profiles import Profile, ProfileError, list_profiles, load_profile
+from newsroom_tui.sanitise import clean_line
+
+if TYPE_CHECKING:
+    from newsroom_tui.store import Store
+
+log = get_logger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+DEMO_PROFILE = "demo"
+
+
+class CliError(Exception):
+    """An expected failure: its message is printed as one line; `code` is the exit status."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+# --- arguments -----------------------------------------------------------------------------------
+
+
+def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--profile",
+        metavar="ID_OR_FILE",
+        default=default,
+        help="newsroom profile: a built-in or user profile id, or a TOML file (default: iom-fr)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="where the database lives (default: the user data directory, or $NEWSROOM_TUI_DATA_DIR)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsroom-tui",
+        description="Read an organisation's newsroom in the terminal. Without a command, opens the reader.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsroom-tui {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="serve the bundled demo newsroom on 127.0.0.1, sync it and open the reader",
+    )
+    _common(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("sync", help="fetch new and changed releases and section pages")
+    _common(p, top=False)
+    p.add_argument("--no-sections", action="store_true", help="skip the site's menu pages")
+
+    p = sub.add_parser("search", help="search the cached releases")
+    _common(p, top=False)
+    p.add_argument("query", nargs="?", default="", help='words, "phrases", prefix*, -word, filters')
+    p.add_argument("--section")
+    p.add_argument("--tag")
+    p.add_argument("--lang")
+    p.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
+    p.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD")
+    p.add_argument("--unread", action="store_true")
+    p.add_argument("--starred", action="store_true")
+    p.add_argument("--limit", type=_positive, default=20)
+    p.add_argument("--order", choices=("newest", "relevance"), default="newest")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("show", help="print one release as Markdown")
+    _common(p, top=False)
+    p.add_argument("id", help="release id (as printed by search)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("extract", help="run the extraction pipeline on one page; stores nothing")
+    _common(p, top=False)
+    p.add_argument("source", metavar="PATH_OR_URL")
+    p.add_argument("--url", help="the page's address, to resolve relative links of a local file")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("export", help="write releases as Markdown files with YAML front matter")
+    _common(p, top=False)
+    p.add_argument("directory", metavar="DIR")
+
+    p = sub.add_parser("contacts", help="list press contacts across all cached releases")
+    _common(p, top=False)
+    p.add_argument("query", nargs="?", default="", help="filter by name, office, email or phone")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_const", dest="format", const="json")
+    fmt.add_argument("--csv", action="store_const", dest="format", const="csv")
+    fmt.add_argument("--vcard", action="store_const", dest="format", const="vcard")
+
+    p = sub.add_parser("profiles", help="list built-in and user profiles")
+    return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2024-03-15, got {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+# --- shared plumbing -------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Context:
+    profile: Profile
+    data_dir: Path
+    out: TextIO
+    err: TextIO
+
+    @property
+    def db_path(self) -> Path:
+        return paths.database_path(self.data_dir, self.profile.id)
+
+    @contextlib.contextmanager
+    def store(self) -> Iterator[Store]:
+        from newsroom_tui.store import Store
+
+        store = Store.open(self.db_path)
+        try:
+            if store.recovered_from is not None:
+                print(
+                    f"newsroom-tui: the database was damaged; it was moved to {store.recovered_from}"
+                    " and a new one was created",
+                    file=self.err,
+                )
+            yield store
+        finally:
+            store.close()
+
+
+def _context(args: argparse.Namespace, out: TextIO, err: TextIO) -> Context:
+    profile = load_profile(getattr(args, "profile", None))
+    return Context(profile, paths.data_dir(getattr(args, "data_dir", None)), out, err)
+
+
+@contextlib.contextmanager
+def serving_demo_if_needed(ctx: Context) -> Iterator[Context]:
+    """For the demo profile, serve the bundled site on 127.0.0.1 while the block runs."""
+    if ctx.profile.id != DEMO_PROFILE:
+        yield ctx
+        return
+    from newsroom_tui.demo.server import SiteServer
+
+    with SiteServer(paths.demo_site_dir()) as server:
+        yield dataclasses.replace(ctx, profile=ctx.profile.rebased(server.base_url))
+
+
+class ProgressPrinter:
+    """A one-line progress bar on a terminal, plain lines otherwise."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.last_phase = ""
+
+    def __call__(self, progress: SyncProgress) -> None:
+        if self.tty:
+            width = 30
+            filled = width * progress.done // progress.total if progress.total else 0
+            bar = "#" * filled + "-" * (width - filled)
+            line = f"\r{progress.phase:<9} [{bar}] {progress.done}/{progress.total}"
+            self.stream.write(line)
+            if progress.phase == "done":
+                self.stream.write("\n")
+            self.stream.flush()
+        elif progress.phase != self.last_phase:
+            self.stream.write(f"{progress.phase}: {progress.total} to do\n")
+        self.last_phase = progress.phase
+
+
+def format_report(report: SyncReport) -> list[str]:
+    lines = [
+        f"{report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
+        f"{len(report.failed)} failed; {report.sections} section pages"
+    ]
+    lines += [f"  failed: {failure.url}: {failure.reason}" for failure in report.failed]
+    return lines
+
+
+# --- commands ------------------------------------------------------------------------------------
+
+
+def cmd_sync(args: argparse.Namespace, ctx: Context) -> int:
+    from newsroom_tui.sync import run_sync
+
+    with serving_demo_if_needed(ctx) as live, live.store() as store:
+        progress = ProgressPrinter(live.err)
+        report = run_sync(live.profile, store, progress=progress, sections=not args.no_sections)
+    for line in format_report(report):
+        print(line, file=live.out)
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
+    from newsroom_tui.query import QueryError, parse_query
+
+    try:
+        query = parse_query(args.query)
+    except QueryError as exc:
+        raise CliError(f"invalid query: {exc}", EXIT_USAGE) from None
+    changes: dict[str, object] = {}
+    for name in ("section", "tag", "lang", "since", "until"):
+        value = getattr(args, name)
+        if value:
+            changes[name] = value
+    if args.unread:
+        changes["unread"] = True
+    if args.starred:
+        changes["starred"] = True
+    query = dataclasses.replace(query, **changes)
+    with ctx.store() as store:
+        results = store.search(query, limit=args.limit, order=args.order)
+    if args.json:
+        payload = {
+            "query": args.query,
+            "total": results.total,
+            "results": [
+                {
+                    "id": hit.id,
+                    "title": hit.title,
+                    "url": hit.url,
+                    "published": hit.published.isoformat() if hit.published else None,
+                    "section": hit.section,
+                    "snippet": hit.snippet.replace(SNIPPET_OPEN, "").replace(SNIPPET_CLOSE, ""),
+                }
+                for hit in results.hits
+            ],
+        }
+        json.dump(payload, ctx.out, ensure_ascii=False, indent=2)
+        ctx.out.write("\n")
+        return EXIT_OK
+    if not results.hits:
+        print("no results", file=ctx.out)
+        return EXIT_OK
+    for hit in results.hits:
+        day = hit.published.date().isoformat() if hit.published else "unknown date"
+        snippet = hit.snippet.replace(SNIPPET_OPEN, "«").replace(SNIPPET_CLOSE, "»")
+        print(f"{day}  {hit.title}\n    id: {hit.id}\n    {snippet}", file=ctx.out)
+    shown = len(results.hits)
+    print(f"{shown} of {results.total} results", file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
+    with ctx.store() as store:
+        release = store.get_release(args.id)
+    if release is None:
+        raise CliError(f"no release with id {args.id!r} (ids are printed by `search`)")
+    if args.json:
+        json.dump(release.to_json(), ctx.out, ensure_ascii=False, indent=2)
+        ctx.out.write("\n")
+        return EXIT_OK
+    day = release.published.date().isoformat() if release.published else "unknown date"
+    print(f"# {release.title}\n", file=ctx.out)
+    print(f"{day} · {release.url}\n", file=ctx.out)
+    print(release.markdown.strip() or release.summary, file=ctx.out)
+    if release.contacts:
+        print("\n## Contacts\n", file=ctx.out)
+        for contact in release.contacts:
+            parts = [contact.name, contact.organization, *contact.phones, *contact.emails]
+            print("- " + " · ".join(p for p in parts if p), file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
+    from newsroom_tui.extract import extract_page
+
+    source: str = args.source
+    if source.startswith(("http://", "https://")):
+        data, url = _fetch_one(source, ctx.profile)
+    else:
+        path = Path(source)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CliError(f"cannot read {source}: {exc.strerror or exc}") from None
+        url = args.url or path.resolve().as_uri()
+    page = extract_page(data, url, ctx.profile.extract, language=ctx.profile.language)
+    if args.json:
+        payload = {
+            "id": None,
+            "url": page.url,
+            "title": page.title,
+            "published": page.published.isoformat() if page.published else None,
+            "language": page.language,
+            "section": "",
+            "tags": page.tags,
+            "summary": "",
+            "markdown": page.markdown,
+            "updated": False,
+            "contacts": [c.to_json() for c in page.contacts],
+            "notes": page.notes,
+        }
+        json.dump(payload, ctx.out, ensure_ascii=False, indent=2)
+        ctx.out.write("\n")
+        return EXIT_OK
+    print(f"# {page.title}\n", file=ctx.out)
+    if page.published:
+        print(f"{page.published.isoformat()}\n", file=ctx.out)
+    print(page.markdown, file=ctx.out)
+    for note in page.notes:
+        print(f"note: {note}", file=ctx.err)
+    return EXIT_OK
+
+
+def _fetch_one(url: str, profile: Profile) -> tuple[bytes, str]:
+    import asyncio
+
+    from newsroom_tui.fetch import Fetcher, FetchError
+
+    async def get() -> tuple[bytes, str]:
+        async with Fetcher(profile.fetch) as fetcher:
+            response = await fetcher.get(url, max_bytes=profile.fetch.max_page_bytes)
+        return response.body or b"", response.url
+
+    try:
+        return asyncio.run(get())
+    except FetchError as exc:
+        raise CliError(f"cannot fetch {url}: {exc}") from None
+
+
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from newsroom_tui.export import export_releases
+
+    target = Path(args.directory)
+    with ctx.store() as store:
+        try:
+            count = export_releases(store.iter_releases(), target)
+        except OSError as exc:
+            raise CliError(f"cannot write to {target}: {exc.strerror or exc}") from None
+    print(f"{count} releases written to {target}", file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_contacts(args: argparse.Namespace, ctx: Context) -> int:
+    with ctx.store() as store:
+        entries = store.contacts_directory(args.query)
+    fmt = args.format
+    if fmt == "json":
+        payload = [
+            {
+                "name": e.name,
+                "organization": e.organization,
+                "emails": e.emails,
+                "phones": e.phones,
+                "releases": e.releases,
+                "last_seen": e.last_seen.isoformat() if e.last_seen else None,
+                "changed": e.changed,
+                "previous": e.previous,
+            }
+            for e in entries
+        ]
+        json.dump(payload, ctx.out, ensure_ascii=False, indent=2)
+        ctx.out.write("\n")
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(["name", "organization", "emails", "phones", "releases", "last_seen"])
+        for e in entries:
+            seen = e.last_seen.date().isoformat() if e.last_seen else ""
+            row = [
+                e.name,
+                e.organization,
+                "; ".join(e.emails),
+                "; ".join(e.phones),
+                e.releases,
+                seen,
+            ]
+            writer.writerow([_csv_safe(str(v)) for v in row])
+        ctx.out.write(buffer.getvalue())
+    elif fmt == "vcard":
+        from newsroom_tui.contacts import format_vcard
+        from newsroom_tui.models import Contact
+
+        for e in entries:
+            ctx.out.write(format_vcard(Contact(e.name, e.organization, e.phones, e.emails)))
+    else:
+        for e in entries:
+            mark = " (changed)" if e.changed else ""
+            seen = e.last_seen.date().isoformat() if e.last_seen else "?"
+            details = " · ".join([*e.emails, *e.phones])
+            print(f"{e.name} — {e.organization}{mark}\n    {details}", file=ctx.out)
+            print(f"    {e.releases} release(s), last {seen}", file=ctx.out)
+        print(f"{len(entries)} contacts", file=ctx.out)
+    return EXIT_OK
+
+
+def _csv_safe(value: str) -> str:
+    """Keep spreadsheet programs from treating a cell as a formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") and not value[1:2].isdigit() else value
+
+
+def cmd_profiles(args: argparse.Namespace, out: TextIO) -> int:
+    for info in list_profiles():
+        kind = "built-in" if info.builtin else "user"
+        print(f"{info.id:<12} {info.language:<3} {kind:<9} {info.name}", file=out)
+        if not info.builtin:
+            print(f"{'':<12} {info.origin}", file=out)
+    return EXIT_OK
+
+
+def cmd_reader(args: argparse.Namespace, ctx: Context) -> int:
+    from newsroom_tui.app import build_app
+
+    if args.demo:
+        from newsroom_tui.demo.server import SiteServer
+        from newsroom_tui.sync import run_sync
+
+        with SiteServer(paths.demo_site_dir()) as server:
+            profile = ctx.profile.rebased(server.base_url)
+            with dataclasses.replace(ctx, profile=profile).store() as store:
+                print("Syncing the demo newsroom from " + server.base_url, file=ctx.err)
+                report = run_sync(profile, store, progress=ProgressPrinter(ctx.err))
+                for line in format_report(report):
+                    print(line, file=ctx.err)
+            build_app(profile, ctx.data_dir, demo=True).run()
+        return EXIT_OK
+    build_app(ctx.profile, ctx.data_dir).run()
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Context], int]] = {
+    "sync": cmd_sync,
+    "search": cmd_search,
+    "show": cmd_show,
+    "extract": cmd_extract,
+    "export": cmd_export,
+    "contacts": cmd_contacts,
+}
+
+
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    log_path = setup_logging()
+    if args.command == "profiles":
+        return cmd_profiles(args, out)
+    if args.demo:
+        if args.command:
+            parser.error("--demo opens the reader; use `--profile demo` with a command")
+        args.profile = DEMO_PROFILE
+    from newsroom_tui.store import StoreError
+
+    try:
+        ctx = _context(args, out, err)
+        if args.command is None:
+            return cmd_reader(args, ctx)
+        return COMMANDS[args.command](args, ctx)
+    except ProfileError as exc:
+        print(f"newsroom-tui: invalid profile: {exc}", file=err)
+        return EXIT_USAGE
+    except CliError as exc:
+        print(f"newsroom-tui: {clean_line(str(exc))}", file=err)
+        return exc.code
+    except StoreError as exc:
+        print(f"newsroom-tui: {clean_line(str(exc))}", file=err)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("newsroom-tui: interrupted", file=err)
+        return 130
+    except Exception as exc:
+        log.exception("unexpected error")
+        where = f" (details in {log_path})" if log_path else ""
+        detail = clean_line(f"{type(exc).__name__}: {exc}", limit=300)
+        print(f"newsroom-tui: unexpected error: {detail}{where}", file=err)
+        return EXIT_FAILED
