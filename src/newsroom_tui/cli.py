@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from newsroom_tui import __version__, paths
 from newsroom_tui.logfile import get_logger, setup_logging
@@ -239,7 +239,7 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         query = parse_query(args.query)
     except QueryError as exc:
         raise CliError(f"invalid query: {exc}", EXIT_USAGE) from None
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for name in ("section", "tag", "lang", "since", "until"):
         value = getattr(args, name)
         if value:
