@@ -1,0 +1,151 @@
+"""The copy menu: a modal listing what can be copied for one contact (email, "Name <email>",
+each phone, a vCard). Every entry shows exactly the text that will be copied.
+
+Also holds `copy_via_app`, the one path by which the contacts UI copies anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Protocol, runtime_checkable
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from newsroom_tui.clipboard import clipboard_safe
+from newsroom_tui.contacts import format_name_email, format_vcard
+from newsroom_tui.models import Contact
+from newsroom_tui.sanitise import clean_email, clean_line
+
+MAX_NAME = 120
+
+
+@runtime_checkable
+class CopyTarget(Protocol):
+    """What the app offers for copying: OSC 52, the system tool and a notification."""
+
+    def copy_text(self, text: str, what: str) -> None: ...
+
+
+def copy_via_app(app: App[object], text: str, what: str) -> None:
+    """Copy through the app's `copy_text`, or through Textual's clipboard if the app has none."""
+    if isinstance(app, CopyTarget):
+        app.copy_text(text, what)
+        return
+    app.copy_to_clipboard(text)
+    app.notify(f"Copied {what}: {text}", markup=False)
+
+
+def contact_name(contact: Contact) -> str:
+    """The name as shown and copied: one line, no controls."""
+    return clipboard_safe(clean_line(contact.name, limit=MAX_NAME))
+
+
+def contact_emails(contact: Contact) -> list[str]:
+    """The contact's emails as shown and copied: no whitespace, controls or bidi, ≤ 254 chars."""
+    seen: list[str] = []
+    for raw in contact.emails:
+        email = clipboard_safe(clean_email(raw))[:254]
+        if email and email not in seen:
+            seen.append(email)
+    return seen
+
+
+def contact_phones(contact: Contact) -> list[str]:
+    """The contact's phones as printed, on one line each."""
+    phones: list[str] = []
+    for raw in contact.phones:
+        phone = clipboard_safe(clean_line(raw, limit=64))
+        if phone and phone not in phones:
+            phones.append(phone)
+    return phones
+
+
+def all_emails(contacts: list[Contact]) -> list[str]:
+    """Every email of a set of contacts, in order, without repeats."""
+    emails: list[str] = []
+    for contact in contacts:
+        for email in contact_emails(contact):
+            if email not in emails:
+                emails.append(email)
+    return emails
+
+
+@dataclass(frozen=True, slots=True)
+class CopyChoice:
+    """One entry of the copy menu: the label shown, the text copied and what to call it."""
+
+    label: str
+    text: str
+    what: str
+
+
+def copy_choices(contact: Contact) -> list[CopyChoice]:
+    """Everything the copy menu offers for `contact`, in menu order."""
+    name = contact_name(contact)
+    choices: list[CopyChoice] = []
+    for email in contact_emails(contact):
+        choices.append(CopyChoice(email, email, "email"))
+    named = format_name_email(contact)
+    if named is not None:
+        named = clipboard_safe(named)
+        choices.append(CopyChoice(named, named, "name and email"))
+    for phone in contact_phones(contact):
+        choices.append(CopyChoice(phone, phone, "phone"))
+    card = clipboard_safe(format_vcard(contact), multiline=True)
+    if card.strip():
+        choices.append(CopyChoice(f"vCard of {name}", card, f"vCard of {name}"))
+    return choices
+
+
+class CopyMenuScreen(ModalScreen[CopyChoice | None]):
+    """Pick what to copy for one contact; dismisses with the choice copied (or None)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "dismiss_menu", "Close"),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def __init__(self, contact: Contact) -> None:
+        super().__init__()
+        self.contact = contact
+        self.choices = copy_choices(contact)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="copy-menu"):
+            yield Label(
+                Content("Copy for ") + Content(contact_name(self.contact)), id="copy-menu-title"
+            )
+            options = [
+                Option(Content(choice.label), id=str(index))
+                for index, choice in enumerate(self.choices)
+            ]
+            yield OptionList(*options, markup=False, id="copy-menu-options")
+            if not self.choices:
+                yield Label("Nothing to copy for this contact", id="copy-menu-empty")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def action_cursor_down(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(OptionList).action_cursor_up()
+
+    def action_dismiss_menu(self) -> None:
+        self.dismiss(None)
+
+    @on(OptionList.OptionSelected, "#copy-menu-options")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        choice = self.choices[event.option_index]
+        copy_via_app(self.app, choice.text, choice.what)
+        self.dismiss(choice)

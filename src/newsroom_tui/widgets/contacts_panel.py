@@ -1,0 +1,154 @@
+"""The contacts panel: the press contacts of the open release or section page, with copy keys.
+
+Everything shown comes from the network, so it is built from plain strings with markup off; the
+emails and phones shown are exactly the strings that `c`, `C` and the copy menu copy.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from newsroom_tui.models import Contact
+from newsroom_tui.sanitise import clean_line
+from newsroom_tui.screens.copy_menu import (
+    CopyChoice,
+    CopyMenuScreen,
+    all_emails,
+    contact_emails,
+    contact_name,
+    contact_phones,
+    copy_via_app,
+)
+
+EMPTY = "No press contacts in this release"
+
+
+class ContactCard(Vertical):
+    """One contact: name, organisation/office, phones, emails, each line plain text."""
+
+    def __init__(self, contact: Contact, index: int) -> None:
+        super().__init__(classes="contact-card")
+        self.contact = contact
+        self.index = index
+
+    def compose(self) -> ComposeResult:
+        yield Static(contact_name(self.contact), markup=False, classes="contact-name")
+        organization = clean_line(self.contact.organization, limit=200)
+        if organization:
+            yield Static(organization, markup=False, classes="contact-org")
+        for phone in contact_phones(self.contact):
+            yield Static(Content("Tel ") + Content(phone), markup=False, classes="contact-phone")
+        for email in contact_emails(self.contact):
+            yield Static(email, markup=False, classes="contact-email")
+
+
+class ContactsPanel(VerticalScroll, can_focus=True):
+    """Lists contacts; up/down (j/k) select one, `c` copies its email, `C` every email, `x`/enter
+    open the copy menu."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "select_next", "Next contact", show=False),
+        Binding("up,k", "select_previous", "Previous contact", show=False),
+        Binding("c", "copy_email", "Copy email"),
+        Binding("C", "copy_all_emails", "Copy all emails"),
+        Binding("x,enter", "copy_menu", "Copy…"),
+    ]
+
+    selected: reactive[int] = reactive(0, init=False)
+    """Index of the highlighted contact."""
+
+    class ContactCopied(Message):
+        """Something from the contacts panel was copied (`text` is exactly what was copied)."""
+
+        def __init__(self, text: str, what: str) -> None:
+            super().__init__()
+            self.text = text
+            self.what = what
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.contacts: list[Contact] = []
+        self.source_title = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Contacts", markup=False, id="contacts-title")
+        yield Static(EMPTY, markup=False, id="contacts-empty")
+
+    def show(self, contacts: list[Contact], source_title: str = "") -> None:
+        """Replace the list with the contacts of the page titled `source_title`."""
+        self.contacts = list(contacts)
+        self.source_title = clean_line(source_title, limit=200)
+        self.remove_children(ContactCard)
+        title = Content("Contacts")
+        if self.source_title:
+            title = title + Content(" · ") + Content(self.source_title)
+        self.query_one("#contacts-title", Static).update(title)
+        self.query_one("#contacts-empty", Static).display = not self.contacts
+        self.mount_all(ContactCard(contact, index) for index, contact in enumerate(self.contacts))
+        self.set_reactive(ContactsPanel.selected, 0)
+        self.call_after_refresh(self._mark_selected)
+
+    @property
+    def selected_contact(self) -> Contact | None:
+        if 0 <= self.selected < len(self.contacts):
+            return self.contacts[self.selected]
+        return None
+
+    def watch_selected(self) -> None:
+        self._mark_selected()
+
+    def _mark_selected(self) -> None:
+        for card in self.query(ContactCard):
+            card.set_class(card.index == self.selected, "-selected")
+            if card.index == self.selected:
+                self.scroll_to_widget(card, animate=False)
+
+    def action_select_next(self) -> None:
+        if self.contacts:
+            self.selected = min(self.selected + 1, len(self.contacts) - 1)
+
+    def action_select_previous(self) -> None:
+        if self.contacts:
+            self.selected = max(self.selected - 1, 0)
+
+    def _copy(self, text: str, what: str) -> None:
+        copy_via_app(self.app, text, what)
+        self.post_message(self.ContactCopied(text, what))
+
+    def action_copy_email(self) -> None:
+        contact = self.selected_contact
+        if contact is None:
+            self.notify(EMPTY, severity="warning", markup=False)
+            return
+        emails = contact_emails(contact)
+        if not emails:
+            self.notify(f"No email for {contact_name(contact)}", severity="warning", markup=False)
+            return
+        self._copy(emails[0], f"email of {contact_name(contact)}")
+
+    def action_copy_all_emails(self) -> None:
+        emails = all_emails(self.contacts)
+        if not emails:
+            self.notify("No emails in this release", severity="warning", markup=False)
+            return
+        what = "1 email" if len(emails) == 1 else f"{len(emails)} emails"
+        self._copy(", ".join(emails), what)
+
+    def action_copy_menu(self) -> None:
+        contact = self.selected_contact
+        if contact is None:
+            self.notify(EMPTY, severity="warning", markup=False)
+            return
+        self.app.push_screen(CopyMenuScreen(contact), self._menu_closed)
+
+    def _menu_closed(self, choice: CopyChoice | None) -> None:
+        if choice is not None:
+            self.post_message(self.ContactCopied(choice.text, choice.what))

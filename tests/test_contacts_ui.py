@@ -1,0 +1,228 @@
+"""Pilot tests for the contacts panel and the copy menu: what is copied is exactly what is shown,
+and names that look like markup are shown literally and run nothing."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.content import Content
+from textual.widgets import OptionList, Static
+
+from newsroom_tui.models import Contact
+from newsroom_tui.paths import styles_dir
+from newsroom_tui.screens.copy_menu import CopyMenuScreen
+from newsroom_tui.widgets.contacts_panel import ContactCard, ContactsPanel
+
+JANE = Contact(
+    name="Jane Doe",
+    organization="OIM Genève",
+    phones=["+41 79 123 45 67", "+41 22 717 91 11 ext. 123"],
+    emails=["jdoe@iom.int", "press@iom.int"],
+)
+PAUL = Contact(name="Paul Martin", organization="OIM Dakar", emails=["pmartin@iom.int"])
+NO_EMAIL = Contact(name="Bureau de presse", phones=["+221 33 869 62 00"])
+
+
+class PanelApp(App[None]):
+    """A minimal host with the `copy_text` the real app provides."""
+
+    CSS_PATH = str(styles_dir() / "dialogs.tcss")
+
+    def __init__(self, contacts: list[Contact], title: str = "Une release") -> None:
+        super().__init__()
+        self.contacts = contacts
+        self.release_title = title
+        self.copied: list[tuple[str, str]] = []
+        self.messages: list[ContactsPanel.ContactCopied] = []
+
+    def compose(self) -> ComposeResult:
+        yield ContactsPanel(id="contacts")
+
+    def on_mount(self) -> None:
+        panel = self.query_one(ContactsPanel)
+        panel.show(self.contacts, self.release_title)
+        panel.focus()
+
+    def copy_text(self, text: str, what: str) -> None:
+        self.copy_to_clipboard(text)
+        self.copied.append((text, what))
+
+    @on(ContactsPanel.ContactCopied)
+    def _record(self, message: ContactsPanel.ContactCopied) -> None:
+        self.messages.append(message)
+
+
+async def test_c_copies_selected_email_and_down_moves_selection() -> None:
+    app = PanelApp([JANE, PAUL])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        assert app.clipboard == "jdoe@iom.int"
+        await pilot.press("down", "c")
+        assert app.clipboard == "pmartin@iom.int"
+        panel = app.query_one(ContactsPanel)
+        assert panel.selected == 1
+        selected = [card.index for card in app.query(ContactCard) if card.has_class("-selected")]
+        assert selected == [1]
+        await pilot.press("down")  # stays on the last contact
+        assert panel.selected == 1
+        await pilot.press("k", "c")
+        assert app.clipboard == "jdoe@iom.int"
+        await pilot.pause()
+        assert [m.text for m in app.messages] == ["jdoe@iom.int", "pmartin@iom.int", "jdoe@iom.int"]
+
+
+async def test_shift_c_copies_all_emails_comma_separated() -> None:
+    app = PanelApp([JANE, NO_EMAIL, PAUL])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("C")
+        assert app.clipboard == "jdoe@iom.int, press@iom.int, pmartin@iom.int"
+        assert app.copied[-1][1] == "3 emails"
+
+
+async def test_contact_without_email_copies_nothing() -> None:
+    app = PanelApp([NO_EMAIL])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        assert app.clipboard == ""
+        assert app.copied == []
+
+
+async def test_copied_email_is_exactly_what_is_shown() -> None:
+    hostile = Contact(
+        name="A\u202eB",
+        emails=[" jd\u200boe@iom.\u2066int\x1b[31m ", "x" * 300 + "@iom.int"],
+    )
+    app = PanelApp([hostile])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        shown = [s.visual.plain for s in app.query(".contact-email").results(Static)]
+        assert shown[0] == "jdoe@iom.int"
+        assert len(shown[1]) == 254
+        await pilot.press("c")
+        assert app.clipboard == shown[0]
+        await pilot.press("C")
+        assert app.clipboard == ", ".join(shown)
+        name = app.query_one(".contact-name", Static).visual.plain
+        assert name == "AB"
+
+
+async def test_empty_state() -> None:
+    app = PanelApp([])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        empty = app.query_one("#contacts-empty", Static)
+        assert empty.display
+        assert empty.visual.plain == "No press contacts in this release"
+        assert not app.query(ContactCard)
+        await pilot.press("c", "C", "x")
+        assert app.clipboard == ""
+        assert not isinstance(app.screen, CopyMenuScreen)
+
+
+async def test_show_replaces_contacts() -> None:
+    app = PanelApp([JANE])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        panel = app.query_one(ContactsPanel)
+        panel.show([PAUL], "Autre")
+        await pilot.pause()
+        assert [c.contact.name for c in app.query(ContactCard)] == ["Paul Martin"]
+        assert not app.query_one("#contacts-empty", Static).display
+        assert app.query_one("#contacts-title", Static).visual.plain == "Contacts · Autre"
+        panel.show([], "Vide")
+        await pilot.pause()
+        assert app.query_one("#contacts-empty", Static).display
+
+
+async def test_copy_menu_name_email_phone_and_vcard() -> None:
+    app = PanelApp([JANE])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, CopyMenuScreen)
+        options = app.screen.query_one(OptionList)
+        labels = [options.get_option_at_index(i).prompt for i in range(options.option_count)]
+        plain = [str(label) for label in labels]
+        assert plain[:2] == ["jdoe@iom.int", "press@iom.int"]
+        assert "Jane Doe <jdoe@iom.int>" in plain
+        assert "+41 79 123 45 67" in plain
+        assert "+41 22 717 91 11 ext. 123" in plain
+        assert plain[-1] == "vCard of Jane Doe"
+
+        # "Name <email>"
+        await pilot.press(*["down"] * plain.index("Jane Doe <jdoe@iom.int>"), "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, CopyMenuScreen)
+        assert app.clipboard == "Jane Doe <jdoe@iom.int>"
+
+        # second phone
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*["down"] * plain.index("+41 22 717 91 11 ext. 123"), "enter")
+        await pilot.pause()
+        assert app.clipboard == "+41 22 717 91 11 ext. 123"
+
+        # vCard
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        card = app.clipboard
+        assert card.startswith("BEGIN:VCARD")
+        assert card.rstrip().endswith("END:VCARD")
+        assert "FN:Jane Doe" in card
+        assert "jdoe@iom.int" in card
+        assert [m.what for m in app.messages][-1] == "vCard of Jane Doe"
+
+
+async def test_copy_menu_escape_copies_nothing() -> None:
+    app = PanelApp([JANE])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, CopyMenuScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CopyMenuScreen)
+        assert app.clipboard == ""
+        assert app.messages == []
+
+
+MARKUP_NAMES = ["[b]x[/b]", "[@click=app.quit]x[/]", "[/b] Breaking", "[$accent]x[/]"]
+
+
+async def test_markup_looking_text_is_literal_and_runs_nothing() -> None:
+    contacts = [
+        Contact(name=name, organization=name, phones=[name], emails=[f"a{i}@iom.int"])
+        for i, name in enumerate(MARKUP_NAMES)
+    ]
+    app = PanelApp(contacts, title="[@click=app.quit]Read[/]")
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        names = [s.visual for s in app.query(".contact-name").results(Static)]
+        assert [n.plain for n in names] == MARKUP_NAMES
+        assert all(isinstance(n, Content) and not n.spans for n in names)
+        orgs = [s.visual.plain for s in app.query(".contact-org").results(Static)]
+        assert orgs == MARKUP_NAMES
+        title = app.query_one("#contacts-title", Static).visual
+        assert title.plain == "Contacts · [@click=app.quit]Read[/]"
+        # Clicking the text that would be an action link does nothing.
+        await pilot.click(".contact-name")
+        await pilot.click("#contacts-title")
+        await pilot.pause()
+        assert app.is_running
+        assert app.return_code is None
+        # The copy menu shows the name literally too.
+        await pilot.press("down", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, CopyMenuScreen)
+        heading = app.screen.query_one("#copy-menu-title", Static).visual
+        assert heading.plain == "Copy for [@click=app.quit]x[/]"
+        await pilot.click("#copy-menu-title")
+        await pilot.pause()
+        assert app.is_running
