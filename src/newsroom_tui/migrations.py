@@ -1,0 +1,116 @@
+"""The store's schema as a list of forward migrations; `PRAGMA user_version` is the list's length.
+
+Never edit a released step: append a new one. Each step runs inside the store's write transaction.
+The FTS rowid is the release's sort key (`rk`), which grows with the publication date, so
+"newest first" is `ORDER BY rowid DESC` and FTS5 can stream it and stop at the LIMIT.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+_V1 = """
+CREATE TABLE releases (
+    rk INTEGER PRIMARY KEY,          -- sort key: (published + offset) << 20 | tiebreak; FTS rowid
+    id TEXT NOT NULL UNIQUE,         -- stable id (guid, else canonical URL)
+    url TEXT NOT NULL,
+    title TEXT NOT NULL,
+    published INTEGER,               -- unix time (UTC) or NULL
+    published_iso TEXT,              -- the datetime as given, to give it back unchanged
+    year INTEGER,
+    language TEXT NOT NULL DEFAULT '',
+    section TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '[]',
+    summary TEXT NOT NULL DEFAULT '',
+    markdown TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '',
+    contacts TEXT NOT NULL DEFAULT '[]',
+    contacts_text TEXT NOT NULL DEFAULT '',
+    summary_only INTEGER NOT NULL DEFAULT 0,
+    updated INTEGER NOT NULL DEFAULT 0,
+    content_hash TEXT NOT NULL,
+    first_seen INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL
+);
+CREATE INDEX releases_section ON releases(section, rk);
+CREATE INDEX releases_language ON releases(language, rk);
+CREATE INDEX releases_year ON releases(year);
+
+-- Read/starred state lives apart from the releases so that a re-sync never touches it.
+CREATE TABLE release_state (
+    id TEXT PRIMARY KEY,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX release_state_read ON release_state(id) WHERE read = 1;
+CREATE INDEX release_state_starred ON release_state(id) WHERE starred = 1;
+
+CREATE TABLE release_tags (
+    id TEXT NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+    tag_key TEXT NOT NULL,           -- case- and accent-folded
+    tag TEXT NOT NULL,
+    PRIMARY KEY (id, tag_key)
+) WITHOUT ROWID;
+CREATE INDEX release_tags_key ON release_tags(tag_key, id);
+
+CREATE TABLE contacts (
+    id TEXT NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    organization TEXT NOT NULL,
+    emails TEXT NOT NULL,            -- JSON list
+    phones TEXT NOT NULL,            -- JSON list
+    PRIMARY KEY (id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE sections (
+    key TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    title TEXT NOT NULL,
+    markdown TEXT NOT NULL,
+    text TEXT NOT NULL,
+    contacts TEXT NOT NULL,
+    fetched_at INTEGER
+);
+
+CREATE TABLE fetch_state (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    content_hash TEXT,
+    checked_at INTEGER
+);
+
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE VIEW release_fts_source AS
+    SELECT rk, title, text AS body, contacts_text AS contacts FROM releases;
+
+CREATE VIRTUAL TABLE release_fts USING fts5(
+    title, body, contacts,
+    content = 'release_fts_source',
+    content_rowid = 'rk',
+    tokenize = "unicode61 remove_diacritics 2",
+    prefix = '1 2 3'
+);
+"""
+
+
+def _v1(con: sqlite3.Connection) -> None:
+    for statement in _V1.split(";\n"):
+        if statement.strip():
+            con.execute(statement)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+"""MIGRATIONS[n] takes a database from user_version n to n + 1."""
+
+CURRENT_VERSION = len(MIGRATIONS)
+
+
+def migrate(con: sqlite3.Connection, from_version: int, to_version: int = CURRENT_VERSION) -> None:
+    """Apply the steps from `from_version` up to `to_version` (inside the caller's transaction)."""
+    for version in range(from_version, to_version):
+        MIGRATIONS[version](con)
+        con.execute(f"PRAGMA user_version = {version + 1}")
