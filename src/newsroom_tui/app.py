@@ -1,0 +1,132 @@
+"""The Textual app: stylesheets, global keys, the two app-wide actions (copy, open a link), and
+`build_app`, the one factory the CLI and the tests share."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import Callable
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from newsroom_tui import paths
+from newsroom_tui.profiles import Profile
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from newsroom_tui.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def _stylesheets() -> list[str | PurePath]:
+    """app.tcss first, then the other sheets of styles/ (dialogs, contacts) in name order."""
+    folder = paths.styles_dir()
+    others = sorted(p for p in folder.glob("*.tcss") if p.name != "app.tcss")
+    return [folder / "app.tcss", *others]
+
+
+def _newsroom_commands() -> type[Provider]:
+    from newsroom_tui.commands import NewsroomCommands
+
+    return NewsroomCommands
+
+
+def _command_providers() -> set[type[Provider] | Callable[[], type[Provider]]]:
+    providers = set(App.COMMANDS)
+    if importlib.util.find_spec("newsroom_tui.commands") is not None:
+        providers.add(_newsroom_commands)
+    return providers
+
+
+class NewsroomApp(App[None]):
+    """Opens the store for one profile and shows the reader."""
+
+    CSS_PATH = _stylesheets()
+    TITLE = "newsroom-tui"
+    COMMANDS = _command_providers()
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    def __init__(
+        self, profile: Profile, database_path: Path, *, offline_hint: bool = False
+    ) -> None:
+        super().__init__()
+        self.profile = profile
+        self.database_path = database_path
+        self.offline_hint = offline_hint
+        self.store: Store | None = None
+
+    def on_mount(self) -> None:
+        from newsroom_tui.screens.main import MainScreen
+        from newsroom_tui.store import Store, StoreError
+
+        try:
+            self.database_path.parent.mkdir(parents=True, exist_ok=True)
+            self.store = Store.open(self.database_path)
+        except (OSError, StoreError) as exc:
+            log.error("cannot open %s", self.database_path, exc_info=exc)
+            self.notify(f"Cannot open the cache: {exc}", markup=False, severity="error", timeout=30)
+            return
+        if self.store.recovered_from is not None:
+            self.notify(
+                f"The cache was damaged; the old file was moved to {self.store.recovered_from}",
+                markup=False,
+                severity="warning",
+                timeout=20,
+            )
+        theme = self.store.get_meta("theme")
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.push_screen(MainScreen(self.store, self.profile, offline_hint=self.offline_hint))
+
+    def _theme_changed(self, _: object) -> None:
+        if self.store is not None:
+            self.store.set_meta("theme", self.theme)
+
+    def copy_text(self, text: str, what: str) -> None:
+        """Copy through OSC 52 and the system tool, and say exactly what was copied."""
+        from newsroom_tui.clipboard import copy_to_system
+
+        self.copy_to_clipboard(text)
+        copy_to_system(text)
+        self.notify(f"Copied {what}: {text}", markup=False)
+
+    def open_link(self, url: str) -> None:
+        """Open `url` in the browser if the allowlist accepts it; else say why in one line."""
+        from newsroom_tui import browser
+
+        problem = browser.open_in_browser(url)
+        if problem is not None:
+            self.notify(problem, markup=False, severity="warning")
+        else:
+            self.notify(f"Opened {url}", markup=False)
+
+    def action_help(self) -> None:
+        try:
+            from newsroom_tui.screens.help import HelpScreen
+        except ImportError:
+            self.notify("Help is not available yet.", markup=False)
+            return
+        self.push_screen(HelpScreen())
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+def build_app(
+    profile: Profile, data_dir: Path, *, demo: bool = False, offline_hint: bool = False
+) -> NewsroomApp:
+    """The reader for `profile` over the database in `data_dir` (shared by the CLI and tests)."""
+    app = NewsroomApp(profile, paths.database_path(data_dir, profile.id), offline_hint=offline_hint)
+    if demo:
+        app.sub_title = "demo"
+    return app

@@ -1,0 +1,387 @@
+"""MainScreen: section tree | release list | article and contacts, with search, filters and sync.
+
+The screen is the only place that talks to the store from the UI: widgets post messages, the
+screen answers them with store calls (cheap: a COUNT and a page of rows) and updates the widgets.
+Sync runs in a thread worker with its own event loop and its own Store connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from newsroom_tui.models import SyncProgress, SyncReport
+from newsroom_tui.profiles import MenuNode, Profile
+from newsroom_tui.query import Query
+from newsroom_tui.widgets.article_view import ArticleView
+from newsroom_tui.widgets.contacts_panel import ContactsPanel
+from newsroom_tui.widgets.release_list import ReleaseList
+from newsroom_tui.widgets.search_bar import SearchBar
+from newsroom_tui.widgets.section_tree import NEWSROOM_KEY, SectionTree
+from newsroom_tui.widgets.sync_status import SyncStatus
+
+if TYPE_CHECKING:
+    from newsroom_tui.app import NewsroomApp
+    from newsroom_tui.store import Store
+
+log = logging.getLogger(__name__)
+
+NARROW_WIDTH = 100
+"""Below this many columns the section tree is hidden (toggle it with `t`)."""
+EMPTY_HELP = [
+    "No releases cached yet.",
+    "",
+    "Press r to sync this newsroom in the background (reading goes on meanwhile),",
+    "or try the bundled demo newsroom: newsroom-tui --demo",
+]
+
+
+class MainScreen(Screen[None]):
+    """The reader."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_search", "Search"),
+        Binding("escape", "clear_search", "Clear", show=False),
+        Binding("n", "step(1)", "Next"),
+        Binding("p", "step(-1)", "Prev"),
+        Binding("u", "toggle_unread", "Unread only"),
+        Binding("s", "star", "Star"),
+        Binding("m", "toggle_read", "Read/unread"),
+        Binding("o", "open_in_browser", "Browser"),
+        Binding("y", "copy_url", "Copy URL"),
+        Binding("r", "sync", "Sync"),
+        Binding("t", "toggle_tree", "Sections", show=False),
+        *[Binding(str(n), f"open_link({n})", f"Link {n}", show=False) for n in range(1, 10)],
+    ]
+
+    def __init__(self, store: Store, profile: Profile, *, offline_hint: bool = False) -> None:
+        super().__init__()
+        self.store = store
+        self.profile = profile
+        self.offline_hint = offline_hint
+        self.facet_key = NEWSROOM_KEY
+        self.facet_filters: dict[str, object] = {}
+        self.search: Query | None = None
+        self.unread_only = store.get_meta("unread_only") == "1"
+        self.open_release_id: str | None = None
+        self._sync_cancel: tuple[asyncio.AbstractEventLoop, asyncio.Event] | None = None
+
+    @property
+    def newsroom_app(self) -> NewsroomApp:
+        from newsroom_tui.app import NewsroomApp
+
+        assert isinstance(self.app, NewsroomApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield SyncStatus(self.profile.name, id="status")
+        with Horizontal(id="columns"):
+            yield SectionTree(self.profile.menu, id="sections")
+            with Vertical(id="middle"):
+                yield SearchBar(id="search")
+                yield ReleaseList(id="releases")
+            with Vertical(id="reading"):
+                yield ArticleView(id="article")
+                yield ContactsPanel(id="contacts")
+        yield Footer()
+
+    @property
+    def release_list(self) -> ReleaseList:
+        return self.query_one(ReleaseList)
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def status(self) -> SyncStatus:
+        return self.query_one(SyncStatus)
+
+    def on_mount(self) -> None:
+        self.status.set_last_sync(self.store.get_meta("last_sync"))
+        self.status.set_online(not self.offline_hint)
+        if self.offline_hint:
+            self.notify("Offline: showing the cached newsroom.", markup=False, severity="warning")
+        self._refresh_facets()
+        tree = self.query_one(SectionTree)
+        remembered = self.store.get_meta("selected") or NEWSROOM_KEY
+        if not tree.select_key(remembered):
+            tree.select_key(NEWSROOM_KEY)
+        self.release_list.focus()
+
+    # --- layout ----------------------------------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+
+    def action_toggle_tree(self) -> None:
+        self.toggle_class("-show-tree")
+
+    # --- list contents ---------------------------------------------------------------------------
+
+    def current_query(self) -> Query:
+        query = self.search if self.search is not None else Query()
+        if self.facet_filters:
+            query = query.with_filters(**self.facet_filters)
+        if self.unread_only:
+            query = query.with_filters(unread=True)
+        return query
+
+    def refresh_list(self, *, keep_id: str | None = None) -> None:
+        query = self.current_query()
+        terms = [t.text for group in query.terms for t in group]
+        if self.search is not None:
+            empty = "No release matches this search."
+        elif self.unread_only:
+            empty = "No unread release here (u shows all)."
+        elif self.store.facets().total == 0:
+            empty = "No releases cached yet: press r to sync, or try newsroom-tui --demo."
+        else:
+            empty = "No release here."
+        try:
+            self.release_list.show(
+                self.store, query, terms=terms, keep_id=keep_id, empty_message=empty
+            )
+        except Exception as exc:  # noqa: BLE001 - any store failure becomes one line
+            self.report_error("Could not list releases", exc)
+
+    def _refresh_facets(self) -> None:
+        try:
+            facets = self.store.facets()
+        except Exception as exc:  # noqa: BLE001
+            self.report_error("Could not read the newsroom's facets", exc)
+            return
+        self.query_one(SectionTree).set_facets(facets)
+        if facets.total == 0 and self.open_release_id is None:
+            self.article.show_message("Welcome", EMPTY_HELP)
+
+    def report_error(self, what: str, exc: BaseException) -> None:
+        """One line on screen, the traceback in the log file."""
+        log.error("%s", what, exc_info=exc)
+        self.notify(f"{what}: {exc}", markup=False, severity="error")
+
+    @on(SectionTree.FacetSelected)
+    def _facet_selected(self, event: SectionTree.FacetSelected) -> None:
+        filters: dict[str, object] = {}
+        if event.kind == "year" and event.value.isdigit():
+            filters["year"] = int(event.value)
+        elif event.kind == "tag":
+            filters["tag"] = event.value
+        elif event.kind == "section-facet":
+            filters["section"] = event.value
+        self.facet_filters = filters
+        self.facet_key = event.key
+        self.store.set_meta("selected", event.key)
+        self.refresh_list()
+
+    @on(SectionTree.SectionSelected)
+    def _section_selected(self, event: SectionTree.SectionSelected) -> None:
+        self.store.set_meta("selected", f"section:{event.node.key}")
+        self.show_section(event.node)
+
+    def show_section(self, node: MenuNode) -> None:
+        try:
+            page = self.store.get_section(node.key)
+        except Exception as exc:  # noqa: BLE001
+            self.report_error("Could not read the section page", exc)
+            return
+        self.open_release_id = None
+        contacts = self.query_one(ContactsPanel)
+        if page is None:
+            lines = [node.description, ""] if node.description else []
+            lines += [node.url or "", "", "This page is not cached yet: press r to sync."]
+            self.article.show_message(node.label, lines)
+            contacts.show([], node.label)
+            return
+        self.article.show_section(page)
+        contacts.show(list(page.contacts), page.title)
+
+    @on(SearchBar.QueryChanged)
+    def _search_changed(self, event: SearchBar.QueryChanged) -> None:
+        self.search = event.query
+        self.refresh_list()
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self) -> None:
+        self.release_list.focus()
+
+    def action_focus_search(self) -> None:
+        self.query_one(SearchBar).input.focus()
+
+    def action_clear_search(self) -> None:
+        search = self.query_one(SearchBar)
+        if search.value:
+            search.action_clear()
+
+    def action_toggle_unread(self) -> None:
+        self.unread_only = not self.unread_only
+        self.store.set_meta("unread_only", "1" if self.unread_only else "0")
+        current = self.release_list.current_row
+        self.refresh_list(keep_id=current.id if current else None)
+        self.notify("Unread only" if self.unread_only else "All releases", markup=False)
+
+    # --- releases --------------------------------------------------------------------------------
+
+    @on(ReleaseList.ReleaseOpened)
+    def _release_opened(self, event: ReleaseList.ReleaseOpened) -> None:
+        self.open_release(event.release_id)
+
+    def open_release(self, release_id: str) -> None:
+        try:
+            release = self.store.get_release(release_id)
+            if release is None:
+                self.notify("That release is no longer cached.", markup=False, severity="warning")
+                return
+            if not release.read:
+                self.store.set_read([release_id], True)
+                release.read = True
+                self.release_list.update_row(release_id, read=True)
+                self._refresh_facets()
+        except Exception as exc:  # noqa: BLE001
+            self.report_error("Could not open the release", exc)
+            return
+        self.open_release_id = release_id
+        self.article.show_release(release)
+        self.query_one(ContactsPanel).show(list(release.contacts), release.title)
+
+    def action_step(self, step: int) -> None:
+        if not self.release_list.move_and_open(step):
+            self.notify("No more releases this way.", markup=False)
+
+    def action_star(self) -> None:
+        row = self.release_list.current_row
+        if row is None:
+            return
+        try:
+            self.store.set_starred(row.id, not row.starred)
+        except Exception as exc:  # noqa: BLE001
+            self.report_error("Could not star the release", exc)
+            return
+        self.release_list.update_row(row.id, starred=not row.starred)
+
+    def action_toggle_read(self) -> None:
+        row = self.release_list.current_row
+        if row is None:
+            return
+        try:
+            self.store.set_read([row.id], not row.read)
+        except Exception as exc:  # noqa: BLE001
+            self.report_error("Could not change the read state", exc)
+            return
+        self.release_list.update_row(row.id, read=not row.read)
+        self._refresh_facets()
+
+    def _selected_release_url(self) -> str | None:
+        release_id = self.open_release_id
+        if release_id is None:
+            row = self.release_list.current_row
+            release_id = row.id if row else None
+        release = self.store.get_release(release_id) if release_id else None
+        return release.url if release else None
+
+    def action_open_in_browser(self) -> None:
+        url = self._selected_release_url() or self.article.document_url
+        if url:
+            self.newsroom_app.open_link(url)
+
+    def action_copy_url(self) -> None:
+        url = self._selected_release_url() or self.article.document_url
+        if url:
+            self.newsroom_app.copy_text(url, "release URL")
+
+    def action_open_link(self, number: int) -> None:
+        link = self.article.link(number)
+        if link is None:
+            self.notify(f"No link {number} in this document.", markup=False)
+            return
+        self.newsroom_app.open_link(link.url)
+
+    @on(ArticleView.LinkRequested)
+    def _link_requested(self, event: ArticleView.LinkRequested) -> None:
+        self.newsroom_app.open_link(event.url)
+
+    @on(ContactsPanel.ContactCopied)
+    def _contact_copied(self, event: ContactsPanel.ContactCopied) -> None:
+        self.newsroom_app.copy_text(event.text, event.what)
+
+    # --- sync ------------------------------------------------------------------------------------
+
+    def action_sync(self) -> None:
+        if self.status.syncing:
+            self.notify("A sync is already running.", markup=False)
+            return
+        self.status.start_sync()
+        self._sync(self.newsroom_app.database_path)
+
+    @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
+    def _sync(self, database: Path) -> SyncReport | None:
+        """Sync in this thread with its own loop and Store; progress goes back to the UI thread."""
+        from newsroom_tui.store import Store, StoreError
+        from newsroom_tui.sync import sync_profile
+
+        def progress(update: SyncProgress) -> None:
+            self.app.call_from_thread(self.status.show_progress, update)
+
+        async def run(store: Store) -> SyncReport:
+            cancel = asyncio.Event()
+            self._sync_cancel = (asyncio.get_running_loop(), cancel)
+            return await sync_profile(self.profile, store, progress=progress, cancel=cancel)
+
+        try:
+            store = Store.open(database)
+        except StoreError as exc:
+            self.app.call_from_thread(self._sync_failed, str(exc))
+            return None
+        try:
+            report = asyncio.run(run(store))
+        except StoreError as exc:
+            self.app.call_from_thread(self._sync_failed, str(exc))
+            return None
+        except Exception as exc:
+            log.exception("sync failed")
+            self.app.call_from_thread(self._sync_failed, f"sync failed: {exc}")
+            return None
+        finally:
+            self._sync_cancel = None
+            store.close()
+        self.app.call_from_thread(self._sync_finished, report)
+        return report
+
+    def _sync_failed(self, message: str) -> None:
+        self.status.finish_sync("sync failed")
+        self.notify(message, markup=False, severity="error")
+
+    def _sync_finished(self, report: SyncReport) -> None:
+        offline = bool(report.failed) and report.sources_ok == 0
+        self.status.set_online(not offline)
+        self.status.set_last_sync(self.store.get_meta("last_sync"))
+        summary = f"{report.new} new, {report.updated} updated"
+        if report.failed:
+            summary += f", {len(report.failed)} source(s) failed"
+        self.status.finish_sync(summary)
+        self.notify(
+            f"Sync done: {summary}",
+            markup=False,
+            severity="warning" if report.failed else "information",
+        )
+        for failure in report.failed[:8]:
+            self.notify(f"{failure.url}: {failure.reason}", markup=False, severity="warning")
+        self._refresh_facets()
+        current = self.release_list.current_row
+        self.refresh_list(keep_id=current.id if current else None)
+
+    def on_unmount(self) -> None:
+        pending = self._sync_cancel
+        if pending is not None:
+            loop, event = pending
+            loop.call_soon_threadsafe(event.set)

@@ -1,0 +1,1 @@
+"""Widgets of the reader; each posts messages named in the past tense, nested in the widget."""

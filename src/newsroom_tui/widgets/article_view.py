@@ -1,0 +1,210 @@
+"""ArticleView: a release or a cached section page as Markdown, with numbered links and headings.
+
+Textual's Markdown widget stalls on documents of a few hundred KB, so the body is shown in chunks:
+the first chunk at once, the rest appended by a worker that yields between chunks. Links are read
+from the Markdown here and listed by number; every link (numbered or clicked) is handed to the
+screen as `LinkRequested`, which checks it against the allowlist before anything opens.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from dataclasses import dataclass
+from typing import ClassVar
+from urllib.parse import urljoin, urlsplit
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Markdown, Static
+from textual.widgets._markdown import MarkdownHeader
+
+from newsroom_tui.models import Release, SectionPage
+from newsroom_tui.sanitise import clean_body, clean_line, clean_title
+
+CHUNK_BYTES = 20_000
+"""Markdown shown at once; the rest follows in chunks of this size."""
+
+_INLINE_LINK = re.compile(
+    r"(?<!!)\[((?:[^\[\]\\]|\\.){0,500})\]\(\s*<?([^\s()<>]+)>?(?:\s+\"[^\"]*\")?\s*\)"
+)
+_AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One link of the document, numbered from 1."""
+
+    number: int
+    text: str
+    url: str
+
+
+def extract_links(markdown: str, base_url: str = "") -> list[Link]:
+    """The document's links in order of first appearance, each URL once."""
+    found: list[tuple[int, str, str]] = []
+    for match in _INLINE_LINK.finditer(markdown):
+        found.append((match.start(), match.group(1).replace("\\", ""), match.group(2)))
+    for match in _AUTOLINK.finditer(markdown):
+        found.append((match.start(), match.group(1), match.group(1)))
+    links: list[Link] = []
+    seen: set[str] = set()
+    for _, text, url in sorted(found):
+        if base_url and not urlsplit(url).scheme and not url.startswith("#"):
+            url = urljoin(base_url, url)
+        if url in seen or url.startswith("#"):
+            continue
+        seen.add(url)
+        links.append(Link(len(links) + 1, clean_line(text, limit=120) or url, clean_line(url)))
+    return links
+
+
+def split_chunks(markdown: str, size: int = CHUNK_BYTES) -> list[str]:
+    """Cut `markdown` into pieces of about `size` characters, at paragraph breaks when possible."""
+    chunks: list[str] = []
+    start = 0
+    while len(markdown) - start > size:
+        cut = markdown.rfind("\n\n", start + size // 2, start + size)
+        if cut == -1:
+            cut = markdown.rfind("\n", start + size // 2, start + size)
+        end = cut + 1 if cut != -1 else start + size
+        chunks.append(markdown[start:end])
+        start = end
+    chunks.append(markdown[start:])
+    return chunks
+
+
+class ArticleView(VerticalScroll, can_focus=True):
+    """The open document: title, a meta line, the Markdown body and its numbered links."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Scroll down", show=False),
+        Binding("k", "scroll_up", "Scroll up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
+        Binding("right_square_bracket", "next_heading", "Next heading"),
+        Binding("left_square_bracket", "previous_heading", "Prev heading"),
+    ]
+
+    class LinkRequested(Message):
+        """A link of the document should open (not yet checked against the allowlist)."""
+
+        def __init__(self, article: ArticleView, url: str) -> None:
+            super().__init__()
+            self.article = article
+            self.url = url
+
+        @property
+        def control(self) -> ArticleView:
+            return self.article
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.links: list[Link] = []
+        self.document_url = ""
+        self.loading_body = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="article-title")
+        yield Static(id="article-meta")
+        yield Markdown(id="article-body", open_links=False)
+        yield Static(id="article-links")
+
+    @property
+    def body(self) -> Markdown:
+        return self.query_one("#article-body", Markdown)
+
+    def show_message(self, title: str, lines: list[str]) -> None:
+        """A placeholder (empty state, section not cached yet) as plain text."""
+        self._set_header(title, "")
+        self.links = []
+        self.document_url = ""
+        self.query_one("#article-links", Static).update(Text("\n".join(lines)))
+        self._load_body("")
+
+    def show_release(self, release: Release) -> None:
+        meta = [release.published.strftime("%Y-%m-%d") if release.published else "undated"]
+        if release.section:
+            meta.append(release.section)
+        meta.extend(release.tags[:4])
+        if release.updated:
+            meta.append("updated")
+        if release.summary_only:
+            meta.append("summary only: the page could not be fetched")
+        markdown = release.markdown or release.summary or release.text
+        self._show(release.title, " · ".join(meta), markdown, release.url)
+
+    def show_section(self, page: SectionPage) -> None:
+        when = page.fetched_at.strftime("%Y-%m-%d %H:%M") if page.fetched_at else "not fetched"
+        self._show(page.title, f"site page · cached {when}", page.markdown, page.url)
+
+    def _show(self, title: str, meta: str, markdown: str, url: str) -> None:
+        markdown = clean_body(markdown)
+        self.document_url = clean_line(url)
+        self._set_header(title, meta)
+        self.links = extract_links(markdown, url)
+        self.query_one("#article-links", Static).update(self._links_text())
+        self.scroll_home(animate=False)
+        self._load_body(markdown)
+
+    def _set_header(self, title: str, meta: str) -> None:
+        self.query_one("#article-title", Static).update(Text(clean_title(title)))
+        meta_text = Text(clean_line(meta))
+        if self.document_url:
+            meta_text.append("\n" + self.document_url, "underline")
+        self.query_one("#article-meta", Static).update(meta_text)
+
+    def _links_text(self) -> Text:
+        if not self.links:
+            return Text("")
+        text = Text("Links (press 1-9 to open)\n", "bold")
+        for link in self.links:
+            text.append(f"[{link.number}] ", "bold")
+            text.append(link.text)
+            if link.text != link.url:
+                text.append(f" — {link.url}", "dim")
+            text.append("\n")
+        return text
+
+    @work(exclusive=True, group="article-body")
+    async def _load_body(self, markdown: str) -> None:
+        """Show the first chunk at once and append the rest, yielding between chunks."""
+        self.loading_body = True
+        chunks = split_chunks(markdown)
+        body = self.body
+        await body.update(chunks[0])
+        for chunk in chunks[1:]:
+            await asyncio.sleep(0.01)
+            await body.append(chunk)
+        self.loading_body = False
+
+    def link(self, number: int) -> Link | None:
+        return self.links[number - 1] if 0 < number <= len(self.links) else None
+
+    @on(Markdown.LinkClicked)
+    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+        event.stop()
+        url = event.href
+        if self.document_url and not urlsplit(url).scheme and not url.startswith("#"):
+            url = urljoin(self.document_url, url)
+        self.post_message(self.LinkRequested(self, url))
+
+    def _headings(self) -> list[MarkdownHeader]:
+        return list(self.body.query(MarkdownHeader))
+
+    def action_next_heading(self) -> None:
+        top = self.content_region.y
+        for header in self._headings():
+            if header.region.y > top:
+                self.scroll_to_widget(header, top=True, animate=False)
+                return
+
+    def action_previous_heading(self) -> None:
+        top = self.content_region.y
+        previous = [h for h in self._headings() if h.region.y < top]
+        if previous:
+            self.scroll_to_widget(previous[-1], top=True, animate=False)

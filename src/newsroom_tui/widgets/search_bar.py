@@ -1,0 +1,110 @@
+"""SearchBar: the live search input, debounced, with a one-line error under it.
+
+Typing is parsed with the engine's query language after a short pause and posted as
+`QueryChanged`; a `QueryError` shows its one-line message under the input instead.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input, Static
+
+from newsroom_tui.query import Query, QueryError, parse_query
+from newsroom_tui.sanitise import clean_line
+
+DEBOUNCE = 0.15
+"""Seconds of quiet typing before the search runs."""
+
+
+class SearchBar(Vertical):
+    """An input for the search language and a line for its errors."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "clear", "Clear search", show=False),
+    ]
+
+    class QueryChanged(Message):
+        """The search changed: `query` is None when the input was cleared."""
+
+        def __init__(self, search_bar: SearchBar, text: str, query: Query | None) -> None:
+            super().__init__()
+            self.search_bar = search_bar
+            self.text = text
+            self.query = query
+
+        @property
+        def control(self) -> SearchBar:
+            return self.search_bar
+
+    class Submitted(Message):
+        """Enter was pressed in the input (the screen moves focus to the results)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._timer: Timer | None = None
+        self._last: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            placeholder='/ search: words, "phrase", prefix*, section:, tag:, since:, is:unread'
+        )
+        yield Static(id="search-error")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    @property
+    def value(self) -> str:
+        return self.input.value
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, self.run_search)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.run_search()
+        self.post_message(self.Submitted())
+
+    def run_search(self) -> None:
+        """Parse the input now and post the result (skipped when the text did not change)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        text = self.input.value
+        if text == self._last:
+            return
+        self._last = text
+        error = self.query_one("#search-error", Static)
+        if not text.strip():
+            error.update("")
+            self.remove_class("-error")
+            self.post_message(self.QueryChanged(self, text, None))
+            return
+        try:
+            query = parse_query(text)
+        except QueryError as exc:
+            error.update(Text(clean_line(str(exc), limit=200)))
+            self.add_class("-error")
+            return
+        error.update("")
+        self.remove_class("-error")
+        self.post_message(self.QueryChanged(self, text, query))
+
+    def action_clear(self) -> None:
+        self.input.value = ""
+        self.run_search()
+        self.post_message(self.Submitted())

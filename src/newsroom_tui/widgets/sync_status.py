@@ -1,0 +1,76 @@
+"""SyncStatus: the header line: newsroom name, last sync time, online/offline, sync progress.
+
+The time shown is the stored last-sync time, never the clock, so the header is deterministic.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import ProgressBar, Static
+
+from newsroom_tui.models import SyncProgress
+from newsroom_tui.sanitise import clean_line
+
+
+def describe_sync_time(iso: str | None) -> str:
+    """'last sync 2024-05-01 10:30' from the stored ISO time, or 'never synced'."""
+    if not iso:
+        return "never synced"
+    try:
+        when = datetime.fromisoformat(iso)
+    except ValueError:
+        return "never synced"
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return "last sync " + when.strftime("%Y-%m-%d %H:%M")
+
+
+class SyncStatus(Horizontal):
+    """Name, state and progress; updated by the screen."""
+
+    def __init__(self, name: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._newsroom = clean_line(name, limit=80)
+        self.online = True
+        self.syncing = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(self._newsroom), id="status-name")
+        yield Static(id="status-sync")
+        yield ProgressBar(total=None, show_eta=False, id="status-progress")
+        yield Static(id="status-message")
+        yield Static(id="status-online")
+
+    def set_last_sync(self, iso: str | None) -> None:
+        self.query_one("#status-sync", Static).update(Text(describe_sync_time(iso)))
+
+    def set_online(self, online: bool) -> None:
+        self.online = online
+        label = self.query_one("#status-online", Static)
+        label.update(Text("● online" if online else "○ offline"))
+        self.set_class(not online, "-offline")
+
+    def set_message(self, message: str) -> None:
+        self.query_one("#status-message", Static).update(Text(clean_line(message, limit=120)))
+
+    def start_sync(self) -> None:
+        self.syncing = True
+        self.add_class("-syncing")
+        bar = self.query_one(ProgressBar)
+        bar.update(total=None, progress=0)
+        self.set_message("syncing…")
+
+    def show_progress(self, progress: SyncProgress) -> None:
+        bar = self.query_one(ProgressBar)
+        if progress.total > 0:
+            bar.update(total=progress.total, progress=progress.done)
+        self.set_message(f"{progress.phase} {progress.done}/{progress.total} {progress.message}")
+
+    def finish_sync(self, message: str) -> None:
+        self.syncing = False
+        self.remove_class("-syncing")
+        self.set_message(message)

@@ -1,0 +1,137 @@
+"""Helpers for the UI tests: a temporary data directory filled through the real store.
+
+Releases are plain `Release` objects with fixed dates, written with `Store.apply_batch`, so the
+app under test reads exactly what a sync would have written; snapshots stay deterministic.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from newsroom_tui import paths
+from newsroom_tui.app import NewsroomApp, build_app
+from newsroom_tui.models import Contact, Release, SectionPage
+from newsroom_tui.profiles import Profile, load_profile
+from newsroom_tui.store import Store
+
+BASE = "https://www.iom.int/fr/"
+HOSTILE_TITLES = ["[b]x[/b]", "[/b] Breaking", "[@click=app.quit]Read[/]"]
+
+
+def profile() -> Profile:
+    return load_profile("iom-fr")
+
+
+def release(
+    number: int,
+    title: str,
+    *,
+    published: datetime | None = None,
+    section: str = "Communiqués",
+    tags: tuple[str, ...] = (),
+    markdown: str = "",
+    contacts: tuple[Contact, ...] = (),
+) -> Release:
+    when = published or datetime(2024, 6, 1, 9, 0, tzinfo=UTC) - timedelta(days=number)
+    body = markdown or f"# {title}\n\nParagraphe {number} du communiqué.\n"
+    return Release(
+        id=f"r{number:06d}",
+        url=f"{BASE}news/release-{number}",
+        title=title,
+        published=when,
+        language="fr",
+        section=section,
+        tags=list(tags),
+        summary=f"Résumé {number}",
+        markdown=body,
+        text=body,
+        contacts=list(contacts),
+    )
+
+
+SAMPLE_MARKDOWN = """# Sécurité des migrants
+
+L'OIM renforce la **sécurité** des migrants en Méditerranée.
+
+## Contexte
+
+Voir [le rapport](https://www.iom.int/fr/rapport) et [un piège](javascript:alert(1)).
+
+## Contacts
+
+Pour plus d'informations : <https://www.iom.int/fr/contact>
+"""
+
+
+def sample_releases() -> list[Release]:
+    contact = Contact("Jeanne Dupont", "OIM Genève", ["+41 22 717 9111"], ["jdupont@iom.int"])
+    items = [
+        release(
+            1,
+            "Sécurité des migrants en Méditerranée",
+            tags=("Europe",),
+            markdown=SAMPLE_MARKDOWN,
+            contacts=(contact,),
+        ),
+        release(2, "L'OIM salue un accord régional", tags=("Afrique",)),
+        release(3, "Rapport mondial sur les migrations 2024", section="Données", tags=("Monde",)),
+        release(
+            4,
+            "Aide d'urgence après les inondations",
+            published=datetime(2023, 11, 20, 8, 0, tzinfo=UTC),
+            tags=("Asie",),
+        ),
+        release(
+            5,
+            "Journée internationale des migrants",
+            published=datetime(2023, 12, 18, 8, 0, tzinfo=UTC),
+        ),
+    ]
+    for offset, title in enumerate(HOSTILE_TITLES):
+        items.append(release(10 + offset, title))
+    return items
+
+
+def sample_sections(prof: Profile) -> list[SectionPage]:
+    node = next(n for n in prof.menu_nodes() if n.label == "Qui sommes-nous")
+    return [
+        SectionPage(
+            key=node.key,
+            url=node.url or BASE,
+            title="Qui sommes-nous",
+            markdown="# Qui sommes-nous\n\nCréée en 1951, l'OIM fait partie du système des Nations Unies.\n",
+            fetched_at=datetime(2024, 6, 1, 10, 0, tzinfo=UTC),
+        )
+    ]
+
+
+def fill(
+    data_dir: Path,
+    prof: Profile,
+    releases: list[Release],
+    sections: list[SectionPage] | None = None,
+    *,
+    last_sync: str | None = "2024-06-01T10:30:00",
+) -> Path:
+    """Write releases and section pages into the profile's database under `data_dir`."""
+    db = paths.database_path(data_dir, prof.id)
+    store = Store.open(db)
+    try:
+        store.apply_batch(releases, sections or [])
+        if last_sync:
+            store.set_meta("last_sync", last_sync)
+    finally:
+        store.close()
+    return db
+
+
+def sample_app(data_dir: Path, **kwargs: bool) -> NewsroomApp:
+    """The reader over the sample newsroom (releases, a cached section page, a last sync time)."""
+    prof = profile()
+    fill(data_dir, prof, sample_releases(), sample_sections(prof))
+    return build_app(prof, data_dir, **kwargs)
+
+
+def open_store(data_dir: Path) -> Store:
+    return Store.open(paths.database_path(data_dir, profile().id))
