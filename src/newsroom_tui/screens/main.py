@@ -23,6 +23,7 @@ from textual.widgets import Footer
 from newsroom_tui.models import SyncProgress, SyncReport
 from newsroom_tui.profiles import MenuNode, Profile
 from newsroom_tui.query import Query
+from newsroom_tui.store import StoreError
 from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.contacts_panel import ContactsPanel
 from newsroom_tui.widgets.release_list import ReleaseList
@@ -152,13 +153,13 @@ class MainScreen(Screen[None]):
             self.release_list.show(
                 self.store, query, terms=terms, keep_id=keep_id, empty_message=empty
             )
-        except Exception as exc:  # noqa: BLE001 - any store failure becomes one line
+        except StoreError as exc:
             self.report_error("Could not list releases", exc)
 
     def _refresh_facets(self) -> None:
         try:
             facets = self.store.facets()
-        except Exception as exc:  # noqa: BLE001
+        except StoreError as exc:
             self.report_error("Could not read the newsroom's facets", exc)
             return
         self.query_one(SectionTree).set_facets(facets)
@@ -192,7 +193,7 @@ class MainScreen(Screen[None]):
     def show_section(self, node: MenuNode) -> None:
         try:
             page = self.store.get_section(node.key)
-        except Exception as exc:  # noqa: BLE001
+        except StoreError as exc:
             self.report_error("Could not read the section page", exc)
             return
         self.open_release_id = None
@@ -247,7 +248,7 @@ class MainScreen(Screen[None]):
                 release.read = True
                 self.release_list.update_row(release_id, read=True)
                 self._refresh_facets()
-        except Exception as exc:  # noqa: BLE001
+        except StoreError as exc:
             self.report_error("Could not open the release", exc)
             return
         self.open_release_id = release_id
@@ -264,7 +265,7 @@ class MainScreen(Screen[None]):
             return
         try:
             self.store.set_starred(row.id, not row.starred)
-        except Exception as exc:  # noqa: BLE001
+        except StoreError as exc:
             self.report_error("Could not star the release", exc)
             return
         self.release_list.update_row(row.id, starred=not row.starred)
@@ -275,7 +276,7 @@ class MainScreen(Screen[None]):
             return
         try:
             self.store.set_read([row.id], not row.read)
-        except Exception as exc:  # noqa: BLE001
+        except StoreError as exc:
             self.report_error("Could not change the read state", exc)
             return
         self.release_list.update_row(row.id, read=not row.read)
@@ -326,7 +327,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
     def _sync(self, database: Path) -> SyncReport | None:
         """Sync in this thread with its own loop and Store; progress goes back to the UI thread."""
-        from newsroom_tui.store import Store, StoreError
+        from newsroom_tui.store import Store
         from newsroom_tui.sync import sync_profile
 
         def progress(update: SyncProgress) -> None:

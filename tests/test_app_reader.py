@@ -1,0 +1,270 @@
+"""Pilot tests for the reader: sections, opening releases, search, filters, persisted state,
+copying, link allowlist, offline start and markup-injection titles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from newsroom_tui import browser
+from newsroom_tui.app import NewsroomApp, build_app
+from newsroom_tui.screens.main import MainScreen
+from newsroom_tui.widgets.article_view import ArticleView
+from newsroom_tui.widgets.release_list import ReleaseList
+from newsroom_tui.widgets.search_bar import SearchBar
+from newsroom_tui.widgets.section_tree import SectionTree
+from newsroom_tui.widgets.sync_status import SyncStatus
+from uifixtures import HOSTILE_TITLES, open_store, profile, sample_app
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture(autouse=True)
+def no_real_browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record what would be opened instead of starting a browser."""
+    opened: list[str] = []
+
+    def fake_open(url: str, opener: object = None) -> str | None:
+        if browser.safe_url(url) is None:
+            return f"Refused to open: {browser.refusal_reason(url)}"
+        opened.append(url)
+        return None
+
+    monkeypatch.setattr(browser, "open_in_browser", fake_open)
+    monkeypatch.setattr("newsroom_tui.clipboard.copy_to_system", lambda text: None)
+    return opened
+
+
+def notifications(app: NewsroomApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def list_lines(app: NewsroomApp) -> list[str]:
+    release_list = app.screen.query_one(ReleaseList)
+    return [release_list.render_line(y).text for y in range(release_list.size.height)]
+
+
+async def settle(app: NewsroomApp, pilot: object) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_opens_on_the_newsroom_newest_first(data_dir: Path) -> None:
+    app = sample_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        release_list = app.screen.query_one(ReleaseList)
+        assert release_list.count == 8
+        lines = list_lines(app)
+        assert "Sécurité des migrants" in lines[0]
+        assert lines[0].lstrip().startswith("●")
+        assert "2024-05-31" in lines[0]
+        status = app.screen.query_one("#status-sync", Static)
+        assert "2024-06-01 10:30" in str(status.render())
+
+
+async def test_selecting_a_site_section_shows_its_cached_page(data_dir: Path) -> None:
+    app = sample_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        tree = app.screen.query_one(SectionTree)
+        node = next(n for n in profile().menu_nodes() if n.label == "Qui sommes-nous")
+        assert tree.select_key(f"section:{node.key}")
+        await settle(app, pilot)
+        article = app.screen.query_one(ArticleView)
+        assert "fait partie du système des Nations Unies" in article.body.source
+        # a section that was never fetched explains how to get it
+        other = next(n for n in profile().menu_nodes() if n.label == "Agir")
+        tree.select_key(f"section:{other.key}")
+        await settle(app, pilot)
+        assert "not cached yet" in str(app.screen.query_one("#article-links", Static).render())
+    store = open_store(data_dir)
+    assert store.get_meta("selected") == f"section:{other.key}"
+    store.close()
+
+
+async def test_open_release_marks_it_read_and_persists(data_dir: Path) -> None:
+    app = sample_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "enter")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.open_release_id == "r000002"
+        assert "accord régional" in str(screen.query_one("#article-title", Static).render())
+        assert not list_lines(app)[1].lstrip().startswith("●")
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert screen.open_release_id == "r000003"
+    store = open_store(data_dir)
+    assert store.get_release("r000002").read  # type: ignore[union-attr]
+    assert store.get_release("r000003").read  # type: ignore[union-attr]
+    assert not store.get_release("r000001").read  # type: ignore[union-attr]
+    store.close()
+
+
+async def test_star_and_read_state_survive_a_restart(data_dir: Path) -> None:
+    app = sample_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s", "j", "m")
+        await settle(app, pilot)
+        assert "★" in list_lines(app)[0]
+    again = build_app(profile(), data_dir)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        lines = list_lines(again)
+        assert "★" in lines[0]
+        assert not lines[1].lstrip().startswith("●")
+        await pilot.press("m")  # cursor is on row 0: mark it read
+        await settle(again, pilot)
+    store = open_store(data_dir)
+    assert store.get_release("r000001").starred  # type: ignore[union-attr]
+    assert store.get_release("r000001").read  # type: ignore[union-attr]
+    assert store.get_release("r000002").read  # type: ignore[union-attr]
+    store.close()
+
+
+async def test_search_as_you_type_folds_accents_and_highlights(data_dir: Path) -> None:
+    app = sample_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"securite")
+        await pilot.pause(0.3)
+        await settle(app, pilot)
+        release_list = app.screen.query_one(ReleaseList)
+        assert release_list.count == 1
+        assert "Sécurité" in list_lines(app)[0]
+        # the match is styled: the title's first cells carry the match style
+        strip = release_list.render_line(0)
+        match_style = release_list.get_component_rich_style("release-list--match")
+        styled = "".join(s.text for s in strip if s.style and s.style.underline)
+        assert "Sécurité" in styled and match_style.underline
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        await settle(app, pilot)
+        assert release_list.count == 8
+
+
+async def test_search_syntax_error_is_one_line(data_dir: Path) -> None:
+    app = sample_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"since:notadate")
+        await pilot.pause(0.3)
+        await settle(app, pilot)
+        search = app.screen.query_one(SearchBar)
+        message = str(search.query_one("#search-error", Static).render())
+        assert search.has_class("-error")
+        assert message and "\n" not in message.strip()
+        assert app.is_running
+
+
+async def test_year_facet_and_unread_only(data_dir: Path) -> None:
+    app = sample_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        tree = app.screen.query_one(SectionTree)
+        assert tree.select_key("facet:year:2023")
+        await settle(app, pilot)
+        release_list = app.screen.query_one(ReleaseList)
+        assert release_list.count == 2
+        await pilot.press("enter")  # read one of the two
+        await settle(app, pilot)
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert release_list.count == 1
+    store = open_store(data_dir)
+    assert store.get_meta("unread_only") == "1"
+    assert store.get_meta("selected") == "facet:year:2023"
+    store.close()
+    again = build_app(profile(), data_dir)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        assert again.screen.query_one(ReleaseList).count == 1
+
+
+async def test_copy_release_url(data_dir: Path) -> None:
+    app = sample_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert app.clipboard == "https://www.iom.int/fr/news/release-1"
+        assert any("release URL" in m and "release-1" in m for m in notifications(app))
+
+
+async def test_links_go_through_the_allowlist(data_dir: Path, no_real_browser: list[str]) -> None:
+    app = sample_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        article = app.screen.query_one(ArticleView)
+        urls = [link.url for link in article.links]
+        assert urls[0] == "https://www.iom.int/fr/rapport"
+        await pilot.press("1")
+        await settle(app, pilot)
+        assert no_real_browser == ["https://www.iom.int/fr/rapport"]
+        # a javascript: link is refused with a message, numbered or clicked
+        app.open_link("javascript:alert(1)")
+        article.post_message(ArticleView.LinkRequested(article, "file:///etc/passwd"))
+        await settle(app, pilot)
+        refused = [m for m in notifications(app) if m.startswith("Refused")]
+        assert len(refused) == 2
+        assert no_real_browser == ["https://www.iom.int/fr/rapport"]
+        await pilot.press("o")
+        await settle(app, pilot)
+        assert no_real_browser[-1] == "https://www.iom.int/fr/news/release-1"
+
+
+async def test_offline_start_says_so(data_dir: Path) -> None:
+    app = sample_app(data_dir, offline_hint=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        status = app.screen.query_one(SyncStatus)
+        assert not status.online
+        assert "offline" in str(app.screen.query_one("#status-online", Static).render())
+        assert any("Offline" in m for m in notifications(app))
+
+
+async def test_empty_cache_explains_how_to_sync(data_dir: Path) -> None:
+    app = build_app(profile(), data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        text = str(app.screen.query_one("#article-links", Static).render())
+        assert "Press r" in text and "--demo" in text
+        assert "press r to sync" in list_lines(app)[1]
+
+
+async def test_markup_in_titles_is_shown_literally_and_runs_nothing(data_dir: Path) -> None:
+    app = sample_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        lines = list_lines(app)
+        joined = "\n".join(lines)
+        for title in ("[b]x[/b]", "[/b] Breaking", "[@click=app.quit]"):
+            assert title in joined
+        row = next(i for i, line in enumerate(lines) if "[@click=app.quit]" in line)
+        release_list = app.screen.query_one(ReleaseList)
+        await pilot.click(ReleaseList, offset=(20, row))
+        await settle(app, pilot)
+        assert app.is_running
+        title = str(app.screen.query_one("#article-title", Static).render())
+        assert title == HOSTILE_TITLES[2]
+        # the article header and the tree labels keep the brackets too
+        await pilot.click("#article-title")
+        await settle(app, pilot)
+        assert app.is_running
+        assert release_list.count == 8
