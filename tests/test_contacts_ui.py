@@ -3,8 +3,11 @@ and names that look like markup are shown literally and run nothing."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import OptionList, Static
 
@@ -226,3 +229,86 @@ async def test_markup_looking_text_is_literal_and_runs_nothing() -> None:
         await pilot.click("#copy-menu-title")
         await pilot.pause()
         assert app.is_running
+
+
+# --- help screen ---------------------------------------------------------------------------------
+
+KEY_NAMES = {
+    "slash": "/",
+    "question_mark": "?",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+}
+
+
+def _help_tokens() -> set[str]:
+    from newsroom_tui.screens.help import KEYS
+
+    tokens: set[str] = set()
+    for _, rows in KEYS:
+        for keys, _text in rows:
+            tokens.update(keys.replace(",", " ").replace(" / ", " ").split())
+            if keys.startswith("1 … 9"):
+                tokens.update(str(n) for n in range(1, 10))
+    return tokens
+
+
+def test_help_lists_every_binding_of_the_reader() -> None:
+    from newsroom_tui.app import NewsroomApp
+    from newsroom_tui.screens.main import MainScreen
+    from newsroom_tui.widgets.article_view import ArticleView
+    from newsroom_tui.widgets.release_list import ReleaseList
+
+    tokens = _help_tokens()
+    missing: list[str] = []
+    for owner in (NewsroomApp, MainScreen, ContactsPanel, ReleaseList, ArticleView):
+        for binding in owner.BINDINGS:
+            assert isinstance(binding, Binding)
+            for key in binding.key.split(","):
+                shown = KEY_NAMES.get(key.strip(), key.strip())
+                if shown not in tokens:
+                    missing.append(f"{owner.__name__}: {shown}")
+    assert missing == []
+
+
+class HelpApp(App[None]):
+    CSS_PATH = str(styles_dir() / "dialogs.tcss")
+
+    def compose(self) -> ComposeResult:
+        yield Static("reader", markup=False)
+
+    def action_help(self) -> None:
+        from newsroom_tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("question_mark", "help", "Help")]
+
+
+async def test_help_screen_shows_panes_and_search_syntax_and_closes() -> None:
+    from newsroom_tui.screens.help import HelpScreen
+
+    app = HelpApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for close in ("escape", "q", "question_mark"):
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            headings = [s.visual.plain for s in app.screen.query(".help-heading").results(Static)]
+            assert headings == [
+                "Everywhere",
+                "Section menu",
+                "Release list",
+                "Article",
+                "Contacts panel",
+                "Contacts directory",
+                "Search syntax",
+            ]
+            keys = " ".join(s.visual.plain for s in app.screen.query(".help-key").results(Static))
+            for syntax in ('"retour volontaire"', "secu*", "-sahel", "OR", "section:", "tag:"):
+                assert syntax in keys
+            for syntax in ("lang:", "since:", "until:", "year:", "is:unread", "is:starred"):
+                assert syntax in keys
+            await pilot.press(close)
+            await pilot.pause()
+            assert not isinstance(app.screen, HelpScreen)
