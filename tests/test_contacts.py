@@ -118,6 +118,15 @@ EXPECTED: dict[str, list[Contact]] = {
     "en_email_outside_block.html": [
         Contact("Priya Natarajan", "IOM Thailand", ["+66 2 343 9412"], ["pnatarajan@iom.int"]),
     ],
+    # An anchor phrase inside the body text: the last anchor (the closing block) wins.
+    "en_two_anchors.html": [
+        Contact(
+            "Selam Tesfaye",
+            "IOM Ethiopia",
+            ["+251 11 557 1742", "+251 91 150 3388"],
+            ["stesfaye@iom.int"],
+        ),
+    ],
     # No contacts block: nothing, even with an address and a phone in the body.
     "en_email_no_block.html": [],
     # "Pour plus d'informations" without "contacter" is not an anchor.
@@ -179,6 +188,14 @@ def test_name_and_office_on_separate_lines_with_accented_apostrophe_anchor() -> 
         ),
         Contact("Paul Akpo", "OIM Togo", ["+228 22 21 33 04"], ["pakpo@iom.int"]),
     ]
+
+
+def test_earlier_anchor_used_when_the_last_gives_nothing() -> None:
+    html = (
+        "<p>Para más información, contacte a Ana Ruiz, OIM Chile, Tel: +56 2 2963 3710.</p>"
+        "<p>Para más información sobre el informe, puede contactar a la OIM.</p>"
+    )
+    assert extract_contacts(html) == [Contact("Ana Ruiz", "OIM Chile", ["+56 2 2963 3710"], [])]
 
 
 def test_contactos_de_prensa_and_fax_is_not_a_phone() -> None:

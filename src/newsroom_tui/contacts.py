@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
@@ -33,6 +33,7 @@ MAX_NAME_CHARS = 200
 """Text longer than this before a phone or email is prose, not a name: it ends the block."""
 MAX_PHONE_DIGITS = 20
 MAX_MATCHES = 32
+MAX_ANCHOR_TRIES = 3
 """Matches of one pattern looked at in one segment (a contact line holds a handful)."""
 
 # Private-use characters mark things the flattened text must carry: a mailto address found in an
@@ -289,14 +290,20 @@ def normalise_phone(printed: str) -> str:
 
 
 def extract_contacts(body_html: str) -> list[Contact]:
-    """The contacts of one release body (HTML), in page order; [] when it has no contacts block."""
+    """The contacts of one release body (HTML), in page order; [] when it has no contacts block.
+
+    The block closes the body, so the last anchor phrase is tried first; an earlier one is used
+    when a later one gives nothing (at most MAX_ANCHOR_TRIES of them).
+    """
     if not isinstance(body_html, str) or not body_html:
         return []
     blocks = _flatten(body_html)
-    region, strict = _contacts_region(blocks)
-    if not region:
-        return []
-    return _parse_region(region, mailto_only=not strict)
+    for region in _anchor_regions(blocks):
+        found = _parse_region(region, mailto_only=False)
+        if found:
+            return found
+    region = _heading_region(blocks)
+    return _parse_region(region, mailto_only=True) if region else []
 
 
 def contact_key(contact: Contact) -> str:
@@ -482,17 +489,17 @@ def _decode_cfemail(hex_text: str) -> str | None:
 # Finding the block
 
 
-def _contacts_region(blocks: list[_Block]) -> tuple[list[_Block], bool]:
-    """The blocks of the contacts block (the anchor's block cut after the anchor, then the rest).
-
-    The flag is False for the fallback: blocks under a contacts-like heading, where only entries
-    with a mailto link count.
-    """
+def _anchor_regions(blocks: list[_Block]) -> list[list[_Block]]:
+    """Candidate contacts blocks, last anchor first: the anchor's block cut after the phrase,
+    then the blocks that follow it (bounded)."""
+    anchors: list[tuple[int, re.Match[str]]] = []
     for index, block in enumerate(blocks):
         match = _ANCHOR.search(_fold(block.text))
-        if not match:
-            continue
-        rest = block.text[match.end() :]
+        if match:
+            anchors.append((index, match))
+    regions: list[list[_Block]] = []
+    for index, match in reversed(anchors[-MAX_ANCHOR_TRIES:]):
+        rest = blocks[index].text[match.end() :]
         lead = _AFTER_ANCHOR.match(rest)
         if lead:
             rest = rest[lead.end() :]
@@ -501,24 +508,31 @@ def _contacts_region(blocks: list[_Block]) -> tuple[list[_Block], bool]:
             if lead:
                 rest = rest[lead.end() :]
         first = [_Block(rest, False)] if rest.strip() else []
-        return _bounded(first + blocks[index + 1 :]), True
+        regions.append(_bounded(first, blocks, index + 1))
+    return regions
+
+
+def _heading_region(blocks: list[_Block]) -> list[_Block]:
+    """Fallback: the blocks under a contacts-like heading that hold a mailto link."""
     for index, block in enumerate(blocks):
         if block.heading and len(block.text) < 100 and _CONTACT_HEADING.search(_fold(block.text)):
-            under: list[_Block] = []
-            for position in range(index + 1, len(blocks)):
-                following = blocks[position]
-                if following.heading:
-                    break
-                under.append(following)
-            if any(_MAILTO_OPEN in b.text for b in under):
-                return _bounded(under), False
-    return [], True
+            end = index + 1
+            while end < len(blocks) and not blocks[end].heading:
+                end += 1
+            if any(_MAILTO_OPEN in blocks[i].text for i in range(index + 1, end)):
+                return _bounded([], blocks, index + 1, end)
+    return []
 
 
-def _bounded(blocks: list[_Block]) -> list[_Block]:
+def _bounded(
+    first: list[_Block], blocks: list[_Block], start: int, end: int | None = None
+) -> list[_Block]:
+    """`first` then blocks[start:end], cut to MAX_BLOCK_CHARS characters in all."""
     out: list[_Block] = []
     size = 0
-    for block in blocks:
+    stop = len(blocks) if end is None else end
+    candidates = chain(first, (blocks[i] for i in range(start, stop)))
+    for block in candidates:
         room = MAX_BLOCK_CHARS - size
         if room <= 0:
             break
