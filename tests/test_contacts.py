@@ -198,6 +198,17 @@ def test_earlier_anchor_used_when_the_last_gives_nothing() -> None:
     assert extract_contacts(html) == [Contact("Ana Ruiz", "OIM Chile", ["+56 2 2963 3710"], [])]
 
 
+def test_local_numbers_joined_by_ou_belong_to_one_person() -> None:
+    html = (
+        "<p>Pour plus d'informations, contacter Luc Roy, OIM Haïti, "
+        "Tél : 022 717 91 23 ou 079 123 45 67 ou Marc Blanc, OIM Genève, Tél : 022 717 94 40</p>"
+    )
+    assert extract_contacts(html) == [
+        Contact("Luc Roy", "OIM Haïti", ["022 717 91 23", "079 123 45 67"], []),
+        Contact("Marc Blanc", "OIM Genève", ["022 717 94 40"], []),
+    ]
+
+
 def test_contactos_de_prensa_and_fax_is_not_a_phone() -> None:
     html = (
         "<h2>Contactos de prensa</h2>"

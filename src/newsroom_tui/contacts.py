@@ -132,7 +132,8 @@ _NOT_OFFICE_HEADING = re.compile(
 )
 
 # --- segments ----------------------------------------------------------------------------------
-_SEMICOLON_OR = re.compile(r";|\s(?:ou|or|o)\s")
+# "or" before a number joins two phones of one person, so it does not split there.
+_SEMICOLON_OR = re.compile(r";|\s(?:ou|or|o)\s(?![\s(+]{0,3}\d)")
 _ONLY_JOINER = re.compile(r"[\s,.:]{0,6}(?:ou|or|o|y|et|and)?[\s,.:]{0,6}", re.IGNORECASE)
 # Another contact may follow an address in the same line: "…@iom.int, Marie Curie, Tel …".
 _AFTER_EMAIL = re.compile(
