@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from newsroom_tui.migrations import CURRENT_VERSION, migrate
 from newsroom_tui.models import (
@@ -85,8 +85,9 @@ class _Corrupt(Exception):
     pass
 
 
-@dataclass(frozen=True, slots=True)
-class BatchResult:
+class BatchResult(NamedTuple):
+    """What one apply_batch did, by release."""
+
     new: int
     updated: int
     unchanged: int

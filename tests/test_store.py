@@ -1,0 +1,492 @@
+"""The SQLite store on real files: sync semantics, search, listing, faults and recovery."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from newsroom_tui.migrations import CURRENT_VERSION
+from newsroom_tui.models import (
+    SNIPPET_CLOSE,
+    SNIPPET_OPEN,
+    Contact,
+    FetchState,
+    Release,
+    SectionPage,
+)
+from newsroom_tui.query import Query, parse_query
+from newsroom_tui.store import (
+    TEXT_COUNT_CAP,
+    DatabaseBusy,
+    DatabaseTooNew,
+    Store,
+    StoreError,
+    StoreReadOnly,
+)
+
+BASE = datetime(2024, 3, 15, 9, 30, tzinfo=UTC)
+
+
+def make(n: int, **changes: object) -> Release:
+    values: dict[str, object] = {
+        "id": f"rel-{n}",
+        "url": f"https://example.org/fr/news/{n}",
+        "title": f"Communiqué {n}",
+        "published": BASE - timedelta(days=n),
+        "language": "fr",
+        "section": "communiques",
+        "tags": ["Europe"],
+        "summary": f"Résumé {n}",
+        "markdown": f"Texte {n}",
+        "text": f"Texte {n}",
+    }
+    values.update(changes)
+    return Release(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(tmp_path / "data" / "db.sqlite3") as s:
+        yield s
+
+
+def search_ids(store: Store, text: str, **kw: object) -> list[str]:
+    return [h.id for h in store.search(parse_query(text), limit=100, **kw).hits]  # type: ignore[arg-type]
+
+
+# --- sync semantics --------------------------------------------------------------------------
+
+
+def test_open_creates_parent_dirs_wal_and_version(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "db.sqlite3"
+    with Store.open(path) as s:
+        assert s.path == path and s.recovered_from is None
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert con.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION
+    con.close()
+
+
+def test_new_unchanged_updated(store: Store) -> None:
+    assert store.apply_batch([make(1), make(2)]) == (2, 0, 0)
+    moved = make(1, url="https://example.org/moved")
+    assert store.apply_batch([moved, make(2)]) == (0, 0, 2)
+    got = store.get_release("rel-1")
+    assert got is not None and got.url == "https://example.org/moved" and not got.updated
+    assert store.apply_batch([make(1, markdown="Texte corrigé", text="Texte corrigé")]) == (0, 1, 0)
+    got = store.get_release("rel-1")
+    assert got is not None and got.updated and got.markdown == "Texte corrigé"
+    assert store.search(parse_query("corrige")).total == 1
+    assert store.search(parse_query('"texte 1"')).total == 0  # old text left the index
+
+
+def test_completion_of_summary_only_is_not_flagged(store: Store) -> None:
+    store.apply_batch([make(1, summary_only=True, markdown="Résumé", text="Résumé")])
+    result = store.apply_batch([make(1)])
+    assert result.updated == 1
+    got = store.get_release("rel-1")
+    assert got is not None and not got.updated and not got.summary_only
+
+
+def test_summary_only_never_replaces_full_text(store: Store) -> None:
+    store.apply_batch([make(1)])
+    result = store.apply_batch([make(1, summary_only=True, markdown="court", text="court")])
+    assert result.unchanged == 1
+    got = store.get_release("rel-1")
+    assert got is not None and got.markdown == "Texte 1" and not got.summary_only
+
+
+def test_content_hashes_and_fetch_state(store: Store) -> None:
+    state = FetchState("https://example.org/feed", etag='W/"x"', last_modified="Mon, 01 Jan 2024")
+    store.apply_batch([make(1)], fetch_states=[state])
+    hashes = store.content_hashes(["rel-1", "nope"])
+    assert list(hashes) == ["rel-1"] and len(hashes["rel-1"]) == 64
+    got = store.get_fetch_state("https://example.org/feed")
+    assert got is not None and got.etag == 'W/"x"' and got.last_modified == "Mon, 01 Jan 2024"
+    assert store.get_fetch_state("https://example.org/other") is None
+
+
+def test_read_and_starred_survive_resync(store: Store) -> None:
+    store.apply_batch([make(1), make(2)])
+    store.set_read(["rel-1"], True)
+    store.set_starred("rel-2", True)
+    store.apply_batch([make(1, title="Nouveau titre"), make(2)])
+    one, two = store.get_release("rel-1"), store.get_release("rel-2")
+    assert one is not None and one.read and one.updated
+    assert two is not None and two.starred and not two.read
+    assert store.unread_count() == 1
+    store.set_read(["rel-1"], False)
+    assert store.unread_count() == 2
+
+
+def test_batch_is_all_or_nothing(store: Store) -> None:
+    store.apply_batch([make(1)])
+    broken = make(3)
+    broken.tags = [object()]  # type: ignore[list-item]  # json.dumps fails mid-batch
+    with pytest.raises(TypeError):
+        store.apply_batch(
+            [make(1, title="changé"), make(2), broken],
+            sections=[SectionPage("qui", "https://example.org/qui", "Qui", "# Qui")],
+        )
+    assert store.get_release("rel-2") is None
+    got = store.get_release("rel-1")
+    assert got is not None and got.title == "Communiqué 1"
+    assert store.get_section("qui") is None
+    assert store.count(Query()) == 1
+    assert store.search(parse_query("change")).total == 0
+
+
+def test_sections_and_meta(store: Store) -> None:
+    page = SectionPage(
+        "qui", "https://example.org/qui", "Qui sommes-nous", "# Qui", "Qui", [Contact("A B")]
+    )
+    store.apply_batch([], sections=[page])
+    got = store.get_section("qui")
+    assert got is not None and got.title == "Qui sommes-nous" and got.contacts[0].name == "A B"
+    assert store.get_meta("last_sync") is None
+    store.set_meta("last_sync", "2024-01-01")
+    assert store.get_meta("last_sync") == "2024-01-01"
+
+
+def test_release_round_trip_and_export_order(store: Store) -> None:
+    contact = Contact("Jeanne Dupont", "OIM Genève", ["+41 22 717 91 11"], ["jdupont@iom.int"])
+    store.apply_batch([make(2), make(1, contacts=[contact], tags=["Europe", "Santé"])])
+    got = store.get_release("rel-1")
+    assert got is not None
+    assert got.published == BASE - timedelta(days=1)
+    assert got.tags == ["Europe", "Santé"] and got.contacts == [contact]
+    assert [r.id for r in store.iter_releases()] == ["rel-1", "rel-2"]
+
+
+# --- search ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def corpus(store: Store) -> Store:
+    store.apply_batch(
+        [
+            make(1, title="La sécurité des migrants", text="Rapport sur la sécurité à Genève."),
+            make(
+                2,
+                title="Santé publique",
+                text="Réunion à geneve sur la santé générale.",
+                section="actualites",
+                tags=["Afrique de l'Ouest"],
+                language="en",
+            ),
+            make(
+                3,
+                title="Aide humanitaire",
+                text="L'aide humanitaire arrive au Sahel.",
+                published=datetime(2022, 6, 1, tzinfo=UTC),
+            ),
+            make(
+                4,
+                title="Sans date",
+                text="Une aide alimentaire.",
+                published=None,
+                contacts=[
+                    Contact("Paul Martin", "OIM", ["+221 77 123 45 67"], ["pmartin@iom.int"])
+                ],
+            ),
+        ]
+    )
+    return store
+
+
+def test_accent_insensitive_both_ways(corpus: Store) -> None:
+    assert search_ids(corpus, "securite") == ["rel-1"]
+    assert search_ids(corpus, "SÉCURITÉ") == ["rel-1"]
+    assert search_ids(corpus, "Genève") == ["rel-1", "rel-2"]
+    assert search_ids(corpus, "geneve") == ["rel-1", "rel-2"]
+
+
+def test_prefixes_fold_accents(corpus: Store) -> None:
+    assert search_ids(corpus, "secu*") == ["rel-1"]
+    assert search_ids(corpus, "géné*") == ["rel-1", "rel-2"]  # générale, Genève
+    assert search_ids(corpus, "s*") == ["rel-1", "rel-2", "rel-3", "rel-4"]  # undated last
+
+
+def test_phrases_exclusion_or(corpus: Store) -> None:
+    assert search_ids(corpus, '"aide humanitaire"') == ["rel-3"]
+    assert search_ids(corpus, '"humanitaire aide"') == []
+    assert search_ids(corpus, "aide -sahel") == ["rel-4"]
+    assert search_ids(corpus, "sahel OR alimentaire") == ["rel-3", "rel-4"]
+    assert search_ids(corpus, "-sahel") == ["rel-1", "rel-2", "rel-4"]
+
+
+def test_contacts_are_searchable(corpus: Store) -> None:
+    assert search_ids(corpus, "pmartin") == ["rel-4"]
+    assert search_ids(corpus, "pmartin@iom.int") == ["rel-4"]
+    assert search_ids(corpus, "221771234567") == ["rel-4"]
+    assert search_ids(corpus, "paul martin") == ["rel-4"]
+
+
+def test_filters(corpus: Store) -> None:
+    corpus.set_read(["rel-1"], True)
+    corpus.set_starred("rel-3", True)
+    assert search_ids(corpus, "section:actualites") == ["rel-2"]
+    assert search_ids(corpus, 'tag:"afrique de l\'ouest"') == ["rel-2"]
+    assert search_ids(corpus, "lang:en") == ["rel-2"]
+    assert search_ids(corpus, "year:2022") == ["rel-3"]
+    assert search_ids(corpus, "since:2024-03-14") == ["rel-1"]
+    assert search_ids(corpus, "until:2024-03-13") == ["rel-2", "rel-3"]
+    assert search_ids(corpus, "is:unread") == ["rel-2", "rel-3", "rel-4"]
+    assert search_ids(corpus, "is:starred aide") == ["rel-3"]
+    assert search_ids(corpus, "geneve is:unread") == ["rel-2"]
+    unread = parse_query("").with_filters(unread=True, year=2024)
+    assert corpus.count(unread) == 1
+    assert corpus.count(parse_query("geneve")) == 2
+
+
+def test_snippets_carry_markers(corpus: Store) -> None:
+    for order in ("newest", "relevance"):
+        hits = corpus.search(parse_query("securite"), order=order).hits
+        assert (
+            hits
+            and f"{SNIPPET_OPEN}sécurité{SNIPPET_CLOSE}".casefold() in hits[0].snippet.casefold()
+        )
+
+
+def test_relevance_orders_by_score(store: Store) -> None:
+    store.apply_batch(
+        [
+            make(1, title="Autre", text="migration " + "mot " * 200),
+            make(2, title="Migration migration", text="migration migration migration"),
+        ]
+    )
+    assert search_ids(store, "migration") == ["rel-1", "rel-2"]
+    assert search_ids(store, "migration", order="relevance") == ["rel-2", "rel-1"]
+
+
+@pytest.mark.parametrize(
+    "text", ['"', "*", "NEAR(a b)", "a AND", "col:x", "^", "'", "-", '"" *', "a:b:c", "\x00"]
+)
+def test_odd_input_never_raises_sqlite_errors(corpus: Store, text: str) -> None:
+    from newsroom_tui.query import QueryError
+
+    try:
+        query = parse_query(text)
+    except QueryError as exc:
+        assert "sqlite" not in str(exc).lower()
+        return
+    corpus.search(query)
+    corpus.count(query)
+    corpus.rows(query, 0, 10)
+
+
+def test_rows_window_and_index_of(store: Store) -> None:
+    store.apply_batch([make(n) for n in range(30)])
+    everything = Query()
+    assert store.count(everything) == 30
+    window = store.rows(everything, 10, 5)
+    assert [r.id for r in window] == [f"rel-{n}" for n in range(10, 15)]
+    assert store.index_of(everything, "rel-12") == 12
+    texte = parse_query("texte")
+    assert store.index_of(texte, "rel-7") == 7
+    assert store.index_of(parse_query("section:autre"), "rel-7") is None
+    assert store.index_of(everything, "missing") is None
+
+
+def test_text_count_is_capped(store: Store) -> None:
+    assert TEXT_COUNT_CAP >= 1000
+    assert store.count(parse_query("texte")) == 0
+
+
+def test_facets(corpus: Store) -> None:
+    corpus.set_read(["rel-2"], True)
+    facets = corpus.facets()
+    assert facets.years == [(2024, 2), (2022, 1)]
+    assert ("Europe", 3) in facets.tags and ("Afrique de l'Ouest", 1) in facets.tags
+    assert facets.sections == [("communiques", 3), ("actualites", 1)]
+    assert (facets.unread, facets.total) == (3, 4)
+
+
+# --- contacts directory ----------------------------------------------------------------------
+
+
+def test_contacts_directory_dedupes_and_flags_changes(store: Store) -> None:
+    old = Contact("Jérôme Petit", "OIM Dakar", ["+221 33 869 62 00"], ["jpetit@iom.int"])
+    new = Contact("Jerome PETIT", "OIM Dakar", ["+221 77 000 00 00"], ["jpetit@iom.int"])
+    moved = Contact("Ana Ruiz", "OIM Madrid", [], ["aruiz@iom.int"])
+    moved_later = Contact("ana ruiz", "OIM Madrid", [], ["ana.ruiz@iom.int"])
+    store.apply_batch(
+        [
+            make(3, contacts=[old, moved]),
+            make(2, contacts=[new]),
+            make(1, contacts=[moved_later]),
+        ]
+    )
+    entries = {c.name.casefold(): c for c in store.contacts_directory()}
+    assert len(store.contacts_directory()) == 2
+    petit = entries["jerome petit"]
+    assert petit.releases == 2 and petit.phones == ["+221 77 000 00 00"]
+    assert petit.changed and petit.previous == ["+221 33 869 62 00"]
+    ruiz = entries["ana ruiz"]
+    assert ruiz.emails == ["ana.ruiz@iom.int"] and ruiz.previous == ["aruiz@iom.int"]
+    assert [c.name for c in store.contacts_directory("jerome")] == ["Jerome PETIT"]
+    assert [c.name for c in store.contacts_directory("77 000")] == ["Jerome PETIT"]
+    assert [r.id for r in store.releases_for_contact(petit.key)] == ["rel-2", "rel-3"]
+    assert store.releases_for_contact("email:nobody@x") == []
+
+
+# --- faults ----------------------------------------------------------------------------------
+
+
+def _filled(path: Path) -> None:
+    with Store.open(path) as s:
+        s.apply_batch([make(n, text="mot " * 400) for n in range(40)])
+        s.set_read(["rel-1"], True)
+
+
+def _zero_pages(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[4096 * 2 : 4096 * 6] = bytes(4096 * 4)
+    path.write_bytes(bytes(data))
+
+
+def _truncate(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+
+
+def _garbage_header(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[:100] = os.urandom(100)
+    path.write_bytes(bytes(data))
+
+
+def _html(path: Path) -> None:
+    path.write_text("<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>\n")
+
+
+@pytest.mark.parametrize("damage", [_garbage_header, _zero_pages, _truncate, _html])
+def test_corrupt_database_is_moved_aside(tmp_path: Path, damage: object) -> None:
+    path = tmp_path / "db.sqlite3"
+    _filled(path)
+    damage(path)  # type: ignore[operator]
+    with Store.open(path) as s:
+        assert s.recovered_from is not None
+        assert s.recovered_from.name.startswith("db.sqlite3.corrupt-")
+        assert s.recovered_from.exists()
+        assert s.recovered_from.read_bytes()[:16] != b"SQLite format 3\x00" or damage in (
+            _zero_pages,
+            _truncate,
+        )
+        assert s.count(Query()) == 0
+        assert s.apply_batch([make(1)]).new == 1
+    with Store.open(path) as again:
+        assert again.recovered_from is None and again.count(Query()) == 1
+
+
+def test_newer_database_is_read_but_never_written(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    _filled(path)
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA user_version = {CURRENT_VERSION + 1}")
+    con.close()
+    with Store.open(path) as s:
+        assert s.get_release("rel-1") is not None
+        with pytest.raises(DatabaseTooNew, match="newer newsroom-tui"):
+            s.apply_batch([make(99)])
+        with pytest.raises(DatabaseTooNew):
+            s.set_read(["rel-2"], True)
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION + 1
+    assert con.execute("SELECT count(*) FROM releases").fetchone()[0] == 40
+    con.close()
+
+
+def _lock(path: Path) -> sqlite3.Connection:
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO meta(key, value) VALUES ('other', 'x')")
+    return other
+
+
+def test_second_writer_waits_for_the_busy_timeout_then_works(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    with Store.open(path):
+        pass
+    other = _lock(path)
+    results: list[object] = []
+    with Store.open(path) as s:
+        thread = threading.Thread(target=lambda: results.append(s.apply_batch([make(1)])))
+        thread.start()
+        thread.join(timeout=0.5)
+        assert thread.is_alive()  # blocked on the lock, not failed
+        other.execute("COMMIT")
+        thread.join(timeout=10)
+        assert results == [(1, 0, 0)]
+        assert s.get_meta("other") == "x"
+    other.close()
+
+
+def test_busy_past_the_timeout_says_busy(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    with Store.open(path):
+        pass
+    other = _lock(path)
+    with Store.open(path, busy_timeout=0.1) as s:
+        with pytest.raises(DatabaseBusy, match="busy") as info:
+            s.apply_batch([make(1)])
+        assert str(path) in str(info.value)
+        assert s.count(Query()) == 0  # reading goes on in WAL mode
+    other.execute("ROLLBACK")
+    other.close()
+
+
+def _protect(folder: Path, path: Path) -> bool:
+    """Make the database and its folder unwritable, even for root (immutable flag)."""
+    if os.geteuid() != 0:
+        path.chmod(0o444)
+        folder.chmod(0o555)
+        return True
+    done = subprocess.run(
+        ["chattr", "+i", str(path), str(folder)], capture_output=True, check=False
+    )
+    return done.returncode == 0
+
+
+def _unprotect(folder: Path, path: Path) -> None:
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "-i", str(folder), str(path)], capture_output=True, check=False)
+    folder.chmod(0o755)
+    path.chmod(0o644)
+
+
+def test_read_only_file_reads_and_refuses_writes(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    path = folder / "db.sqlite3"
+    _filled(path)
+    if not _protect(folder, path):
+        pytest.skip("running as root without chattr: cannot make a file read-only")
+    try:
+        with Store.open(path) as s:
+            assert s.read_only
+            assert s.count(Query()) == 40
+            got = s.get_release("rel-1")
+            assert got is not None and got.read
+            with pytest.raises(StoreReadOnly) as info:
+                s.set_read(["rel-2"], True)
+            with pytest.raises(StoreReadOnly):
+                s.apply_batch([make(99)])
+    finally:
+        _unprotect(folder, path)
+    message = str(info.value)
+    assert str(path) in message and "read-only" in message and "\n" not in message
+
+
+def test_unwritable_directory_is_a_store_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError) as info:
+        Store.open(blocker / "sub" / "db.sqlite3")
+    assert str(blocker) in str(info.value)
