@@ -75,6 +75,8 @@ class MainScreen(Screen[None]):
         self.search: Query | None = None
         self.unread_only = store.get_meta("unread_only") == "1"
         self.open_release_id: str | None = None
+        self.total = 0
+        """Releases in the cache, from the last facet refresh (facets are too slow per key)."""
         self._sync_cancel: tuple[asyncio.AbstractEventLoop, asyncio.Event] | None = None
 
     @property
@@ -145,7 +147,7 @@ class MainScreen(Screen[None]):
             empty = "No release matches this search."
         elif self.unread_only:
             empty = "No unread release here (u shows all)."
-        elif self.store.facets().total == 0:
+        elif self.total == 0:
             empty = "No releases cached yet: press r to sync, or try newsroom-tui --demo."
         else:
             empty = "No release here."
@@ -162,9 +164,18 @@ class MainScreen(Screen[None]):
         except StoreError as exc:
             self.report_error("Could not read the newsroom's facets", exc)
             return
+        self.total = facets.total
         self.query_one(SectionTree).set_facets(facets)
         if facets.total == 0 and self.open_release_id is None:
             self.article.show_message("Welcome", EMPTY_HELP)
+
+    def _refresh_unread(self) -> None:
+        try:
+            unread = self.store.unread_count()
+        except StoreError as exc:
+            self.report_error("Could not count unread releases", exc)
+            return
+        self.query_one(SectionTree).set_unread(unread)
 
     def report_error(self, what: str, exc: BaseException) -> None:
         """One line on screen, the traceback in the log file."""
@@ -247,7 +258,7 @@ class MainScreen(Screen[None]):
                 self.store.set_read([release_id], True)
                 release.read = True
                 self.release_list.update_row(release_id, read=True)
-                self._refresh_facets()
+                self._refresh_unread()
         except StoreError as exc:
             self.report_error("Could not open the release", exc)
             return
@@ -280,7 +291,7 @@ class MainScreen(Screen[None]):
             self.report_error("Could not change the read state", exc)
             return
         self.release_list.update_row(row.id, read=not row.read)
-        self._refresh_facets()
+        self._refresh_unread()
 
     def _selected_release_url(self) -> str | None:
         release_id = self.open_release_id

@@ -1,8 +1,8 @@
 """ReleaseList: a virtual list of releases that only ever loads the rows on screen.
 
 Built on ScrollView's Line API: the virtual height is the number of rows the query matches, and
-`render_line` asks a small page cache, which loads pages of rows from the store with
-`store.rows(query, offset, limit)`. 100,000 releases cost one COUNT and a couple of pages.
+`render_line` asks a small row cache, which loads the visible window (plus a margin) from the store
+with one `store.rows(query, offset, limit)`. 100,000 releases cost one COUNT and one window.
 Every string shown comes from the network, so lines are built from Text/Segments, never markup.
 """
 
@@ -30,10 +30,10 @@ if TYPE_CHECKING:
     from newsroom_tui.query import Query
     from newsroom_tui.store import Store
 
-PAGE_SIZE = 64
-"""Rows loaded per store query: a screenful or two."""
-MAX_PAGES = 16
-"""Pages kept in the cache (least recently used are dropped)."""
+MARGIN = 16
+"""Rows loaded above and below the visible window, so small moves need no query."""
+MAX_ROWS = 2_000
+"""Rows kept in the cache (the oldest loaded are dropped first)."""
 SECTION_WIDTH = 18
 
 
@@ -119,7 +119,7 @@ class ReleaseList(ScrollView, can_focus=True):
         self._store: Store | None = None
         self._query: Query | None = None
         self._count = 0
-        self._pages: OrderedDict[int, list[ReleaseRow]] = OrderedDict()
+        self._rows: OrderedDict[int, ReleaseRow] = OrderedDict()
         self._terms: tuple[str, ...] = ()
         self.empty_message = ""
         """Shown when the query matches nothing (plain text)."""
@@ -148,7 +148,7 @@ class ReleaseList(ScrollView, can_focus=True):
         self._query = query
         self._terms = tuple(t for t in terms if t)
         self.empty_message = empty_message
-        self._pages.clear()
+        self._rows.clear()
         self._count = store.count(query)
         self.virtual_size = Size(0, self._count)
         index = store.index_of(query, keep_id) if keep_id else None
@@ -170,19 +170,29 @@ class ReleaseList(ScrollView, can_focus=True):
         )
 
     def row_at(self, index: int) -> ReleaseRow | None:
-        """The row at `index`, loading its page from the store if needed."""
+        """The row at `index`, loading the visible window around it from the store if needed."""
         if self._store is None or self._query is None or not 0 <= index < self._count:
             return None
-        page_number, offset = divmod(index, PAGE_SIZE)
-        page = self._pages.get(page_number)
-        if page is None:
-            page = self._store.rows(self._query, page_number * PAGE_SIZE, PAGE_SIZE)
-            self._pages[page_number] = page
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page_number)
-        return page[offset] if offset < len(page) else None
+        row = self._rows.get(index)
+        if row is None:
+            self._load_window(index)
+            row = self._rows.get(index)
+        return row
+
+    def _load_window(self, index: int) -> None:
+        """One store query for the screenful around `index` (deep OFFSETs cost a scan each)."""
+        assert self._store is not None and self._query is not None
+        top = int(self.scroll_offset.y)
+        height = max(1, self.scrollable_content_region.height)
+        if not top <= index < top + height:
+            top = index
+        start = max(0, min(index, top) - MARGIN)
+        end = min(self._count, max(index, top + height) + MARGIN)
+        rows = self._store.rows(self._query, start, end - start)
+        for offset, row in enumerate(rows):
+            self._rows[start + offset] = row
+        while len(self._rows) > MAX_ROWS:
+            self._rows.popitem(last=False)
 
     @property
     def current_row(self) -> ReleaseRow | None:
@@ -190,12 +200,11 @@ class ReleaseList(ScrollView, can_focus=True):
 
     def update_row(self, release_id: str, **changes: Any) -> None:
         """Change a cached row's flags (read, starred) and repaint it without a reload."""
-        for number, page in self._pages.items():
-            for offset, row in enumerate(page):
-                if row.id == release_id:
-                    for name, value in changes.items():
-                        setattr(row, name, value)
-                    self.refresh_line(number * PAGE_SIZE + offset)
+        for index, row in self._rows.items():
+            if row.id == release_id:
+                for name, value in changes.items():
+                    setattr(row, name, value)
+                self.refresh_line(index)
 
     # --- cursor ----------------------------------------------------------------------------------
 

@@ -116,10 +116,7 @@ class SectionTree(Tree[Entry]):
         newsroom = self._newsroom
         if newsroom is None:
             return
-        label = Text(self._newsroom_label)
-        if facets.unread:
-            label.append(f" ({facets.unread} unread)", "italic")
-        newsroom.set_label(label)
+        self.set_unread(facets.unread)
         expanded = {n.data.key for n in newsroom.children if n.data and n.is_expanded}
         newsroom.remove_children()
         groups: list[tuple[str, str, list[tuple[str, int]]]] = [
@@ -136,6 +133,15 @@ class SectionTree(Tree[Entry]):
                 leaf = Text(value or "—")
                 leaf.append(f" {count}", "dim")
                 group.add_leaf(leaf, Entry(kind, value))
+
+    def set_unread(self, unread: int) -> None:
+        """Update the unread count on the newsroom node (cheap: no facet rebuild)."""
+        if self._newsroom is None:
+            return
+        label = Text(self._newsroom_label)
+        if unread:
+            label.append(f" ({unread} unread)", "italic")
+        self._newsroom.set_label(label)
 
     def entries(self) -> Iterator[TreeNode[Entry]]:
         stack = [self.root]
