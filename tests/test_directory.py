@@ -10,9 +10,13 @@ from pathlib import Path
 import pytest
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.command import CommandPalette, Hit
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 
+from newsroom_tui.app import NewsroomApp
+from newsroom_tui.commands import NewsroomCommands
 from newsroom_tui.models import Contact, Release
 from newsroom_tui.paths import styles_dir
 from newsroom_tui.screens.contacts_directory import CHANGED_MARK, ContactsDirectoryScreen
@@ -254,3 +258,94 @@ async def test_opens_release_in_the_real_reader(tmp_path: Path) -> None:
         assert app.screen is main
         await pilot.pause()
         assert main.open_release_id == "r000001"
+
+
+# --- command palette ---------------------------------------------------------------------------
+
+
+async def _hits(app: NewsroomApp, query: str) -> list[Hit]:
+    provider = NewsroomCommands(app.screen)
+    await provider.startup()
+    return [hit async for hit in provider.search(query)]
+
+
+def _plain(hit: Hit) -> str:
+    assert isinstance(hit.prompt, Content)
+    return hit.prompt.plain
+
+
+async def test_palette_finds_releases_and_opens_one(tmp_path: Path) -> None:
+    app = sample_app(tmp_path / "data")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        hits = await _hits(app, "securite")
+        releases = [h for h in hits if _plain(h).startswith("Release: ")]
+        assert [_plain(h) for h in releases] == ["Release: Sécurité des migrants en Méditerranée"]
+        releases[0].command()
+        await pilot.pause()
+        assert main.open_release_id == "r000001"
+
+
+async def test_palette_copies_a_contact_email(tmp_path: Path) -> None:
+    app = sample_app(tmp_path / "data")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        hits = await _hits(app, "dupont")
+        contacts = [h for h in hits if _plain(h).startswith("Contact: ")]
+        assert [_plain(h) for h in contacts] == ["Contact: Jeanne Dupont <jdupont@iom.int>"]
+        contacts[0].command()
+        await pilot.pause()
+        assert app.clipboard == "jdupont@iom.int"
+        directory = [h for h in hits if _plain(h).startswith("Contacts directory filtered")]
+        assert len(directory) == 1
+        directory[0].command()
+        await pilot.pause()
+        assert isinstance(app.screen, ContactsDirectoryScreen)
+        assert [row[0] for row in _rows(app)] == ["Jeanne Dupont"]
+
+
+async def test_palette_opens_a_section(tmp_path: Path) -> None:
+    app = sample_app(tmp_path / "data")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        hits = await _hits(app, "qui sommes")
+        sections = [h for h in hits if _plain(h) == "Section: Qui sommes-nous"]
+        assert len(sections) == 1
+        sections[0].command()
+        await pilot.pause()
+        assert main.article.document_url.startswith("https://www.iom.int/")
+        assert main.open_release_id is None
+
+
+async def test_palette_shows_markup_titles_literally(tmp_path: Path) -> None:
+    app = sample_app(tmp_path / "data")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        hits = await _hits(app, "click")
+        titles = [_plain(h) for h in hits if _plain(h).startswith("Release: ")]
+        assert titles == ["Release: [@click=app.quit]Read[/]"]
+        for hit in hits:
+            assert "[" not in (hit.help or "")
+        # Through the real palette: type, wait for its worker, choose; nothing runs but the open.
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"click")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        results = app.screen.query_one(OptionList)
+        prompts = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+        wanted = [i for i, p in enumerate(prompts) if p.startswith("Release: [@click=app.quit]")]
+        assert len(wanted) == 1
+        results.highlighted = wanted[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running
+        assert app.return_code is None
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert main.open_release_id == "r000012"
