@@ -1,0 +1,535 @@
+"""Article extraction: one HTML page in, title, date, language, tags, body (Markdown and plain text)
+and contacts out.
+
+The page is parsed once with lxml (building a BeautifulSoup tree of a whole page costs ten times
+more); metadata and the body are found on that tree. Only the body goes on to BeautifulSoup and
+markdownify. Profile selectors are CSS: simple ones (tags, classes, ids, attributes, descendant and
+child combinators) are translated to XPath; any other is run by soupsieve on a BeautifulSoup tree
+built only when such a selector is met. When no body selector matches, a heuristic keeps the main
+text block. Every step is bounded and nothing raises on page content: problems become notes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urljoin
+
+import lxml.etree
+import lxml.html
+import soupsieve
+from bs4 import BeautifulSoup, Tag
+from bs4.exceptions import ParserRejectedMarkup
+
+from newsroom_tui.contacts import extract_contacts
+from newsroom_tui.dates import parse_date
+from newsroom_tui.markdown import (
+    MAX_HTML_CHARS,
+    REMOVED_TAGS,
+    ConvertedBody,
+    collapse_whitespace,
+    html_to_markdown,
+    summary_to_markdown,
+    tag_to_markdown,
+)
+from newsroom_tui.models import ExtractedPage
+from newsroom_tui.profiles import ExtractSettings
+from newsroom_tui.sanitise import clean_body, clean_line, clean_title, safe_url
+
+__all__ = [
+    "ConvertedBody",
+    "css_to_xpath",
+    "decode_html",
+    "extract_page",
+    "html_to_markdown",
+    "summary_to_markdown",
+]
+
+MAX_PAGE_CHARS = 10_000_000
+"""Characters of a page looked at; the rest is dropped with a note."""
+MAX_TAGS = 20
+MAX_TAG_CHARS = 100
+MAX_JSON_LD_CHARS = 200_000
+MAX_JSON_LD_NODES = 2_000
+
+_JUNK_XPATH = (
+    "//nav | //header | //footer | //aside | //form"
+    " | //*[@role='navigation' or @role='banner' or @role='contentinfo'"
+    " or @role='complementary' or @role='search']"
+    " | //*[contains(@class, 'share') or contains(@class, 'social') or contains(@class, 'addthis')"
+    " or contains(@id, 'share') or contains(@id, 'social')]"
+)
+_JUNK_WORD = re.compile(
+    r"(?:^|[-_])(?:share|sharing|sharer|social|addthis|sharethis)(?:$|[-_])", re.I
+)
+_ROLE_JUNK = frozenset(("navigation", "banner", "contentinfo", "complementary", "search"))
+_KEEP_TAGS = frozenset(("html", "body", "main", "article"))
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I
+)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
+_LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
+_MIN_PARAGRAPH = 25
+
+# CSS → XPath for the selectors profiles use.
+_COMPOUND = re.compile(
+    r"(\*|[A-Za-z][A-Za-z0-9-]*)?"
+    r"((?:\.[A-Za-z_][\w-]*|#[A-Za-z_][\w-]*"
+    r"|\[\s*[A-Za-z_][\w-]*\s*(?:[~^*|]?=\s*(?:\"[^\"]*\"|'[^']*'|[\w-]+)\s*)?\])*)$"
+)
+_PART = re.compile(
+    r"\.([\w-]+)|#([\w-]+)|\[\s*([\w-]+)\s*(?:([~^*|]?=)\s*(?:\"([^\"]*)\"|'([^']*)'|([\w-]+))\s*)?\]"
+)
+
+
+def decode_html(data: bytes, encoding: str | None = None) -> str:
+    """Text of a page: the declared encoding, else the page's meta charset, else UTF-8; bytes
+    that do not decode become U+FFFD rather than an error."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    candidates: list[str] = []
+    if encoding:
+        candidates.append(encoding)
+    match = _META_CHARSET.search(data[:4096])
+    if match:
+        candidates.append(match.group(1).decode("ascii", errors="replace"))
+    for candidate in candidates:
+        try:
+            return data.decode(candidate.strip(), errors="replace")
+        except (LookupError, ValueError):
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def _xpath_literal(value: str) -> str | None:
+    if "'" not in value:
+        return f"'{value}'"
+    if '"' not in value:
+        return f'"{value}"'
+    return None
+
+
+def _compound_to_xpath(compound: str) -> str | None:
+    match = _COMPOUND.fullmatch(compound)
+    if not match:
+        return None
+    tag = (match.group(1) or "*").lower()
+    predicates: list[str] = []
+    for part in _PART.finditer(match.group(2) or ""):
+        cls, ident, attr, op, v1, v2, v3 = part.groups()
+        if cls:
+            predicates.append(f"contains(concat(' ', normalize-space(@class), ' '), ' {cls} ')")
+        elif ident:
+            predicates.append(f"@id='{ident}'")
+        else:
+            name = attr.lower()
+            if not op:
+                predicates.append(f"@{name}")
+                continue
+            value = next(v for v in (v1, v2, v3) if v is not None)
+            literal = _xpath_literal(value)
+            if literal is None:
+                return None
+            if op == "=":
+                predicates.append(f"@{name}={literal}")
+            elif op == "~=":
+                if not value or " " in value:
+                    return None
+                predicates.append(
+                    f"contains(concat(' ', normalize-space(@{name}), ' '), {_xpath_literal(' ' + value + ' ')})"
+                )
+            elif op == "^=":
+                predicates.append(f"starts-with(@{name}, {literal})")
+            elif op == "*=":
+                predicates.append(f"contains(@{name}, {literal})")
+            else:  # |=
+                dash = _xpath_literal(value + "-")
+                predicates.append(f"(@{name}={literal} or starts-with(@{name}, {dash}))")
+    return tag + "".join(f"[{p}]" for p in predicates)
+
+
+def css_to_xpath(selector: str) -> str | None:
+    """XPath for a simple CSS selector (one complex selector: compounds of tag, .class, #id and
+    [attr], [attr=v], [attr~=v], [attr^=v], [attr*=v], [attr|=v], joined by descendant or child
+    combinators); None for anything else, which is then left to soupsieve."""
+    text = selector.strip()
+    if not text or "," in text or len(text) > 500:
+        return None
+    tokens = re.split(r"\s*(>)\s*|\s+", text)
+    steps: list[str] = []
+    axis = "//"
+    for token in tokens:
+        if token is None or token == "":
+            continue
+        if token == ">":
+            if not steps or axis == "/":
+                return None
+            axis = "/"
+            continue
+        step = _compound_to_xpath(token)
+        if step is None:
+            return None
+        steps.append(axis + step)
+        axis = "//"
+    if not steps or axis == "/":
+        return None
+    return "." + "".join(steps)
+
+
+class _Page:
+    """The lxml tree of a page, with a BeautifulSoup copy built only if a selector needs it."""
+
+    def __init__(self, text: str, notes: list[str]) -> None:
+        self.text = text
+        self.notes = notes
+        self.root = self._parse(text)
+        self._soup: BeautifulSoup | None = None
+
+    def _parse(self, text: str) -> Any:
+        text = _XML_DECLARATION.sub("", text, count=1)
+        try:
+            # huge_tree lifts libxml2's depth limit of 256, beyond which it drops content silently.
+            return lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True))
+        except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
+            if text.strip():
+                self.notes.append(f"page could not be parsed: {type(exc).__name__}")
+            return lxml.html.document_fromstring("<html><body></body></html>")
+
+    def soup(self) -> BeautifulSoup:
+        if self._soup is None:
+            try:
+                self._soup = BeautifulSoup(self.text, "lxml")
+            except (ParserRejectedMarkup, ValueError, TypeError) as exc:
+                self.notes.append(f"page could not be parsed for CSS: {type(exc).__name__}")
+                self._soup = BeautifulSoup("", "lxml")
+        return self._soup
+
+    def select(self, selector: str, limit: int = 1) -> list[tuple[str, str]]:
+        """(tag name, value) of the first matches: text, a meta's content or a time's datetime;
+        for the body, the value is the element's HTML."""
+        xpath = css_to_xpath(selector)
+        if xpath is not None:
+            try:
+                found = self.root.xpath(xpath)
+            except lxml.etree.XPathError as exc:
+                self.notes.append(f"CSS selector {selector!r} failed: {type(exc).__name__}")
+                return []
+            return [(el.tag, _lxml_value(el)) for el in found[:limit] if isinstance(el.tag, str)]
+        try:
+            tags = self.soup().select(selector, limit=limit)
+        except (soupsieve.SelectorSyntaxError, ValueError, TypeError) as exc:
+            self.notes.append(f"invalid CSS selector {selector!r}: {type(exc).__name__}")
+            return []
+        return [(t.name, _soup_value(t)) for t in tags if isinstance(t, Tag)]
+
+    def select_element(self, selector: str) -> Any | None:
+        """The first lxml element matching, or a BeautifulSoup Tag when soupsieve had to run."""
+        xpath = css_to_xpath(selector)
+        if xpath is not None:
+            try:
+                found = self.root.xpath(xpath)
+            except lxml.etree.XPathError as exc:
+                self.notes.append(f"CSS selector {selector!r} failed: {type(exc).__name__}")
+                return None
+            return found[0] if found else None
+        try:
+            return self.soup().select_one(selector)
+        except (soupsieve.SelectorSyntaxError, ValueError, TypeError) as exc:
+            self.notes.append(f"invalid CSS selector {selector!r}: {type(exc).__name__}")
+            return None
+
+
+def _lxml_value(el: Any) -> str:
+    if el.tag == "meta":
+        return str(el.get("content") or "")
+    if el.tag == "time" and el.get("datetime"):
+        return str(el.get("datetime"))
+    return str(el.text_content())
+
+
+def _soup_value(el: Tag) -> str:
+    if el.name == "meta":
+        return _attr(el, "content")
+    if el.name == "time" and el.get("datetime"):
+        return _attr(el, "datetime")
+    return el.get_text(" ")
+
+
+def _attr(el: Tag, name: str) -> str:
+    value = el.get(name)
+    if isinstance(value, list):
+        return " ".join(value)
+    return value or ""
+
+
+def _strip_suffixes(title: str, suffixes: Iterable[str]) -> str:
+    for suffix in suffixes:
+        wanted = clean_line(suffix)
+        if wanted and title.casefold().endswith(wanted.casefold()):
+            return title[: len(title) - len(wanted)].rstrip()
+    return title
+
+
+def _title(page: _Page, settings: ExtractSettings) -> str:
+    def candidates() -> Iterator[str]:
+        for selector in settings.title:
+            for _, value in page.select(selector):
+                yield value
+        yield from page.root.xpath("//meta[@property='og:title']/@content")[:1]
+        for el in page.root.xpath("//title")[:1]:
+            yield el.text_content()
+
+    for raw in candidates():
+        title = _strip_suffixes(
+            clean_line(str(raw)[:10_000], limit=10_000), settings.title_suffixes
+        )
+        if title:
+            return clean_title(title)
+    return ""
+
+
+def _json_ld_dates(page: _Page) -> Iterator[str]:
+    """datePublished values of the page's JSON-LD, breadth first (so @graph items count)."""
+    scripts = page.root.xpath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
+    for script in scripts[:10]:
+        raw = script.text or ""
+        if not raw.strip() or len(raw) > MAX_JSON_LD_CHARS:
+            continue
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            page.notes.append("unreadable JSON-LD block ignored")
+            continue
+        queue: list[Any] = [data]
+        seen = 0
+        while queue and seen < MAX_JSON_LD_NODES:
+            node = queue.pop(0)
+            seen += 1
+            if isinstance(node, dict):
+                value = node.get("datePublished")
+                if isinstance(value, str):
+                    yield value
+                queue.extend(v for v in node.values() if isinstance(v, dict | list))
+            elif isinstance(node, list):
+                queue.extend(v for v in node if isinstance(v, dict | list))
+
+
+def _published(
+    page: _Page, settings: ExtractSettings, fallback: datetime | None
+) -> datetime | None:
+    def candidates() -> Iterator[str]:
+        yield from page.root.xpath("//meta[@property='article:published_time']/@content")[:5]
+        yield from page.root.xpath("//time/@datetime")[:20]
+        yield from _json_ld_dates(page)
+        for selector in settings.date:
+            for _, value in page.select(selector, limit=5):
+                yield value
+
+    for raw in candidates():
+        value = parse_date(str(raw))
+        if value is not None:
+            return value
+    if fallback is not None:
+        return fallback.astimezone(UTC) if fallback.tzinfo else fallback.replace(tzinfo=UTC)
+    return None
+
+
+def _language(page: _Page, default: str) -> str:
+    raw = page.root.get("lang") or page.root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+    match = _LANG.match(str(raw).strip())
+    return match.group(1).lower() if match else default
+
+
+def _tags(page: _Page) -> list[str]:
+    raw: list[str] = [
+        str(v) for v in page.root.xpath("//meta[@property='article:tag']/@content")[:100]
+    ]
+    links = page.root.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")
+    raw.extend(str(a.text_content()) for a in links[:100])
+    tags: list[str] = []
+    seen: set[str] = set()
+    for value in raw:
+        tag = clean_line(value[:1000], limit=MAX_TAG_CHARS)
+        key = tag.casefold()
+        if tag and key not in seen:
+            seen.add(key)
+            tags.append(tag)
+            if len(tags) >= MAX_TAGS:
+                break
+    return tags
+
+
+def _base_url(page: _Page, url: str) -> str:
+    for href in page.root.xpath("//base/@href")[:1]:
+        try:
+            joined = urljoin(url, str(href).strip())
+        except ValueError:
+            return url
+        if safe_url(joined):
+            return joined
+    return url
+
+
+def _is_junk(el: Any) -> bool:
+    if el.tag in _KEEP_TAGS:
+        return False
+    if el.tag in ("nav", "header", "footer", "aside", "form"):
+        return True
+    if str(el.get("role") or "").lower() in _ROLE_JUNK:
+        return True
+    words = [*str(el.get("class") or "").split(), str(el.get("id") or "")]
+    return any(word and _JUNK_WORD.search(word) for word in words)
+
+
+def _drop_junk(root: Any) -> None:
+    for el in root.xpath(_JUNK_XPATH):
+        parent = el.getparent()
+        if parent is not None and _is_junk(el):
+            el.drop_tree()
+
+
+def _text_length(el: Any) -> int:
+    return len(" ".join(str(el.text_content()).split()))
+
+
+def _main_block(body: Any) -> Any:
+    """The element holding most of the paragraph text, links counting against it."""
+    articles = body.xpath(".//article")
+    if articles:
+        return max(articles, key=_text_length)
+    mains = body.xpath(".//main | .//*[@role='main']")
+    if mains:
+        return mains[0]
+    scores: dict[Any, float] = {}
+    for paragraph in body.iter("p"):
+        length = _text_length(paragraph)
+        if length < _MIN_PARAGRAPH:
+            continue
+        parent = paragraph.getparent()
+        for share in (1.0, 0.5):
+            if parent is None:
+                break
+            scores[parent] = scores.get(parent, 0.0) + length * share
+            parent = parent.getparent()
+    best, best_score = body, 0.0
+    for el in sorted(scores, key=scores.__getitem__, reverse=True)[:50]:
+        total = _text_length(el) or 1
+        linked = sum(_text_length(a) for a in el.iter("a"))
+        score = scores[el] * (1.0 - min(1.0, linked / total))
+        if score > best_score:
+            best, best_score = el, score
+    return best
+
+
+def _body_html(page: _Page, settings: ExtractSettings, title: str) -> str:
+    for selector in settings.body:
+        el = page.select_element(selector)
+        if isinstance(el, Tag):
+            if next(el.stripped_strings, None) is not None:
+                return str(el)
+        elif el is not None and str(el.text_content()).strip():
+            return _serialise(el)
+    bodies = page.root.xpath("//body")
+    root = bodies[0] if bodies else page.root
+    _drop_junk(root)
+    if settings.body:
+        page.notes.append("no body selector matched: main text found by heuristic")
+    block = _main_block(root)
+    # The page's own heading repeats the title shown above the body.
+    for heading in block.xpath(".//h1")[:1]:
+        if clean_title(heading.text_content()) == title and heading.getparent() is not None:
+            heading.drop_tree()
+    return _serialise(block)
+
+
+def _serialise(el: Any) -> str:
+    """The element's HTML without its tail text and without active content."""
+    lxml.etree.strip_elements(el, *REMOVED_TAGS, with_tail=False)
+    tail = el.tail
+    el.tail = None
+    try:
+        return str(lxml.html.tostring(el, encoding="unicode", method="html"))
+    finally:
+        el.tail = tail
+
+
+def _drop_selected(body: Tag, selectors: Iterable[str], notes: list[str]) -> bool:
+    """Remove what the profile's drop selectors match; True if anything was removed."""
+    selectors = list(selectors)
+    if not selectors:
+        return False
+    found: list[Tag] = []
+    try:
+        found = list(body.select(", ".join(selectors)))
+    except (soupsieve.SelectorSyntaxError, ValueError, TypeError):
+        for selector in selectors:
+            try:
+                found.extend(body.select(selector))
+            except (soupsieve.SelectorSyntaxError, ValueError, TypeError) as exc:
+                notes.append(f"invalid CSS selector {selector!r}: {type(exc).__name__}")
+    removed = False
+    for el in found:
+        if isinstance(el, Tag) and not el.decomposed:
+            el.decompose()
+            removed = True
+    return removed
+
+
+def extract_page(
+    html: bytes | str,
+    url: str,
+    settings: ExtractSettings,
+    *,
+    language: str = "",
+    fallback_date: datetime | None = None,
+    encoding: str | None = None,
+) -> ExtractedPage:
+    """Extract one page. Never raises on page content: what fails is noted in `notes`.
+
+    `language` is used when the page does not declare one; `fallback_date` (the listing card's or
+    the feed's date) when the page carries none; `encoding` is the HTTP charset, if any.
+    """
+    notes: list[str] = []
+    text = decode_html(html, encoding) if isinstance(html, bytes) else html
+    if len(text) > MAX_PAGE_CHARS:
+        text = text[:MAX_PAGE_CHARS]
+        notes.append(f"page longer than {MAX_PAGE_CHARS:,} characters: the rest was dropped")
+    text = collapse_whitespace(text.replace("\x00", ""))
+    page = _Page(text, notes)
+
+    title = _title(page, settings)
+    published = _published(page, settings, fallback_date)
+    lang = _language(page, language)
+    tags = _tags(page)
+    base = _base_url(page, url)
+
+    body_source = _body_html(page, settings, title)
+    if len(body_source) > MAX_HTML_CHARS:
+        body_source = body_source[:MAX_HTML_CHARS]
+        notes.append(f"body longer than {MAX_HTML_CHARS:,} characters: the rest was dropped")
+    try:
+        fragment = BeautifulSoup(body_source, "lxml")
+    except (ParserRejectedMarkup, ValueError, TypeError) as exc:
+        notes.append(f"body could not be parsed: {type(exc).__name__}")
+        fragment = BeautifulSoup("", "lxml")
+    body: Tag = fragment.body if isinstance(fragment.body, Tag) else fragment
+    if _drop_selected(body, settings.drop, notes):
+        body_source = "".join(str(child) for child in body.contents)
+    converted = tag_to_markdown(body, base, notes)
+    body_html = clean_body(body_source)
+    contacts = extract_contacts(body_html)
+    return ExtractedPage(
+        url=url,
+        title=title,
+        published=published,
+        markdown=converted.markdown,
+        text=converted.text,
+        body_html=body_html,
+        language=lang,
+        tags=tags,
+        contacts=contacts,
+        notes=converted.notes,
+    )

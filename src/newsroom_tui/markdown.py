@@ -1,0 +1,335 @@
+"""HTML to Markdown (markdownify) that is safe to render: only http(s) links, nothing that breaks out
+of a link target, no Markdown syntax smuggled in as text, and bounded time and memory on any input.
+
+The tree is prepared before conversion: active and embedded content is removed (its text never
+reaches the Markdown), whitespace runs are collapsed (markdownify is quadratic on long runs), and
+nesting is measured (markdownify recurses and fails near 330 levels), all in one iterative walk that
+also yields the plain text kept for search.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString, PreformattedString, Script, Stylesheet, TemplateString
+from markdownify import ATX, BACKSLASH, MarkdownConverter
+
+from newsroom_tui.sanitise import clean_body, clean_line, safe_url
+
+MAX_HTML_CHARS = 2_000_000
+"""HTML converted at most (after whitespace collapsing); the rest is dropped with a note."""
+MAX_RAW_CHARS = 20_000_000
+"""Input looked at at all: even collapsing whitespace stops here."""
+MAX_SUMMARY_CHARS = 200_000
+"""Feed summaries are short by nature; a longer one is cut."""
+MAX_DEPTH = 120
+"""Deeper element nesting is converted as plain text (markdownify recurses ~3 frames per level)."""
+
+REMOVED_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "svg",
+    "math",
+    "canvas",
+    "form",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "base",
+    "dialog",
+)
+"""Elements removed with their contents before conversion."""
+_REMOVED = frozenset(REMOVED_TAGS)
+
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "aside",
+        "header",
+        "footer",
+        "nav",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "caption",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "hr",
+        "address",
+        "details",
+        "summary",
+        "body",
+        "html",
+    ]
+)
+_CELL_TAGS = frozenset(("td", "th"))
+_SKIPPED_STRINGS = (PreformattedString, Script, Stylesheet, TemplateString)
+
+# Long whitespace runs in raw HTML; the lookbehind makes a match start only at a run's first
+# character, so the scan stays linear. Short runs are left for the tree walk (they may be in <pre>).
+_LONG_WS_RUN = re.compile(r"(?<![ \t\r\n\f\v])[ \t\r\n\f\v]{64,}")
+_TEXT_WS = re.compile(r"[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
+_PRE_NEWLINES = re.compile(r"\n{3,}")
+_PRE_SPACES = re.compile(r"[ \t]{65,}")
+
+# Markdown escaping for text nodes: characters that open syntax anywhere, and markers that only
+# count at the start of a line (a text node may start a line, so its start counts too).
+_ESCAPE_ANYWHERE = re.compile(r"([\\`*_\[\]<>|~])")
+_ESCAPE_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]{1,32};)")
+_ESCAPE_LINE_START = re.compile(
+    r"(^|\n)([ \t]*)(#{1,6}(?=[ \t\n]|$)|[-+=]+(?=[ \t\n]|$)|\d{1,9}(?=[.)](?:[ \t\n]|$)))"
+)
+_URL_UNSAFE = {ord(ch): f"%{ord(ch):02X}" for ch in " ()<>[]\"'`\\{}|^"}
+
+
+@dataclass(slots=True)
+class ConvertedBody:
+    """A body converted for display (Markdown) and for search (plain text), both sanitised."""
+
+    markdown: str
+    text: str
+    notes: list[str] = field(default_factory=list)
+    """One-line remarks about the conversion (truncation, plain-text fallback)."""
+
+
+def escape_markdown(text: str) -> str:
+    """Text that renders as itself in Markdown (CommonMark/GFM): syntax characters backslashed."""
+    text = _ESCAPE_ANYWHERE.sub(r"\\\1", text)
+    text = _ESCAPE_ENTITY.sub(r"\\&", text)
+
+    def _line_start(match: re.Match[str]) -> str:
+        marker = match.group(3)
+        if marker[0].isdigit():
+            return f"{match.group(1)}{match.group(2)}{marker}\\"
+        return f"{match.group(1)}{match.group(2)}\\{marker}"
+
+    return _ESCAPE_LINE_START.sub(_line_start, text)
+
+
+def _shorten_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    return "\n\n" if "\n" in run else " "
+
+
+def collapse_whitespace(html: str) -> str:
+    """HTML with long whitespace runs shortened to a space or a paragraph break, in linear time.
+
+    Shorter runs are collapsed per text node by the conversion (keeping <pre> indentation).
+    """
+    return _LONG_WS_RUN.sub(_shorten_run, html)
+
+
+def link_target(href: object, base_url: str) -> str | None:
+    """The absolute, openable form of an href or src, encoded so it cannot end a Markdown link
+    target early; None when it is not an http(s) URL with a host (javascript:, data:, relative
+    without a base...)."""
+    if not isinstance(href, str):
+        return None
+    raw = href.strip().replace("\t", "").replace("\n", "").replace("\r", "").replace(" ", "%20")
+    if not raw or len(raw) > 4096:
+        return None
+    try:
+        absolute = urljoin(base_url, raw) if base_url else raw
+    except ValueError:
+        return None
+    url = safe_url(absolute)
+    if url is None:
+        return None
+    return url.translate(_URL_UNSAFE)
+
+
+class _SafeConverter(MarkdownConverter):
+    """markdownify with links and images checked and encoded, and stricter text escaping."""
+
+    def __init__(self, base_url: str) -> None:
+        super().__init__(
+            heading_style=ATX,
+            bullets="-",
+            newline_style=BACKSLASH,
+            autolinks=False,
+            escape_asterisks=False,
+            escape_underscores=False,
+            escape_misc=False,
+        )
+        self.base_url = base_url
+
+    def escape(self, text: str, parent_tags: Any) -> str:
+        return escape_markdown(text) if text else ""
+
+    def convert_a(self, el: Tag, text: str, parent_tags: Any) -> str:
+        if "_noformat" in parent_tags:
+            return text
+        stripped = text.strip()
+        if not stripped:
+            return ""
+        prefix = " " if text[0] == " " else ""
+        suffix = " " if text[-1] == " " else ""
+        target = link_target(el.get("href"), self.base_url)
+        if target is None:
+            return f"{prefix}{stripped}{suffix}"
+        return f"{prefix}[{stripped}]({target}){suffix}"
+
+    def convert_img(self, el: Tag, text: str, parent_tags: Any) -> str:
+        alt_raw = el.get("alt")
+        alt = escape_markdown(clean_line(alt_raw, limit=300)) if isinstance(alt_raw, str) else ""
+        if "_inline" in parent_tags:
+            return alt
+        target = link_target(el.get("src"), self.base_url)
+        if target is None:
+            return alt
+        return f"![{alt}]({target})"
+
+    def convert_video(self, el: Tag, text: str, parent_tags: Any) -> str:
+        return text
+
+    convert_audio = convert_video
+
+    def convert_pre(self, el: Tag, text: str, parent_tags: Any) -> str:
+        text = text.strip("\n")
+        if not text:
+            return ""
+        longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+        fence = "`" * max(3, longest + 1)
+        return f"\n\n{fence}\n{text}\n{fence}\n\n"
+
+
+def _prepare(root: Tag) -> tuple[str, int]:
+    """Remove active content, collapse whitespace in text nodes; return (plain text, depth).
+
+    Iterative, so any nesting depth is walked without recursion.
+    """
+    parts: list[str] = []
+    max_depth = 0
+    # (node, depth, inside <pre>, closing marker for a block)
+    stack: list[tuple[Any, int, bool, str]] = [(root, 0, False, "")]
+    while stack:
+        node, depth, in_pre, closing = stack.pop()
+        if closing:
+            parts.append(closing)
+            continue
+        if isinstance(node, NavigableString):
+            if isinstance(node, _SKIPPED_STRINGS):
+                continue
+            value = str(node)
+            if in_pre:
+                fixed = _PRE_SPACES.sub(" " * 64, _PRE_NEWLINES.sub("\n\n", value))
+                parts.append(fixed)
+            else:
+                fixed = _TEXT_WS.sub(" ", value) if len(value) > 1 else value
+                parts.append(fixed)
+            if fixed != value:
+                node.replace_with(NavigableString(fixed))
+            continue
+        if not isinstance(node, Tag):
+            continue
+        if depth > max_depth:
+            max_depth = depth
+        name = node.name
+        if name in _REMOVED and node is not root:
+            node.decompose()
+            continue
+        if name == "br":
+            parts.append("\n")
+            continue
+        if name in _BLOCK_TAGS:
+            parts.append("\n\n")
+            stack.append((None, depth, in_pre, "\n\n"))
+        elif name in _CELL_TAGS:
+            parts.append(" ")
+            stack.append((None, depth, in_pre, " "))
+        child_pre = in_pre or name == "pre"
+        stack.extend((child, depth + 1, child_pre, "") for child in reversed(node.contents))
+    return _tidy_text("".join(parts)), max_depth
+
+
+def _tidy_text(text: str) -> str:
+    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    text = re.sub(r" ?\n ?", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def tag_to_markdown(root: Tag, base_url: str, notes: list[str] | None = None) -> ConvertedBody:
+    """Convert an element of an already parsed document. The element is prepared in place
+    (active content removed, whitespace collapsed), so its HTML afterwards is what was converted."""
+    notes = list(notes or [])
+    text, depth = _prepare(root)
+    markdown: str | None = None
+    if depth > MAX_DEPTH:
+        notes.append(f"nesting too deep ({depth} levels): shown as plain text")
+    else:
+        try:
+            markdown = _SafeConverter(base_url).convert_soup(root)
+        except RecursionError:
+            notes.append("nesting too deep: shown as plain text")
+    if markdown is None:
+        markdown = "\n\n".join(escape_markdown(block) for block in text.split("\n\n"))
+    return ConvertedBody(clean_body(markdown).strip(), clean_body(text), notes)
+
+
+def _parse_fragment(html: str, limit: int) -> tuple[Tag, list[str]]:
+    notes: list[str] = []
+    if len(html) > MAX_RAW_CHARS:
+        html = html[:MAX_RAW_CHARS]
+        notes.append(f"HTML longer than {MAX_RAW_CHARS:,} characters: the rest was dropped")
+    html = _XML_DECLARATION.sub("", collapse_whitespace(html.replace("\x00", "")), count=1)
+    if len(html) > limit:
+        html = html[:limit]
+        notes.append(f"HTML longer than {limit:,} characters: the rest was dropped")
+    soup = BeautifulSoup(html, "lxml")
+    root = soup.body if soup.body is not None else soup
+    return root, notes
+
+
+def html_to_markdown(html: str, base_url: str) -> ConvertedBody:
+    """Markdown and plain text for an HTML fragment or page; relative links resolved on base_url.
+
+    Never raises on any string: oversized input is cut and deep nesting becomes plain text, each
+    with a note.
+    """
+    root, notes = _parse_fragment(html or "", MAX_HTML_CHARS)
+    return tag_to_markdown(root, base_url, notes)
+
+
+def summary_to_markdown(summary_html: str, base_url: str) -> ConvertedBody:
+    """A feed item's summary (HTML or plain text) as Markdown, cut at MAX_SUMMARY_CHARS."""
+    root, notes = _parse_fragment(summary_html or "", MAX_SUMMARY_CHARS)
+    return tag_to_markdown(root, base_url, notes)
