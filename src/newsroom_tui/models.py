@@ -190,6 +190,10 @@ class SyncReport:
     failed: list[SourceFailure] = field(default_factory=list)
     sources_ok: int = 0
     sections: int = 0
+    cancelled: bool = False
+    """The sync was stopped before the end (what was done is stored)."""
+    extracted: int = 0
+    """Pages run through extraction; 0 on a re-sync of an unchanged newsroom."""
 
     @property
     def ok(self) -> bool:

@@ -1,0 +1,525 @@
+"""One sync of a newsroom: sources → items → pages → extraction → store, failure by failure.
+
+Order of work:
+1. Sources. The profile's `feeds`; when none of them answered, the candidate remembered from an
+   earlier sync (meta `sync.feed`), then `probe_feeds` (quietly: an unconfirmed candidate that
+   fails is not a failure), then feeds discovered on `news_url` (`<link rel="alternate">`). The
+   HTML listing, when configured, is walked too (page by page, up to `max_pages`, until an empty
+   or missing page, or a page answering 304: the listing is newest first, so an unchanged page
+   means the ones after it have not moved), and items are merged by id and by URL. Every source is fetched with conditional GET: a 304 costs no parsing.
+2. Releases. Each item's page is fetched with conditional GET (its validators are stored with the
+   release); a 304, or a body whose hash is unchanged, is not extracted again. Extraction runs in
+   a small thread pool off the event loop. A page that cannot be fetched yields a summary-only
+   release from the feed's summary when nothing is cached, and its fetch state is not stored, so
+   the next sync tries the page again. Releases go to the store in batches of `BATCH_SIZE`, each
+   batch one transaction with the fetch states of its pages.
+3. Sections: each distinct menu URL is fetched and extracted the same way, stored per menu key.
+4. The validators of the sources themselves are stored last, so an interrupted sync re-reads them.
+
+Nothing here raises for a network, parse or extraction problem: each becomes a `SourceFailure`
+with a one-line reason and the rest of the sync goes on; cached items are never deleted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import partial
+from typing import Protocol
+from urllib.parse import urlsplit
+
+from newsroom_tui.extract import extract_page
+from newsroom_tui.feeds import FeedError, discover_feeds, parse_feed_detailed
+from newsroom_tui.fetch import Fetcher, FetchError, FetchResponse
+from newsroom_tui.listing import listing_page_url, parse_listing
+from newsroom_tui.markdown import summary_to_markdown
+from newsroom_tui.models import (
+    ExtractedPage,
+    FeedItem,
+    FetchState,
+    Release,
+    SectionPage,
+    SourceFailure,
+    SyncProgress,
+    SyncReport,
+)
+from newsroom_tui.profiles import Profile
+from newsroom_tui.sanitise import clean_line
+from newsroom_tui.store import BatchResult
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 50
+FEED_PARSE_TIMEOUT = 30.0
+"""Seconds a feed may take to parse before the sync stops waiting for it."""
+EXTRACT_THREADS = 2
+META_FEED = "sync.feed"
+"""Meta key: the probed or discovered feed that answered last time (tried first next time)."""
+META_LAST_SYNC = "last_sync"
+MAX_TAGS = 20
+
+ProgressCallback = Callable[[SyncProgress], None]
+
+
+class SyncStore(Protocol):
+    """What sync needs from the store (newsroom_tui.store.Store provides it)."""
+
+    def get_fetch_state(self, url: str) -> FetchState | None: ...
+
+    def content_hashes(self, ids: Sequence[str]) -> dict[str, str]: ...
+
+    def apply_batch(
+        self,
+        releases: Sequence[Release],
+        sections: Sequence[SectionPage] = (),
+        fetch_states: Sequence[FetchState] = (),
+    ) -> BatchResult: ...
+
+    def get_meta(self, key: str) -> str | None: ...
+
+    def set_meta(self, key: str, value: str) -> None: ...
+
+
+def release_id(item: FeedItem, site_origin: str) -> str:
+    """Stable id: the feed's guid, else the URL; site URLs shortened to path and query.
+
+    Shortening makes ids independent of the host and port (the demo's loopback port changes
+    from run to run) without merging releases of two different sites.
+    """
+    key = item.guid or item.url
+    parts = urlsplit(key)
+    if parts.scheme in ("http", "https") and f"{parts.scheme}://{parts.netloc}" == site_origin:
+        return parts.path + (f"?{parts.query}" if parts.query else "") or "/"
+    return key
+
+
+def _digest(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+def _reason(exc: BaseException) -> str:
+    return clean_line(str(exc), limit=200) or type(exc).__name__
+
+
+@dataclass
+class _Run:
+    profile: Profile
+    store: SyncStore
+    fetcher: Fetcher
+    pool: ThreadPoolExecutor
+    progress: ProgressCallback | None
+    cancel: asyncio.Event | None
+    report: SyncReport = field(default_factory=SyncReport)
+    source_states: list[FetchState] = field(default_factory=list)
+    items: dict[str, FeedItem] = field(default_factory=dict)
+    ids_by_url: dict[str, str] = field(default_factory=dict)
+    pending: list[Release] = field(default_factory=list)
+    pending_states: list[FetchState] = field(default_factory=list)
+    down: dict[str, str] = field(default_factory=dict)
+    """Hosts found unreachable in this sync, with the reason (later requests fail fast)."""
+    cancelled: bool = False
+    extracted: int = 0
+
+    # --- helpers -----------------------------------------------------------------------------
+    def emit(self, phase: str, done: int, total: int, message: str = "") -> None:
+        if self.progress is not None:
+            self.progress(SyncProgress(phase, done, total, clean_line(message, limit=200)))
+
+    def stopped(self) -> bool:
+        if self.cancel is not None and self.cancel.is_set():
+            self.cancelled = True
+        return self.cancelled
+
+    def fail(self, url: str, reason: str) -> None:
+        self.report.failed.append(SourceFailure(url, clean_line(reason, limit=300)))
+
+    async def get(self, url: str, *, max_bytes: int, conditional: bool = True) -> FetchResponse:
+        host = urlsplit(url).netloc.lower()
+        if host in self.down:
+            raise FetchError(self.down[host], kind="connection")
+        state = self.store.get_fetch_state(url) if conditional else None
+        try:
+            return await self.fetcher.get(url, max_bytes=max_bytes, state=state)
+        except FetchError as exc:
+            if exc.kind == "connection" and str(exc) in (
+                "connection refused",
+                "host name not found",
+            ):
+                self.down[host] = str(exc)
+            raise
+
+    def add_item(self, item: FeedItem) -> None:
+        rid = release_id(item, self.profile.site_origin)
+        known = self.ids_by_url.get(item.url)
+        if known is not None:
+            rid = known
+        existing = self.items.get(rid)
+        if existing is None:
+            self.items[rid] = item
+            self.ids_by_url.setdefault(item.url, rid)
+            return
+        # First source wins; a later one only fills what the first lacked.
+        if existing.published is None:
+            existing.published = item.published
+        if not existing.summary_html:
+            existing.summary_html = item.summary_html
+        if not existing.title:
+            existing.title = item.title
+        for tag in item.tags:
+            if tag not in existing.tags and len(existing.tags) < MAX_TAGS:
+                existing.tags.append(tag)
+
+    async def flush(self, *, force: bool = False) -> None:
+        if not self.pending and not (force and self.pending_states):
+            return
+        if not force and len(self.pending) < BATCH_SIZE:
+            return
+        releases, states = self.pending, self.pending_states
+        self.pending, self.pending_states = [], []
+        result = await asyncio.to_thread(self.store.apply_batch, releases, (), states)
+        self.report.new += result.new
+        self.report.updated += result.updated
+        self.report.unchanged += result.unchanged
+
+    # --- sources -----------------------------------------------------------------------------
+    async def read_feed(self, url: str, *, quiet: bool) -> bool:
+        """Fetch and parse one feed; True when it answered with a feed (or 304)."""
+        try:
+            response = await self.get(url, max_bytes=self.profile.fetch.max_feed_bytes)
+        except FetchError as exc:
+            if not quiet:
+                self.fail(url, str(exc))
+            return False
+        self.report.sources_ok += 1
+        if response.body is None:
+            return True
+        digest = _digest(response.body)
+        state = self.store.get_fetch_state(url)
+        if state is not None and state.content_hash == digest:
+            self.source_states.append(response.fetch_state(url, content_hash=digest))
+            return True
+        try:
+            parsed = await asyncio.wait_for(
+                asyncio.to_thread(parse_feed_detailed, response.body, response.url),
+                timeout=FEED_PARSE_TIMEOUT,
+            )
+        except FeedError as exc:
+            self.report.sources_ok -= 1
+            if not quiet:
+                self.fail(url, str(exc))
+            return False
+        except TimeoutError:
+            self.report.sources_ok -= 1
+            if not quiet:
+                self.fail(url, f"feed took more than {FEED_PARSE_TIMEOUT:g} s to read")
+            return False
+        for item in parsed.items:
+            self.add_item(item)
+        if parsed.dropped_links:
+            log.info("%s: %d items with unsafe links dropped", url, parsed.dropped_links)
+        self.source_states.append(response.fetch_state(url, content_hash=digest))
+        return True
+
+    async def read_feeds(self) -> None:
+        profile = self.profile
+        answered = False
+        for feed in profile.sources.feeds:
+            if self.stopped():
+                return
+            answered = await self.read_feed(profile.resolve(feed), quiet=False) or answered
+        if answered or self.stopped():
+            return
+        remembered = self.store.get_meta(META_FEED)
+        candidates = [remembered] if remembered else []
+        candidates += [profile.resolve(u) for u in profile.sources.probe_feeds]
+        tried: set[str] = set()
+        for candidate in candidates:
+            if candidate in tried or self.stopped():
+                continue
+            tried.add(candidate)
+            if await self.read_feed(candidate, quiet=True):
+                self.remember(candidate, remembered)
+                return
+        if not profile.sources.discover or self.stopped():
+            return
+        news_url = profile.resolve(profile.news_url)
+        try:
+            # Not conditional: the feed links are needed even when the page has not changed.
+            response = await self.get(
+                news_url, max_bytes=profile.fetch.max_page_bytes, conditional=False
+            )
+        except FetchError as exc:
+            if profile.sources.listing is None:
+                self.fail(news_url, f"no feed found: {exc}")
+            return
+        for candidate in discover_feeds(response.body or b"", response.url)[:3]:
+            if candidate in tried or self.stopped():
+                continue
+            tried.add(candidate)
+            if await self.read_feed(candidate, quiet=True):
+                self.remember(candidate, remembered)
+                return
+        if profile.sources.listing is None:
+            self.fail(news_url, "no feed found")
+
+    def remember(self, candidate: str, remembered: str | None) -> None:
+        if candidate != remembered:
+            self.store.set_meta(META_FEED, candidate)
+
+    async def read_listing(self) -> None:
+        settings = self.profile.sources.listing
+        if settings is None:
+            return
+        for number in range(settings.first_page, settings.first_page + settings.max_pages):
+            if self.stopped():
+                return
+            url = self.profile.resolve(listing_page_url(settings, number))
+            try:
+                response = await self.get(url, max_bytes=self.profile.fetch.max_feed_bytes)
+            except FetchError as exc:
+                if number == settings.first_page or exc.status not in (404, 410):
+                    self.fail(url, str(exc))
+                return
+            if number == settings.first_page:
+                self.report.sources_ok += 1
+            if response.body is None:
+                # Unchanged since the last walk: nothing was published since (the listing is
+                # newest first), so the pages after it have not moved either.
+                return
+            items = await asyncio.to_thread(
+                parse_listing, response.body, response.url, settings, encoding=response.charset
+            )
+            self.source_states.append(
+                response.fetch_state(url, content_hash=_digest(response.body))
+            )
+            if not items:
+                return
+            for item in items:
+                self.add_item(item)
+
+    # --- releases ----------------------------------------------------------------------------
+    def summary_release(self, rid: str, item: FeedItem) -> Release:
+        summary = summary_to_markdown(item.summary_html, item.url) if item.summary_html else None
+        return Release(
+            id=rid,
+            url=item.url,
+            title=item.title or item.url,
+            published=item.published,
+            language=self.profile.language,
+            section=self.section_label(item),
+            tags=list(item.tags[:MAX_TAGS]),
+            summary=clean_line(summary.text, limit=2000) if summary else "",
+            markdown=summary.markdown if summary else "",
+            text=summary.text if summary else "",
+            summary_only=True,
+        )
+
+    def section_label(self, item: FeedItem) -> str:
+        for node in self.profile.menu_nodes():
+            if node.newsroom:
+                return node.label
+        return item.tags[0] if item.tags else ""
+
+    def build_release(self, rid: str, item: FeedItem, page: ExtractedPage) -> Release:
+        tags = list(item.tags)
+        for tag in page.tags:
+            if tag not in tags:
+                tags.append(tag)
+        summary = ""
+        if item.summary_html:
+            summary = clean_line(summary_to_markdown(item.summary_html, item.url).text, limit=2000)
+        return Release(
+            id=rid,
+            url=item.url,
+            title=page.title or item.title or item.url,
+            published=page.published or item.published,
+            language=page.language or self.profile.language,
+            section=self.section_label(item),
+            tags=tags[:MAX_TAGS],
+            summary=summary,
+            markdown=page.markdown,
+            text=page.text,
+            contacts=list(page.contacts),
+        )
+
+    async def extract(
+        self, body: bytes, response: FetchResponse, fallback: datetime | None
+    ) -> ExtractedPage:
+        loop = asyncio.get_running_loop()
+        call = partial(
+            extract_page,
+            body,
+            response.url,
+            self.profile.extract,
+            language=self.profile.language,
+            fallback_date=fallback,
+            encoding=response.charset,
+        )
+        self.extracted += 1
+        return await loop.run_in_executor(self.pool, call)
+
+    async def sync_release(self, rid: str, item: FeedItem, known: dict[str, str]) -> None:
+        url = item.url
+        try:
+            response = await self.get(url, max_bytes=self.profile.fetch.max_page_bytes)
+            if response.body is None and rid not in known:
+                # Validators but no release (an earlier summary-only copy, say): fetch it whole.
+                response = await self.get(
+                    url, max_bytes=self.profile.fetch.max_page_bytes, conditional=False
+                )
+        except FetchError as exc:
+            self.fail(url, str(exc))
+            if rid not in known:
+                self.pending.append(self.summary_release(rid, item))
+            return
+        if response.body is None:
+            self.report.unchanged += 1
+            return
+        digest = _digest(response.body)
+        state = self.store.get_fetch_state(url)
+        if rid in known and state is not None and state.content_hash == digest:
+            self.report.unchanged += 1
+            self.pending_states.append(response.fetch_state(url, content_hash=digest))
+            return
+        try:
+            page = await self.extract(response.body, response, item.published)
+        except (ValueError, RecursionError, LookupError, TypeError) as exc:
+            log.exception("extraction failed for %s", url)
+            self.fail(url, f"could not read the page: {_reason(exc)}")
+            if rid not in known:
+                self.pending.append(self.summary_release(rid, item))
+            return
+        self.pending.append(self.build_release(rid, item, page))
+        self.pending_states.append(response.fetch_state(url, content_hash=digest))
+
+    async def sync_releases(self) -> None:
+        entries = list(self.items.items())
+        total = len(entries)
+        known = await asyncio.to_thread(self.store.content_hashes, [rid for rid, _ in entries])
+        queue: asyncio.Queue[tuple[str, FeedItem]] = asyncio.Queue()
+        for entry in entries:
+            queue.put_nowait(entry)
+        done = 0
+        self.emit("releases", 0, total)
+
+        async def worker() -> None:
+            nonlocal done
+            while not self.stopped():
+                try:
+                    rid, item = queue.get_nowait()
+                except asyncio.QueueEmpty:
+                    return
+                await self.sync_release(rid, item, known)
+                done += 1
+                self.emit("releases", done, total, item.title)
+                if len(self.pending) >= BATCH_SIZE:
+                    await self.flush()
+
+        workers = max(2, self.profile.fetch.concurrency * 2)
+        await asyncio.gather(*(worker() for _ in range(workers)))
+        await self.flush(force=True)
+
+    # --- sections ----------------------------------------------------------------------------
+    async def sync_sections(self) -> None:
+        by_url: dict[str, list[str]] = {}
+        for node in self.profile.menu_nodes():
+            if node.url:
+                by_url.setdefault(self.profile.resolve(node.url), []).append(node.key)
+        total = len(by_url)
+        self.emit("sections", 0, total)
+        done = 0
+        pages: list[SectionPage] = []
+        states: list[FetchState] = []
+
+        async def one(url: str, keys: list[str]) -> None:
+            nonlocal done
+            if self.stopped():
+                return
+            try:
+                response = await self.get(url, max_bytes=self.profile.fetch.max_page_bytes)
+                if response.body is not None:
+                    page = await self.extract(response.body, response, None)
+                    now = datetime.now(UTC)
+                    for key in keys:
+                        pages.append(
+                            SectionPage(
+                                key,
+                                url,
+                                page.title,
+                                page.markdown,
+                                page.text,
+                                list(page.contacts),
+                                now,
+                            )
+                        )
+                    states.append(response.fetch_state(url, content_hash=_digest(response.body)))
+            except FetchError as exc:
+                self.fail(url, str(exc))
+            except (ValueError, RecursionError, LookupError, TypeError) as exc:
+                log.exception("extraction failed for %s", url)
+                self.fail(url, f"could not read the page: {_reason(exc)}")
+            done += 1
+            self.emit("sections", done, total, url)
+
+        await asyncio.gather(*(one(url, keys) for url, keys in by_url.items()))
+        if pages or states:
+            await asyncio.to_thread(self.store.apply_batch, (), pages, states)
+        self.report.sections = len(pages)
+
+
+async def sync_profile(
+    profile: Profile,
+    store: SyncStore,
+    *,
+    progress: ProgressCallback | None = None,
+    sections: bool = True,
+    cancel: asyncio.Event | None = None,
+    backoff: float = 1.0,
+) -> SyncReport:
+    """Sync one newsroom into `store`; never raises for network or content problems.
+
+    `backoff` is the base delay between retries of a 429/5xx without Retry-After (seconds).
+    """
+    with ThreadPoolExecutor(EXTRACT_THREADS, thread_name_prefix="extract") as pool:
+        async with Fetcher(profile.fetch, backoff=backoff) as fetcher:
+            run = _Run(profile, store, fetcher, pool, progress, cancel)
+            sources = len(profile.sources.feeds) + (1 if profile.sources.listing else 0)
+            run.emit("sources", 0, max(sources, 1))
+            await run.read_feeds()
+            run.emit("sources", 1, max(sources, 1))
+            await run.read_listing()
+            run.emit("sources", max(sources, 1), max(sources, 1))
+            if not run.stopped():
+                await run.sync_releases()
+            if sections and not run.stopped():
+                await run.sync_sections()
+            if not run.stopped():
+                if run.source_states:
+                    await asyncio.to_thread(store.apply_batch, (), (), run.source_states)
+                if run.report.sources_ok:  # a sync that reached nothing (offline) is no sync
+                    store.set_meta(META_LAST_SYNC, datetime.now(UTC).isoformat(timespec="seconds"))
+            else:
+                await run.flush(force=True)
+            run.report.cancelled = run.cancelled
+            run.report.extracted = run.extracted
+            run.emit("done", 1, 1)
+            return run.report
+
+
+def run_sync(
+    profile: Profile,
+    store: SyncStore,
+    *,
+    progress: ProgressCallback | None = None,
+    sections: bool = True,
+    cancel: asyncio.Event | None = None,
+) -> SyncReport:
+    """`sync_profile` for callers without an event loop (the CLI)."""
+    return asyncio.run(
+        sync_profile(profile, store, progress=progress, sections=sections, cancel=cancel)
+    )
