@@ -300,3 +300,25 @@ def test_committed_site_matches_the_generator(tmp_path: Path) -> None:
     assert committed == set(built), "run: python -m newsroom_tui.demo.build_site"
     for rel, text in built.items():
         assert (SITE / rel).read_text(encoding="utf-8") == text, rel
+
+
+def test_relative_links_in_pages_resolve() -> None:
+    pages = [p for p in SITE.rglob("*.html")]
+    targets: set[str] = set()
+    for page in pages:
+        targets.update(re.findall(r'href="(/[^"#?]*)"', page.read_text(encoding="utf-8")))
+    site = SiteServer(SITE).site
+    missing = sorted(
+        t for t in targets if not t.startswith("/cdn-cgi/") and site.file_for(t) is None
+    )
+    assert missing == []
+
+
+def test_expected_contacts_are_exposed_for_extraction_tests() -> None:
+    releases = build_site.releases()
+    forms = {c.style for r in releases if r.contacts for c in r.contacts.contacts}
+    layouts = {r.contacts.layout for r in releases if r.contacts}
+    assert {"mailto", "text", "at", "cf"} <= forms
+    assert {"inline", "br", "paras"} <= layouts
+    sizes = {len(build_site.expected_contacts(r)) for r in releases}
+    assert sizes == {0, 1, 2, 3}

@@ -117,7 +117,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("ETag", resource.etag)
         self.send_header("Last-Modified", _http_date(resource.mtime))
         self.send_header("Cache-Control", "no-cache")
-        self._record(HTTPStatus.OK)  # before the answer leaves, so a client never sees it unrecorded
+        self._record(
+            HTTPStatus.OK
+        )  # before the answer leaves, so a client never sees it unrecorded
         self.end_headers()
         if not head:
             self.wfile.write(resource.body)
