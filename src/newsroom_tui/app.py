@@ -50,8 +50,8 @@ class NewsroomApp(App[None]):
     TITLE = "newsroom-tui"
     COMMANDS = _command_providers()
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
     ]
 
     def __init__(

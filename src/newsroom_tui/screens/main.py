@@ -54,11 +54,11 @@ class MainScreen(Screen[None]):
         Binding("slash", "focus_search", "Search"),
         Binding("escape", "clear_search", "Clear", show=False),
         Binding("n", "step(1)", "Next"),
-        Binding("p", "step(-1)", "Prev"),
+        Binding("p", "step(-1)", "Prev", show=False),
         Binding("u", "toggle_unread", "Unread only"),
         Binding("s", "star", "Star"),
-        Binding("m", "toggle_read", "Read/unread"),
-        Binding("o", "open_in_browser", "Browser"),
+        Binding("m", "toggle_read", "Read/unread", show=False),
+        Binding("o", "open_in_browser", "Browser", show=False),
         Binding("y", "copy_url", "Copy URL"),
         Binding("r", "sync", "Sync"),
         Binding("t", "toggle_tree", "Sections", show=False),
@@ -200,6 +200,10 @@ class MainScreen(Screen[None]):
     def _section_selected(self, event: SectionTree.SectionSelected) -> None:
         self.store.set_meta("selected", f"section:{event.node.key}")
         self.show_section(event.node)
+
+    def open_section(self, key: str) -> None:
+        """Select the site section with this menu key (used by the command palette)."""
+        self.query_one(SectionTree).select_key(f"section:{key}")
 
     def show_section(self, node: MenuNode) -> None:
         try:

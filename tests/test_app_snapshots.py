@@ -1,0 +1,54 @@
+"""A few SVG snapshots of the reader (update with `pytest --snapshot-update` after checking them).
+
+The data has fixed dates and the header shows the stored last-sync time, so they are stable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from newsroom_tui.app import build_app
+from uifixtures import profile, sample_app
+
+SnapCompare = Callable[..., bool]
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_first(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def search_securite(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    await pilot.press("slash", *"securite")
+    await pilot.pause(0.3)
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_main_screen(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+    app = sample_app(tmp_path / "data")
+    assert snap_compare(app, terminal_size=size, run_before=open_first)
+
+
+def test_search_results(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    app = sample_app(tmp_path / "data")
+    assert snap_compare(app, terminal_size=(120, 40), run_before=search_securite)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_empty_state(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+    app = build_app(profile(), tmp_path / "data")
+    assert snap_compare(app, terminal_size=size, run_before=settle)

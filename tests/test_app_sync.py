@@ -1,0 +1,60 @@
+"""Background sync from the reader: a real sync against the demo site on a loopback server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsroom_tui.app import build_app
+from newsroom_tui.demo.server import SiteServer, demo_profile
+from newsroom_tui.models import SyncProgress
+from newsroom_tui.widgets.release_list import ReleaseList
+from newsroom_tui.widgets.sync_status import SyncStatus
+
+
+async def test_sync_in_background_with_progress(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[SyncProgress] = []
+    original = SyncStatus.show_progress
+
+    def record(self: SyncStatus, progress: SyncProgress) -> None:
+        seen.append(progress)
+        original(self, progress)
+
+    monkeypatch.setattr(SyncStatus, "show_progress", record)
+    with SiteServer() as server:
+        profile = demo_profile(server.base_url)
+        app = build_app(profile, tmp_path / "data", demo=True)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            release_list = app.screen.query_one(ReleaseList)
+            assert release_list.count == 0
+            await pilot.press("r")
+            status = app.screen.query_one(SyncStatus)
+            assert status.syncing
+            await pilot.press("j", "tab")  # the UI keeps answering meanwhile
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert not status.syncing
+            assert release_list.count > 0
+            assert seen and seen[-1].phase == "done"
+            assert status.online
+            assert "never synced" not in str(app.screen.query_one("#status-sync").render())
+
+
+async def test_sync_without_network_reports_offline(tmp_path: Path) -> None:
+    with SiteServer() as server:
+        profile = demo_profile(server.base_url)
+    # the server is gone: every source fails with a connection error
+    app = build_app(profile, tmp_path / "data")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = app.screen.query_one(SyncStatus)
+        assert not status.syncing
+        assert not status.online
+        assert app.is_running
