@@ -322,3 +322,20 @@ def test_expected_contacts_are_exposed_for_extraction_tests() -> None:
     assert {"inline", "br", "paras"} <= layouts
     sizes = {len(build_site.expected_contacts(r)) for r in releases}
     assert sizes == {0, 1, 2, 3}
+
+
+def test_contacts_extractor_finds_the_ground_truth() -> None:
+    """End to end over the real extractor: the demo's contacts are what the reader must show."""
+    from newsroom_tui.contacts import extract_contacts
+
+    for release in build_site.releases():
+        found = [
+            {
+                "name": c.name,
+                "organization": c.organization,
+                "phones": list(c.phones),
+                "emails": list(c.emails),
+            }
+            for c in extract_contacts(release.body_html)
+        ]
+        assert found == build_site.expected_contacts(release), release.guid
