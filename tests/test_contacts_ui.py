@@ -3,8 +3,10 @@ and names that look like markup are shown literally and run nothing."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
+import pytest
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,7 +16,9 @@ from textual.widgets import OptionList, Static
 from newsroom_tui.models import Contact
 from newsroom_tui.paths import styles_dir
 from newsroom_tui.screens.copy_menu import CopyMenuScreen
+from newsroom_tui.screens.main import MainScreen
 from newsroom_tui.widgets.contacts_panel import ContactCard, ContactsPanel
+from uifixtures import sample_app
 
 JANE = Contact(
     name="Jane Doe",
@@ -312,3 +316,35 @@ async def test_help_screen_shows_panes_and_search_syntax_and_closes() -> None:
             await pilot.press(close)
             await pilot.pause()
             assert not isinstance(app.screen, HelpScreen)
+
+
+# --- in the real reader --------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="MainScreen._contact_copied calls copy_text again for ContactsPanel.ContactCopied, "
+    "which is posted after the panel has copied: one key, two copies and two notifications",
+)
+async def test_c_in_the_reader_copies_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = sample_app(tmp_path / "data")
+    calls: list[tuple[str, str]] = []
+    monkeypatch.setattr("newsroom_tui.clipboard.copy_to_system", lambda text: None)
+    original = app.copy_text
+
+    def counting(text: str, what: str) -> None:
+        calls.append((text, what))
+        original(text, what)
+
+    monkeypatch.setattr(app, "copy_text", counting)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        main.open_release("r000001")
+        await pilot.pause()
+        main.query_one(ContactsPanel).focus()
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard == "jdupont@iom.int"
+        assert calls == [("jdupont@iom.int", "email of Jeanne Dupont")]

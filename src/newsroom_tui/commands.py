@@ -209,12 +209,8 @@ class NewsroomCommands(Provider):
         screen = self.app.screen
         if isinstance(screen, SectionOpener):
             screen.open_section(node.key)
-            return
-        show = getattr(screen, "show_section", None)
-        if callable(show):
-            show(node)
-            return
-        self.app.notify("Sections can only be opened from the reader.", markup=False)
+        else:
+            self.app.notify("Sections can only be opened from the reader.", markup=False)
 
     def _open_release(self, release_id: str) -> None:
         screen = self.app.screen
