@@ -141,7 +141,7 @@ def test_menu_pages_have_content(client: httpx.Client) -> None:
             continue
         body = body_of(client.get(node.url).text)
         words = len(build_site.plain_text(body).split())
-        assert 100 <= words <= 450, (node.url, words)
+        assert 150 <= words <= 400, (node.url, words)
     partners = client.get(
         "fr/bureau-des-partenariats-de-la-sensibilisation-et-de-la-communication"
     ).text
