@@ -1,0 +1,100 @@
+"""The article pane: long documents load in chunks without freezing, headings are navigable,
+the theme is remembered, and narrow terminals hide the tree."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from textual.widgets import Markdown
+
+from newsroom_tui.app import build_app
+from newsroom_tui.sanitise import clean_body
+from newsroom_tui.screens.main import MainScreen
+from newsroom_tui.widgets.article_view import ArticleView, extract_links, split_chunks
+from newsroom_tui.widgets.section_tree import SectionTree
+from uifixtures import fill, profile, release, sample_app
+
+
+def long_markdown(sections: int = 250) -> str:
+    part = "Paragraphe sur la migration et la sécurité des personnes déplacées. " * 15
+    return "".join(f"## Partie {i}\n\n{part}\n\n" for i in range(sections))
+
+
+def test_split_chunks_keeps_everything() -> None:
+    text = long_markdown()
+    chunks = split_chunks(text, 20_000)
+    assert "".join(chunks) == text
+    assert all(len(c) <= 20_000 for c in chunks)
+
+
+def test_extract_links_numbers_each_url_once() -> None:
+    markdown = (
+        "[a](https://x.example/1) [b](https://x.example/1) [c](/rel) "
+        '[d](https://x.example/2 "t") <https://x.example/3> [e](javascript:void)'
+    )
+    links = extract_links(markdown, "https://site.example/news/")
+    assert [link.url for link in links] == [
+        "https://x.example/1",
+        "https://site.example/rel",
+        "https://x.example/2",
+        "https://x.example/3",
+        "javascript:void",
+    ]
+    assert [link.number for link in links] == [1, 2, 3, 4, 5]
+
+
+async def test_long_release_opens_at_once_then_loads_the_rest(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    markdown = long_markdown()
+    assert len(markdown) > 250_000
+    fill(data_dir, profile(), [release(1, "Un très long communiqué", markdown=markdown)])
+    app = build_app(profile(), data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        start = time.perf_counter()
+        screen.open_release("r000001")
+        await pilot.pause()
+        article = screen.query_one(ArticleView)
+        first = article.body.source
+        assert time.perf_counter() - start < 2.0
+        assert 0 < len(first) < len(markdown)
+        await pilot.press("j")  # keys are handled while the rest loads
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert article.body.source == clean_body(markdown)
+        article.focus()
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert article.scroll_y > 0
+        assert isinstance(article.body, Markdown)
+
+
+async def test_theme_is_remembered(tmp_path: Path) -> None:
+    app = sample_app(tmp_path / "data")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.theme = "nord"
+        await pilot.pause()
+    again = build_app(profile(), tmp_path / "data")
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+async def test_narrow_terminal_hides_the_tree_until_asked(tmp_path: Path) -> None:
+    app = sample_app(tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        tree = screen.query_one(SectionTree)
+        assert screen.has_class("-narrow")
+        assert not tree.display
+        await pilot.press("t")
+        await pilot.pause()
+        assert tree.display
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert not screen.has_class("-narrow")
