@@ -268,3 +268,28 @@ async def test_markup_in_titles_is_shown_literally_and_runs_nothing(data_dir: Pa
         await settle(app, pilot)
         assert app.is_running
         assert release_list.count == 8
+
+
+async def test_help_and_palette_open(data_dir: Path) -> None:
+    from textual.command import CommandPalette
+
+    from newsroom_tui.screens.help import HelpScreen
+
+    app = sample_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("ctrl+p")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"Qui")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert app.is_running

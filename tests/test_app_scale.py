@@ -6,6 +6,7 @@ so the numbers do not include Pilot's own waits; the whole app runs, with the re
 
 from __future__ import annotations
 
+import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -58,7 +59,9 @@ async def test_release_list_stays_fast_at_100k(big_data_dir: Path) -> None:
             screen.refresh_list()
             paint()
 
-        assert timed(first_paint) <= 300
+        first = timed(first_paint)
+        print(f"100k list first paint: {first:.1f} ms")
+        assert first <= 300
         assert release_list.count == COUNT
         steps: list[tuple[str, Callable[[], None]]] = [
             ("down", release_list.action_cursor_down),
@@ -68,15 +71,18 @@ async def test_release_list_stays_fast_at_100k(big_data_dir: Path) -> None:
             ("page up", release_list.action_page_up),
             ("home", release_list.action_first),
         ]
-        worst: dict[str, float] = {}
-        for name, action in steps * 2:
+        times: dict[str, list[float]] = {}
+        for name, action in steps * 3:
 
             def step(action: Callable[[], None] = action) -> None:
                 action()
                 paint()
 
-            worst[name] = max(worst.get(name, 0.0), timed(step))
-        assert max(worst.values()) <= 100, worst
+            times.setdefault(name, []).append(timed(step))
+        # the median of three, so one scheduling hiccup on a busy machine does not fail the run
+        medians = {name: statistics.median(values) for name, values in times.items()}
+        print("100k list timings (ms):", {k: round(v, 1) for k, v in medians.items()})
+        assert max(medians.values()) <= 100, times
         assert release_list.cursor == 0
         # and through real key presses the app answers and keeps up
         await pilot.press("G")

@@ -17,10 +17,12 @@ async def test_sync_in_background_with_progress(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[SyncProgress] = []
+    syncing_while_progress: list[bool] = []
     original = SyncStatus.show_progress
 
     def record(self: SyncStatus, progress: SyncProgress) -> None:
         seen.append(progress)
+        syncing_while_progress.append(self.syncing and self.has_class("-syncing"))
         original(self, progress)
 
     monkeypatch.setattr(SyncStatus, "show_progress", record)
@@ -33,13 +35,13 @@ async def test_sync_in_background_with_progress(
             assert release_list.count == 0
             await pilot.press("r")
             status = app.screen.query_one(SyncStatus)
-            assert status.syncing
             await pilot.press("j", "tab")  # the UI keeps answering meanwhile
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert not status.syncing
             assert release_list.count > 0
             assert seen and seen[-1].phase == "done"
+            assert all(syncing_while_progress)  # the progress bar was up for every update
             assert status.online
             assert "never synced" not in str(app.screen.query_one("#status-sync").render())
 
