@@ -301,12 +301,16 @@ def test_text_count_is_capped(store: Store) -> None:
 
 
 def test_facets(corpus: Store) -> None:
+    assert corpus.facets().unread == 4
     corpus.set_read(["rel-2"], True)
     facets = corpus.facets()
     assert facets.years == [(2024, 2), (2022, 1)]
     assert ("Europe", 3) in facets.tags and ("Afrique de l'Ouest", 1) in facets.tags
     assert facets.sections == [("communiques", 3), ("actualites", 1)]
     assert (facets.unread, facets.total) == (3, 4)
+    with Store.open(corpus.path) as other:  # a commit by another connection is seen too
+        other.apply_batch([make(9, published=datetime(2020, 1, 1, tzinfo=UTC))])
+    assert corpus.facets().years[-1] == (2020, 1) and corpus.facets().total == 5
 
 
 # --- contacts directory ----------------------------------------------------------------------

@@ -36,6 +36,8 @@ CREATE TABLE releases (
 CREATE INDEX releases_section ON releases(section, rk);
 CREATE INDEX releases_language ON releases(language, rk);
 CREATE INDEX releases_year ON releases(year);
+-- Lets "newest first" scans that need the id (the unread filter) skip the large rows.
+CREATE INDEX releases_order ON releases(rk, id);
 
 -- Read/starred state lives apart from the releases so that a re-sync never touches it.
 CREATE TABLE release_state (
@@ -46,13 +48,14 @@ CREATE TABLE release_state (
 CREATE INDEX release_state_read ON release_state(id) WHERE read = 1;
 CREATE INDEX release_state_starred ON release_state(id) WHERE starred = 1;
 
+-- Keyed by the sort key so that tag filters and counts never read the (large) release rows.
 CREATE TABLE release_tags (
-    id TEXT NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+    rk INTEGER NOT NULL REFERENCES releases(rk) ON DELETE CASCADE ON UPDATE CASCADE,
     tag_key TEXT NOT NULL,           -- case- and accent-folded
     tag TEXT NOT NULL,
-    PRIMARY KEY (id, tag_key)
+    PRIMARY KEY (rk, tag_key)
 ) WITHOUT ROWID;
-CREATE INDEX release_tags_key ON release_tags(tag_key, id);
+CREATE INDEX release_tags_key ON release_tags(tag_key, rk);
 
 CREATE TABLE contacts (
     id TEXT NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
