@@ -321,11 +321,6 @@ async def test_help_screen_shows_panes_and_search_syntax_and_closes() -> None:
 # --- in the real reader --------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="MainScreen._contact_copied calls copy_text again for ContactsPanel.ContactCopied, "
-    "which is posted after the panel has copied: one key, two copies and two notifications",
-)
 async def test_c_in_the_reader_copies_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = sample_app(tmp_path / "data")
     calls: list[tuple[str, str]] = []
@@ -348,3 +343,25 @@ async def test_c_in_the_reader_copies_once(tmp_path: Path, monkeypatch: pytest.M
         await pilot.pause()
         assert app.clipboard == "jdupont@iom.int"
         assert calls == [("jdupont@iom.int", "email of Jeanne Dupont")]
+
+
+async def test_copy_keys_and_directory_work_from_the_release_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsroom_tui.screens.contacts_directory import ContactsDirectoryScreen
+
+    app = sample_app(tmp_path / "data")
+    monkeypatch.setattr("newsroom_tui.clipboard.copy_to_system", lambda text: None)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        main.open_release("r000001")
+        main.release_list.focus()
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard == "jdupont@iom.int"
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactsDirectoryScreen)

@@ -60,6 +60,10 @@ class MainScreen(Screen[None]):
         Binding("m", "toggle_read", "Read/unread", show=False),
         Binding("o", "open_in_browser", "Browser", show=False),
         Binding("y", "copy_url", "Copy URL"),
+        Binding("c", "copy_email", "Copy email"),
+        Binding("C", "copy_all_emails", "All emails", show=False),
+        Binding("x", "copy_menu", "Copy menu", show=False),
+        Binding("D", "open_directory", "Contacts"),
         Binding("r", "sync", "Sync"),
         Binding("t", "toggle_tree", "Sections", show=False),
         *[Binding(str(n), f"open_link({n})", f"Link {n}", show=False) for n in range(1, 10)],
@@ -326,9 +330,21 @@ class MainScreen(Screen[None]):
     def _link_requested(self, event: ArticleView.LinkRequested) -> None:
         self.newsroom_app.open_link(event.url)
 
-    @on(ContactsPanel.ContactCopied)
-    def _contact_copied(self, event: ContactsPanel.ContactCopied) -> None:
-        self.newsroom_app.copy_text(event.text, event.what)
+    # --- contacts ----------------------------------------------------------------------------------
+
+    def action_copy_email(self) -> None:
+        self.query_one(ContactsPanel).action_copy_email()
+
+    def action_copy_all_emails(self) -> None:
+        self.query_one(ContactsPanel).action_copy_all_emails()
+
+    def action_copy_menu(self) -> None:
+        self.query_one(ContactsPanel).action_copy_menu()
+
+    def action_open_directory(self) -> None:
+        from newsroom_tui.screens.contacts_directory import ContactsDirectoryScreen
+
+        self.app.push_screen(ContactsDirectoryScreen(self.store))
 
     # --- sync ------------------------------------------------------------------------------------
 
