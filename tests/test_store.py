@@ -11,6 +11,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsroom_tui.migrations import CURRENT_VERSION
 from newsroom_tui.models import (
@@ -21,7 +23,7 @@ from newsroom_tui.models import (
     Release,
     SectionPage,
 )
-from newsroom_tui.query import Query, parse_query
+from newsroom_tui.query import Query, QueryError, parse_query
 from newsroom_tui.store import (
     TEXT_COUNT_CAP,
     DatabaseBusy,
@@ -270,8 +272,6 @@ def test_relevance_orders_by_score(store: Store) -> None:
     "text", ['"', "*", "NEAR(a b)", "a AND", "col:x", "^", "'", "-", '"" *', "a:b:c", "\x00"]
 )
 def test_odd_input_never_raises_sqlite_errors(corpus: Store, text: str) -> None:
-    from newsroom_tui.query import QueryError
-
     try:
         query = parse_query(text)
     except QueryError as exc:
@@ -494,3 +494,23 @@ def test_unwritable_directory_is_a_store_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as info:
         Store.open(blocker / "sub" / "db.sqlite3")
     assert str(blocker) in str(info.value)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.sampled_from([*"ab é\"*-:()^+_.,'\\\u0301²ـ", "OR", "NEAR", "AND", "tag:", "is:", "x*"]),
+        max_size=25,
+    ).map("".join)
+)
+def test_any_typed_text_gives_results_or_a_query_error(corpus: Store, text: str) -> None:
+    try:
+        query = parse_query(text)
+    except QueryError as exc:
+        assert "\n" not in str(exc) and "sqlite" not in str(exc).lower()
+        return
+    results = corpus.search(query, limit=5)
+    assert results.total == corpus.count(query) >= len(results.hits)
+    assert len(corpus.rows(query, 0, 5)) == min(5, results.total)

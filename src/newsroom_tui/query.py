@@ -129,7 +129,7 @@ class Query:
 # --- tokenizer -------------------------------------------------------------------------------
 
 _FILTER_KEYS = ("section", "tag", "lang", "since", "until", "year", "is")
-_WORDY = re.compile(r"\w", re.UNICODE)
+_WORDY = re.compile(r"[^\W_]")
 _LANG = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 

@@ -352,6 +352,8 @@ class Store:
             return StoreReadOnly(f"{path} is read-only: reading only, changes are not saved")
         if code == _SQLITE_FULL:
             return StoreReadOnly(f"the disk holding {path} is full: changes are not saved")
+        if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return StoreError(f"{path} is damaged: restart newsroom-tui to set it aside")
         if code == _SQLITE_IOERR:
             return StoreError(f"{path}: disk input/output error")
         return StoreError(f"{path}: database error ({type(exc).__name__})")
