@@ -1,0 +1,77 @@
+"""SIGKILL a syncing child at random moments: the cache stays whole, batches are all-or-nothing,
+read/starred flags are never lost, and a final sync completes. See tests/crashharness.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crashharness import RELEASES, Child, draw_delays, inspect, profile_toml, publish, timed_sync
+from newsroom_tui.store import Store
+from newsroom_tui.sync import BATCH_SIZE
+from sitekit import Site
+
+SEED = 20261128
+
+
+def _crash_rounds(tmp_path: Path, kills: int) -> None:
+    db = tmp_path / "crash.sqlite"
+    profile = tmp_path / "crash.toml"
+    with Site() as site:
+        profile.write_text(profile_toml(site), encoding="utf-8")
+        publish(site, 0)
+        duration = timed_sync(db, profile)  # generation 0, complete: the cache the user had
+        with Store.open(db) as store:
+            ids = [row.id for row in store.iter_releases()]
+            assert len(ids) == RELEASES
+            read, starred = set(ids[::3]), set(ids[::5])
+            store.set_read(read, True)
+            for rid in starred:
+                store.set_starred(rid, True)
+        # Delays cover the whole sync and a little past it (some children finish: that is fine).
+        delays = draw_delays(SEED, kills * 3, duration * 1.1)
+        killed = 0
+        gen = 0
+        history: list[tuple[int, float, int]] = []
+        while killed < kills:
+            assert delays, f"only {killed} of {kills} children were killed: {history}"
+            gen += 1
+            publish(site, gen)
+            delay = delays.pop()
+            child = Child.start(db, profile)
+            was_killed = child.kill_after(delay)
+            killed += was_killed
+            state = inspect(db, gen)
+            history.append((gen, round(delay, 3), state.current))
+            where = f"generation {gen}, kill after {delay:.3f} s (seed {SEED})"
+            assert state.integrity == "ok", where
+            assert state.fts, f"full-text index out of step with the releases: {where}"
+            assert state.total == RELEASES, where
+            assert state.current % BATCH_SIZE == 0 or state.current == RELEASES, (
+                f"torn batch: {state.current} releases of the current generation; {where}"
+            )
+            if not was_killed:
+                assert state.current == RELEASES, where
+            assert read <= state.read, f"read flags lost: {where}"
+            assert starred <= state.starred, f"starred flags lost: {where}"
+        # Mid-batch kills happened, not only kills before or after the writes.
+        partial = {current for _, _, current in history if 0 < current < RELEASES}
+        assert partial, f"no kill landed between two batches: {history}"
+        gen += 1
+        publish(site, gen)
+        code, output = Child.start(db, profile).finish()
+        assert code == 0, output
+        final = inspect(db, gen)
+        assert (final.integrity, final.fts, final.current) == ("ok", True, RELEASES)
+        assert read <= final.read and starred <= final.starred
+    assert not list(tmp_path.glob("*.corrupt-*")), "a database was moved aside as corrupt"
+
+
+def test_sigkill_during_sync_30_times(tmp_path: Path) -> None:
+    _crash_rounds(tmp_path, kills=30)
+
+
+@pytest.mark.soak
+def test_sigkill_during_sync_soak(tmp_path: Path) -> None:
+    _crash_rounds(tmp_path, kills=300)
