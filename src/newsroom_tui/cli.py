@@ -180,9 +180,9 @@ def serving_demo_if_needed(ctx: Context) -> Iterator[Context]:
     if ctx.profile.id != DEMO_PROFILE:
         yield ctx
         return
-    from newsroom_tui.demo.server import SiteServer
+    from newsroom_tui.demo.server import start_demo_server
 
-    with SiteServer(paths.demo_site_dir()) as server:
+    with start_demo_server(paths.demo_site_dir()) as server:
         yield dataclasses.replace(ctx, profile=ctx.profile.rebased(server.base_url))
 
 
@@ -214,6 +214,8 @@ def format_report(report: SyncReport) -> list[str]:
         f"{report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
         f"{len(report.failed)} failed; {report.sections} section pages"
     ]
+    if report.new == report.updated == 0 and not report.failed:
+        lines[0] += "; nothing changed"
     lines += [f"  failed: {failure.url}: {failure.reason}" for failure in report.failed]
     return lines
 
@@ -444,10 +446,10 @@ def cmd_reader(args: argparse.Namespace, ctx: Context) -> int:
     from newsroom_tui.app import build_app
 
     if args.demo:
-        from newsroom_tui.demo.server import SiteServer
+        from newsroom_tui.demo.server import start_demo_server
         from newsroom_tui.sync import run_sync
 
-        with SiteServer(paths.demo_site_dir()) as server:
+        with start_demo_server(paths.demo_site_dir()) as server:
             profile = ctx.profile.rebased(server.base_url)
             with dataclasses.replace(ctx, profile=profile).store() as store:
                 print("Syncing the demo newsroom from " + server.base_url, file=ctx.err)

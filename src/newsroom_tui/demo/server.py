@@ -329,6 +329,21 @@ class SiteServer:
         self.stop()
 
 
+DEMO_PORT = 47151
+"""The demo's usual port. Links in synced pages carry the server's address, so serving the demo
+on the same port each time keeps a re-sync at "unchanged" instead of "updated"."""
+
+
+def start_demo_server(
+    root: Path | str | None = None, preferred_port: int = DEMO_PORT
+) -> SiteServer:
+    """Serve the demo newsroom on its usual port, or on a free one when that port is taken."""
+    try:
+        return SiteServer(root, port=preferred_port).start()
+    except OSError:
+        return SiteServer(root, port=0).start()
+
+
 def demo_profile(base_url: str) -> Profile:
     """The built-in demo profile with its relative URLs resolved against `base_url`.
 
