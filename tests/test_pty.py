@@ -51,14 +51,15 @@ FORBIDDEN = [
 APP_OSC = re.compile(rb"\x1b\](?:22|8);")
 
 
-def _hostile_data(data_dir: Path) -> None:
+def _hostile_data(data_dir: Path, *, hostile_titles: bool = True) -> None:
+    bad = HOSTILE if hostile_titles else "plain"
     prof = profile()
     contact = Contact(
         f"Alice {HOSTILE}Martin", f"Bureau {OSC_TITLE}", [f"+41 22 {CSI_QUERIES}"], ["a@iom.int"]
     )
     hostile = release(
         90,
-        f"Alerte ENGINE {HOSTILE} fin",
+        f"Alerte ENGINE {bad} fin",
         published=datetime(2025, 1, 2, 9, 0, tzinfo=UTC),
         section=f"Section {OSC_TITLE}",
         tags=(f"Tag {OSC_CLIP}",),
@@ -74,7 +75,7 @@ def _hostile_data(data_dir: Path) -> None:
         con.execute(
             "UPDATE releases SET title = ?, markdown = ?, contacts = ?, section = ? WHERE id = ?",
             (
-                f"Alerte RAW {HOSTILE}",
+                f"Alerte RAW {bad}",
                 f"Corps RAWBODY {HOSTILE}\n\n{UNTERMINATED}tail",
                 json.dumps(
                     [
@@ -108,14 +109,9 @@ def _assert_clean(output: bytes) -> None:
     assert not re.search("[\x80-\x9f\u202a-\u202e\u2066-\u2069]", text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ReleaseList._render_row builds Text(row.title) without clean_title: a title stored"
-    " with escape sequences (not through sync) is written to the terminal as is",
-)
-def test_hostile_content_never_reaches_the_terminal(tmp_path: Path) -> None:
+def _run_hostile_reader(tmp_path: Path, *, hostile_titles: bool) -> None:
     data_dir = tmp_path / "data"
-    _hostile_data(data_dir)
+    _hostile_data(data_dir, hostile_titles=hostile_titles)
     with PtyApp(["--data-dir", str(data_dir), "--profile", "iom-fr"]) as app:
         app.wait_for("Alerte ENGINE")
         app.wait_for("Alerte RAW")
@@ -134,6 +130,19 @@ def test_hostile_content_never_reaches_the_terminal(tmp_path: Path) -> None:
     shown = visible_text(output)
     assert "PWNED" not in shown  # the terminated OSC went whole, payload included
     assert "tail" in shown  # an unterminated one does not swallow the text after it
+
+
+def test_hostile_bodies_contacts_tags_never_reach_the_terminal(tmp_path: Path) -> None:
+    _run_hostile_reader(tmp_path, hostile_titles=False)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="ReleaseList._render_row builds Text(row.title) without clean_title: a title stored"
+    " with escape sequences (not through sync) is written to the terminal as is",
+)
+def test_hostile_titles_never_reach_the_terminal(tmp_path: Path) -> None:
+    _run_hostile_reader(tmp_path, hostile_titles=True)
 
 
 def test_hostile_profile_name_in_the_header(tmp_path: Path) -> None:
