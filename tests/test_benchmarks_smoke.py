@@ -1,0 +1,165 @@
+"""A tiny run of the benchmark code (N=50) so it never rots: results are asserted, never timings."""
+
+from __future__ import annotations
+
+import io
+import sys
+import urllib.error
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from newsroom_tui.feeds import parse_feed_detailed
+from newsroom_tui.query import Query, parse_query
+from newsroom_tui.store import Store
+from newsroom_tui.sync import run_sync
+
+# The benchmarks package lives at the repository root, which `pytest` (unlike `python -m pytest`)
+# does not put on sys.path.
+_ROOT = str(Path(__file__).resolve().parent.parent)
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+from benchmarks import run  # noqa: E402
+from benchmarks.generate import COMMON_WORD, LARGE_INDEX, RARE_WORD, Newsroom  # noqa: E402
+from benchmarks.server import serve_in_thread  # noqa: E402
+
+N = 50
+
+
+def _get(url: str, headers: dict[str, str] | None = None) -> tuple[int, bytes, str]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read(), response.headers.get("ETag", "")
+    except urllib.error.HTTPError as exc:
+        return exc.code, b"", exc.headers.get("ETag", "")
+
+
+def test_generator_is_deterministic_and_realistic() -> None:
+    a, b = Newsroom(N), Newsroom(N)
+    assert a.page_html(7) == b.page_html(7)
+    release = a.release(7)
+    words = release.text.split()
+    assert 700 <= len(words) <= 1300
+    assert COMMON_WORD in release.text
+    assert any(ch in release.text for ch in "éèàç")
+    assert (
+        "## " in release.markdown and "| --- |" in release.markdown and "\n- " in release.markdown
+    )
+    assert "Pour plus d'informations, veuillez contacter" in release.markdown
+    assert release.contacts and release.contacts[0].emails[0].endswith("@iom.int")
+    assert len(a.release(LARGE_INDEX).markdown.encode()) > 250_000
+    assert sum(RARE_WORD in Newsroom(2000).release(i).text for i in (11, 12, 1008)) == 2
+
+
+def test_feed_parses_from_bytes() -> None:
+    data = Newsroom(N).feed_xml("http://127.0.0.1:1")
+    parsed = feedparser.parse(io.BytesIO(data))
+    assert not parsed.bozo
+    assert len(parsed.entries) == N
+    assert parsed.entries[0].link.startswith("http://127.0.0.1:1/fr/news/")
+    assert "OIM" in parsed.entries[0].title
+    engine = parse_feed_detailed(data, "http://127.0.0.1:1/fr/rss.xml")
+    assert len(engine.items) == N
+    assert engine.items[0].guid == "oim-bench-000000"
+
+
+def test_server_sync_resync_and_search(tmp_path: Path) -> None:
+    newsroom = Newsroom(N)
+    with serve_in_thread(newsroom) as server:
+        status, body, etag = _get(server.feed_url)
+        assert status == 200 and body.startswith(b"<?xml") and etag
+        assert _get(server.feed_url, {"If-None-Match": etag})[0] == 304
+        page_url = server.base_url + newsroom.meta(3).path
+        status, page, _ = _get(page_url)
+        assert status == 200 and b'class="field--type-text-with-summary"' in page
+        assert _get(server.base_url + "/fr/news/nope-999")[0] == 404
+        assert server.stats() == {"feed_200": 1, "feed_304": 1, "page_200": 1, "other_404": 1}
+        server.reset()
+
+        profile = run.bench_profile(server.base_url)
+        store = Store.open(tmp_path / "data" / "bench.sqlite")
+        report = run_sync(profile, store, sections=False)
+        assert report.new == N and not report.failed
+        assert store.count(Query()) == N
+        assert server.stats() == {"feed_200": 1, "page_200": N}
+        release = store.get_release("oim-bench-000003")
+        assert release is not None and COMMON_WORD in release.text
+        assert release.contacts and release.contacts[0].emails
+
+        server.reset()
+        again = run_sync(profile, store, sections=False)
+        assert again.new == 0 and again.extracted == 0
+        assert server.stats() == {"feed_304": 1}
+        store.close()
+
+
+def test_search_classes_run_on_a_small_database(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    path = run.database_path(data_dir)
+    store = Store.open(path)
+    newsroom = Newsroom(N)
+    store.apply_batch([newsroom.release(i) for i in range(N)])
+    store.close()
+    database = run.BuiltDatabase(data_dir, path, 0.0, False, run.db_bytes(path))
+    figures = run.measure_search(N, database, reps=2)
+    assert set(figures.classes) == {name for name, _ in run.SEARCH_CLASSES}
+    for _query, newest, relevance, _total in figures.classes.values():
+        assert len(newest.samples) == 2 and relevance.samples
+    assert figures.classes["very common word"][3] == N
+    for _name, template in run.SEARCH_CLASSES:
+        parse_query(template.format(section="section:x", year=2021))
+
+
+def test_report_has_every_section(tmp_path: Path) -> None:
+    results = run.Results(datetime.now(UTC), [N], 1, True, {"CPU count": "2"})
+    ingest = run.IngestFigures(N)
+    for stat in (ingest.fresh, ingest.fresh_inside, ingest.resync, ingest.newsboat, ingest.ratios):
+        stat.add(0.5)
+    ingest.resync_responses = {"feed_304": 1}
+    ingest.resync_parses = 0
+    results.ingest[N] = ingest
+    sync = run.SyncFigures(N, resync_responses={"feed_304": 1}, resync_extracted=0)
+    sync.seconds.add(0.1)
+    sync.wall.add(0.5)
+    sync.rss.add(80.0)
+    results.syncs[N] = sync
+    results.stages = {
+        "pages": N,
+        "page_kb": 11.0,
+        "feed_fetch": 0.01,
+        "feed_parse": 0.01,
+        "page_fetch": 0.1,
+        "extract": 0.5,
+        "store": 0.1,
+        "extract_shares": {"convert to Markdown (markdownify)": 1.0},
+    }
+    results.stages_n = N
+    results.databases[N] = run.BuiltDatabase(tmp_path, tmp_path / "x", 1.0, False, 1_500_000)
+    out = tmp_path / "BENCHMARKS.md"
+    run.write_report(results, out, run.profiling_notes(results))
+    text = out.read_text(encoding="utf-8")
+    for heading in (
+        "# Benchmarks",
+        "## Machine",
+        "## Targets",
+        "## 1. Feed ingest",
+        "## 2. Full sync with article pages",
+        "### Where the time goes",
+        "## 3. Search latency",
+        "## 4. The reader",
+        "## 5. Peak memory (RSS)",
+        "## 6. Database size",
+        "## Profiling notes",
+        "## How it was measured",
+    ):
+        assert heading in text, heading
+    assert "| unchanged re-sync: one 304 per source, no parsing |" in text
+
+
+@pytest.mark.parametrize("text", ["1000,10000", "1_000", "100000"])
+def test_sizes_option(text: str) -> None:
+    assert run.build_parser().parse_args(["--sizes", text]).sizes
