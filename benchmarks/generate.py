@@ -123,8 +123,9 @@ _TABLE_BITS = 20
 """The sampling table has 2**_TABLE_BITS entries."""
 
 
-def _build_vocabulary() -> tuple[list[str], list[str]]:
-    """Stop words, domain words, then ~34k generated words; and a Zipf sampling table.
+@lru_cache(maxsize=1)
+def vocabulary() -> tuple[list[str], list[str]]:
+    """Stop words, domain words, then ~34k generated words; and a Zipf sampling table (built once).
 
     The table holds each word in proportion to its Zipf weight (exponent 1.15: about 55% of the
     running text is stop words, 16% domain words, the rest the long tail), so drawing a word is
@@ -153,8 +154,6 @@ def _build_vocabulary() -> tuple[list[str], list[str]]:
     table.extend([words[0]] * ((1 << _TABLE_BITS) - len(table)))
     return words, table[: 1 << _TABLE_BITS]
 
-
-VOCABULARY, _TABLE = _build_vocabulary()
 
 # --- places, people, topics -------------------------------------------------------------------
 
@@ -305,7 +304,8 @@ class Block:
 def _sentence(rng: random.Random, low: int = 8, high: int = 22) -> str:
     count = rng.randint(low, high)
     draw = rng.getrandbits
-    words = [_TABLE[draw(_TABLE_BITS)] for _ in range(count)]
+    table = vocabulary()[1]
+    words = [table[draw(_TABLE_BITS)] for _ in range(count)]
     if count > 12:
         words[count // 2] += ","
     text = " ".join(words)

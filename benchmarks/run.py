@@ -44,7 +44,6 @@ from benchmarks.generate import (
     RARE_WORD,
     Newsroom,
 )
-from benchmarks.server import BenchServer
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
@@ -643,12 +642,156 @@ def child_reader_session(params: dict[str, Any]) -> None:
     asyncio.run(main())
 
 
+def _short_path(path: str) -> str:
+    for marker in ("site-packages/", "/src/", "/lib/python3"):
+        if marker in path:
+            return path.split(marker, 1)[1]
+    return path.rsplit("/", 1)[-1]
+
+
+def hot_spots(root: Any, top: int = 8) -> dict[str, list[list[Any]]]:
+    """Top functions by self time, and newsroom_tui functions by inclusive time (outermost)."""
+    own: dict[str, float] = {}
+    ours: dict[str, float] = {}
+
+    def walk(frame: Any, seen: frozenset[str]) -> None:
+        path = frame.file_path or ""
+        key = f"{_short_path(path)}:{frame.function}"
+        if not frame.is_synthetic:
+            own[key] = own.get(key, 0.0) + max(0.0, frame.total_self_time)
+        if "newsroom_tui" in path and key not in seen:
+            ours[key] = ours.get(key, 0.0) + frame.time
+            seen = seen | {key}
+        for child in frame.children:
+            walk(child, seen)
+
+    walk(root, frozenset())
+    total = root.time or 1.0
+
+    def best(table: dict[str, float]) -> list[list[Any]]:
+        ranked = sorted(table.items(), key=lambda kv: -kv[1])[:top]
+        return [[name, seconds, seconds / total] for name, seconds in ranked]
+
+    return {"total": [["total", total, 1.0]], "self": best(own), "ours": best(ours)}
+
+
+def _profiled(work: Callable[[], Any]) -> tuple[Any, dict[str, list[list[Any]]]]:
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.001, async_mode="disabled")
+    profiler.start()
+    try:
+        result = work()
+    finally:
+        session = profiler.stop()
+    root = session.root_frame()
+    return result, hot_spots(root) if root is not None else {}
+
+
+def child_profile_ingest(params: dict[str, Any]) -> None:
+    """Feed-only ingest, step by step in one thread, the whole of it sampled by pyinstrument."""
+    out: dict[str, Any] = {}
+
+    def work() -> None:
+        start = time.perf_counter()
+        from newsroom_tui import sync
+        from newsroom_tui.feeds import parse_feed_detailed
+        from newsroom_tui.fetch import Fetcher
+        from newsroom_tui.store import Store
+
+        out["imports"] = time.perf_counter() - start
+        profile = bench_profile(params["base_url"])
+        url = profile.resolve(profile.sources.feeds[0])
+
+        async def fetch() -> Any:
+            async with Fetcher(profile.fetch) as fetcher:
+                return await fetcher.get(url, max_bytes=profile.fetch.max_feed_bytes)
+
+        start = time.perf_counter()
+        response = asyncio.run(fetch())
+        out["fetch"] = time.perf_counter() - start
+        start = time.perf_counter()
+        parsed = parse_feed_detailed(response.body, response.url)
+        out["parse"] = time.perf_counter() - start
+        store = Store.open(database_path(Path(params["data_dir"])))
+        run = sync._Run(profile, store, None, None, None, None)  # type: ignore[arg-type]
+        start = time.perf_counter()
+        releases = []
+        for item in parsed.items:
+            rid = sync.release_id(item, profile.site_origin)
+            releases.append(run.summary_release(rid, item))
+        out["summaries"] = time.perf_counter() - start
+        start = time.perf_counter()
+        for offset in range(0, len(releases), sync.BATCH_SIZE):
+            store.apply_batch(releases[offset : offset + sync.BATCH_SIZE])
+        out["store"] = time.perf_counter() - start
+        out["items"] = len(releases)
+        store.close()
+
+    _, spots = _profiled(work)
+    out["hot"] = spots
+    emit(out)
+
+
+def child_profile_reader(params: dict[str, Any]) -> None:
+    """pyinstrument over the reader's start-up, 30 `j` presses, and opening the 300 KB release."""
+    from pyinstrument import Profiler
+
+    profilers = [Profiler(interval=0.001, async_mode="disabled")]
+    profilers[0].start()
+    from newsroom_tui.app import build_app
+
+    app = build_app(bench_profile(), Path(params["data_dir"]))
+    out: dict[str, Any] = {}
+
+    def start() -> None:
+        profilers.append(Profiler(interval=0.001, async_mode="disabled"))
+        profilers[-1].start()
+
+    def stop(name: str) -> None:
+        session = profilers[-1].stop()
+        root = session.root_frame()
+        out[name] = hot_spots(root) if root is not None else {}
+
+    async def main() -> None:
+        async with app.run_test(size=SCREEN):
+            await _first_paint(app)
+            stop("startup")
+            release_list = app.screen.release_list
+            start()
+            for _ in range(30):
+                target = release_list.cursor + 1
+                app.post_message(_key_event("j"))
+                await _until(lambda t=target: release_list.cursor == t)
+                await _after_refresh(app)
+            stop("keys")
+            if int(params["n"]) > LARGE_INDEX:
+                position = app.store.index_of(app.screen.current_query(), release_guid(LARGE_INDEX))
+                release_list.cursor = position or 0
+                await _after_refresh(app)
+                article = app.screen.article
+                start()
+                app.post_message(_key_event("enter"))
+                await _until(lambda: article.loading_body)
+                await _until(lambda: not article.loading_body, limit=300.0)
+                await _after_refresh(app)
+                stop("open_large")
+                if LARGE_INDEX % READ_EVERY >= READ_SHARE:
+                    app.store.set_read([release_guid(LARGE_INDEX)], False)
+            emit(out)
+            os._exit(0)
+
+    asyncio.run(main())
+
+
 CHILDREN: dict[str, Callable[[dict[str, Any]], None]] = {
     "feed_ingest": child_feed_ingest,
     "full_sync": child_full_sync,
     "stages": child_stages,
     "reader_start": child_reader_start,
     "reader_session": child_reader_session,
+    "profile_ingest": child_profile_ingest,
+    "profile_reader": child_profile_reader,
 }
 
 
@@ -734,6 +877,7 @@ class IngestFigures:
 
 def measure_ingest(n: int, runs: int, newsboat: Any, work: Path) -> IngestFigures:
     from benchmarks import newsboat as nb
+    from benchmarks.server import BenchServer
 
     figures = IngestFigures(n)
     with BenchServer(n) as server:
@@ -794,6 +938,8 @@ class SyncFigures:
 
 
 def measure_full_sync(n: int, runs: int, work: Path) -> SyncFigures:
+    from benchmarks.server import BenchServer
+
     figures = SyncFigures(n)
     with BenchServer(n) as server:
         for run in range(runs):
@@ -825,11 +971,29 @@ def measure_full_sync(n: int, runs: int, work: Path) -> SyncFigures:
     return figures
 
 
+def profile_ingest(n: int, work: Path) -> dict[str, Any]:
+    from benchmarks.server import BenchServer
+
+    log(f"profiling the feed ingest at {n:,}")
+    data_dir = work / f"profile-ingest-{n}"
+    shutil.rmtree(data_dir, ignore_errors=True)
+    with BenchServer(n) as server:
+        result, _ = run_child(
+            "profile_ingest", {"base_url": server.base_url, "data_dir": str(data_dir)}
+        )
+    shutil.rmtree(data_dir, ignore_errors=True)
+    return result
+
+
 def measure_stages(n: int, work: Path) -> dict[str, Any]:
+    from benchmarks.server import BenchServer
+
     data_dir = work / f"stages-{n}"
     shutil.rmtree(data_dir, ignore_errors=True)
     with BenchServer(n) as server:
+        server.reset()
         result, _ = run_child("stages", {"base_url": server.base_url, "data_dir": str(data_dir)})
+        result["server_render"] = server.render_seconds()
     shutil.rmtree(data_dir, ignore_errors=True)
     return result
 
@@ -928,6 +1092,9 @@ class Results:
     search: dict[int, SearchFigures] = field(default_factory=dict)
     reader: dict[int, ReaderFigures] = field(default_factory=dict)
     newsboat_version: str = ""
+    profiles: dict[str, Any] = field(default_factory=dict)
+    """pyinstrument hot spots: 'ingest' and 'reader' (see profiling_notes)."""
+    profiles_n: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     elapsed: float = 0.0
 
@@ -1232,7 +1399,11 @@ def _report_sync(results: Results, add: Callable[[str], None]) -> None:
                 f"| {label} | {seconds:.2f} s | {per * 1000:.2f} ms | {1 / per if per else 0:,.0f} |"
             )
         add("")
-        add(f"Pages average {stages['page_kb']:.1f} KB. Inside extraction (pyinstrument, sampled):")
+        add(
+            f"Pages average {stages['page_kb']:.1f} KB. The server (another process) spent "
+            f"{stages.get('server_render', 0.0):.2f} s of the page fetch rendering pages. Inside "
+            "extraction (pyinstrument, sampled):"
+        )
         add("")
         for name, share in stages["extract_shares"].items():
             add(f"- {name}: {share * 100:.0f} %")
@@ -1454,6 +1625,10 @@ def run_all(args: argparse.Namespace) -> Results:
                     continue
                 log(f"feed ingest at {n:,}")
                 results.ingest[n] = measure_ingest(n, runs, newsboat, work)
+            measured = [n for n in sizes if n in results.ingest]
+            if measured:
+                results.profiles["ingest"] = profile_ingest(max(measured), work)
+                results.profiles_n["ingest"] = max(measured)
             if 100_000 in sizes:
                 results.notes.append(
                     "Feed ingest is measured at 1k and 10k only: a single 100,000-item feed "
@@ -1489,6 +1664,13 @@ def run_all(args: argparse.Namespace) -> Results:
                     results.reader[n] = measure_reader(
                         n, results.databases[n], max(2, runs + 2), args.quick
                     )
+            if "reader" in only and sizes:
+                n = max(sizes)
+                log(f"profiling the reader at {n:,}")
+                results.profiles["reader"], _ = run_child(
+                    "profile_reader", {"data_dir": str(results.databases[n].data_dir), "n": n}
+                )
+                results.profiles_n["reader"] = n
             if 100_000 in sizes:
                 results.notes.append(
                     "The 100k database is filled directly through Store.apply_batch with generated "
@@ -1510,25 +1692,59 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _spots(spots: dict[str, list[list[Any]]], limit: int = 6) -> list[str]:
+    lines = []
+    for label, key in (("by own time", "self"), ("newsroom_tui code, inclusive", "ours")):
+        entries = spots.get(key, [])[:limit]
+        if entries:
+            shown = "; ".join(
+                f"`{name}` {sec * 1000:,.0f} ms ({share * 100:.0f} %)"
+                for name, sec, share in entries
+            )
+            lines.append(f"  - {label}: {shown}")
+    return lines
+
+
 def profiling_notes(results: Results) -> list[str]:
-    """Findings for missed targets, from this run's own breakdowns (see also the final report)."""
+    """What the breakdowns and pyinstrument found, for whoever fixes a missed target."""
     notes: list[str] = []
+    ingest = results.profiles.get("ingest")
+    if ingest:
+        n = results.profiles_n["ingest"]
+        notes.append(
+            f"- **Feed ingest** ({n:,} items, one thread, each step timed): imports "
+            f"{ingest['imports'] * 1000:,.0f} ms, fetch {ingest['fetch'] * 1000:,.0f} ms, feedparser "
+            f"{ingest['parse'] * 1000:,.0f} ms, summary releases (`_Run.summary_release`, "
+            f"markdownify per item) {ingest['summaries'] * 1000:,.0f} ms, store "
+            f"{ingest['store'] * 1000:,.0f} ms. pyinstrument:"
+        )
+        notes.extend(_spots(ingest.get("hot", {})))
     if results.stages:
         s = results.stages
         pages = max(1, s["pages"])
-        worst = max(
-            ("fetch", s["page_fetch"]),
-            ("extract", s["extract"]),
-            ("store", s["store"]),
-            key=lambda kv: kv[1],
-        )
         notes.append(
-            f"- Full sync: per release, fetching takes {s['page_fetch'] / pages * 1000:.2f} ms, "
-            f"extraction {s['extract'] / pages * 1000:.2f} ms and storing {s['store'] / pages * 1000:.2f} ms "
-            f"(each alone); the largest is {worst[0]}."
+            f"- **Full sync** ({results.stages_n:,} releases, each step alone): per release, "
+            f"fetching {s['page_fetch'] / pages * 1000:.2f} ms (4 in flight), extraction "
+            f"{s['extract'] / pages * 1000:.2f} ms, storing {s['store'] / pages * 1000:.2f} ms; "
+            f"300 releases/s on 2 cores leaves ~6.7 ms of CPU per release for everything."
         )
-        shares = ", ".join(f"{k} {v * 100:.0f} %" for k, v in list(s["extract_shares"].items())[:4])
-        notes.append(f"- Inside extraction: {shares}.")
+        shares = ", ".join(f"{k} {v * 100:.0f} %" for k, v in s["extract_shares"].items())
+        notes.append(f"  - inside extraction (pyinstrument): {shares}.")
+    reader = results.profiles.get("reader")
+    if reader:
+        n = results.profiles_n["reader"]
+        for key, label in (
+            ("startup", "Reader start-up to first paint"),
+            ("keys", "30 `j` presses in the release list"),
+            ("open_large", "Opening the 300 KB release until its last chunk is shown"),
+        ):
+            spots = reader.get(key)
+            if spots:
+                total = spots["total"][0][1]
+                notes.append(
+                    f"- **{label}** ({n:,} releases, pyinstrument, {total * 1000:,.0f} ms sampled):"
+                )
+                notes.extend(_spots(spots))
     return notes
 
 

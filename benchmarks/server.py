@@ -4,7 +4,8 @@ It serves the synthetic newsroom's RSS feed (`/fr/rss.xml`, every release, links
 article pages (`/fr/news/<slug>-<index>`, rendered from the index on each request), with strong
 ETags, Last-Modified and 304 answers to conditional requests, and counts every response by kind
 and status so a benchmark can check that an unchanged re-sync cost one 304 and nothing else:
-`GET /__stats` returns the counts as JSON, `GET /__reset` zeroes them.
+`GET /__stats` returns the counts (and the time spent rendering pages) as JSON, `GET /__reset`
+zeroes them.
 
 The benchmark runs it in a child process (`BenchServer`, i.e. `python -m benchmarks.server`) so
 serving pages does not compete with the measured client for one interpreter's GIL; the smoke test
@@ -20,6 +21,7 @@ import json
 import subprocess
 import sys
 import threading
+import time
 import urllib.request
 from collections import Counter
 from collections.abc import Iterator
@@ -56,9 +58,9 @@ class _Server(ThreadingHTTPServer):
                 self._feed = (body, '"' + hashlib.sha1(body).hexdigest() + '"')
             return self._feed
 
-    def count(self, key: str) -> None:
+    def count(self, key: str, amount: int = 1) -> None:
         with self.lock:
-            self.counts[key] += 1
+            self.counts[key] += amount
 
     def handle_error(self, request: object, client_address: object) -> None:
         return  # a client closing a keep-alive connection mid-request is not worth a traceback
@@ -108,7 +110,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.server.count("page_304")
             self._plain(304, b"", "", etag=etag, modified=modified)
             return
+        start = time.perf_counter()
         body = newsroom.page_html(index).encode("utf-8")
+        self.server.count("page_render_us", round((time.perf_counter() - start) * 1e6))
         self.server.count("page_200")
         self._plain(200, body, "text/html; charset=utf-8", etag=etag, modified=modified, head=head)
 
@@ -168,8 +172,17 @@ class ServerHandle:
         return self.base_url + FEED_PATH
 
     def stats(self) -> dict[str, int]:
-        """Responses so far by kind and status: feed_200, feed_304, page_200, page_304, ..."""
-        return _get_json(self.base_url + "/__stats")
+        """Responses so far by kind and status: feed_200, feed_304, page_200, page_304, ...
+
+        `page_render_us` (microseconds spent rendering pages) is left out: see `render_seconds`.
+        """
+        counts = _get_json(self.base_url + "/__stats")
+        counts.pop("page_render_us", None)
+        return counts
+
+    def render_seconds(self) -> float:
+        """Server time spent rendering article pages since the last reset."""
+        return _get_json(self.base_url + "/__stats").get("page_render_us", 0) / 1e6
 
     def reset(self) -> None:
         _get_json(self.base_url + "/__reset")
