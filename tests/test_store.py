@@ -514,3 +514,29 @@ def test_any_typed_text_gives_results_or_a_query_error(corpus: Store, text: str)
     results = corpus.search(query, limit=5)
     assert results.total == corpus.count(query) >= len(results.hits)
     assert len(corpus.rows(query, 0, 5)) == min(5, results.total)
+
+
+def test_large_files_get_a_light_check_and_damage_seen_later_is_recovered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsroom_tui.store as store_module
+
+    monkeypatch.setattr(store_module, "FULL_CHECK_LIMIT", 0)  # every file counts as large
+    truncated = tmp_path / "truncated.sqlite3"
+    _filled(truncated)
+    _truncate(truncated)
+    with Store.open(truncated) as s:
+        assert s.recovered_from is not None  # the light check compares size and page count
+
+    damaged = tmp_path / "damaged.sqlite3"
+    _filled(damaged)
+    data = bytearray(damaged.read_bytes())
+    data[-4096 * 3 :] = bytes(4096 * 3)  # text pages near the end, not read by the light check
+    damaged.write_bytes(bytes(data))
+    with Store.open(damaged) as s, pytest.raises(StoreError, match="damaged"):
+        for release in s.iter_releases():
+            assert release.text
+    assert Path(str(damaged) + ".check").exists()
+    with Store.open(damaged) as s:
+        assert s.recovered_from is not None and s.count(Query()) == 0
+    assert not Path(str(damaged) + ".check").exists()
