@@ -104,6 +104,17 @@ def _size_error(max_bytes: int) -> FetchError:
     return FetchError(f"larger than {max_bytes:,} bytes", kind="size")
 
 
+def _sendable(validator: str | None) -> str | None:
+    """A stored ETag/Last-Modified if it can go back in a header: printable ASCII, sane length.
+
+    A server can send anything (httpx decodes header bytes as Latin-1); sending it back as is
+    would fail on every later sync (non-ASCII) or be refused by the HTTP layer (controls).
+    """
+    if validator and len(validator) <= 1024 and all(" " <= ch <= "~" for ch in validator):
+        return validator
+    return None
+
+
 def _charset(content_type: str) -> str | None:
     match = _CHARSET.search(content_type)
     if not match:
@@ -358,10 +369,11 @@ class Fetcher:
     async def _attempt(self, url: str, max_bytes: int, state: FetchState | None) -> FetchResponse:
         headers: dict[str, str] = {}
         if state is not None:
-            if state.etag:
-                headers["If-None-Match"] = state.etag
-            if state.last_modified:
-                headers["If-Modified-Since"] = state.last_modified
+            etag, last_modified = _sendable(state.etag), _sendable(state.last_modified)
+            if etag:
+                headers["If-None-Match"] = etag
+            if last_modified:
+                headers["If-Modified-Since"] = last_modified
         deadline = self.settings.deadline
         try:
             async with asyncio.timeout(deadline):
