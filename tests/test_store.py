@@ -295,9 +295,25 @@ def test_rows_window_and_index_of(store: Store) -> None:
     assert store.index_of(everything, "missing") is None
 
 
-def test_text_count_is_capped(store: Store) -> None:
+def test_text_count_is_capped(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsroom_tui.store as store_module
+
     assert TEXT_COUNT_CAP >= 1000
-    assert store.count(parse_query("texte")) == 0
+    monkeypatch.setattr(store_module, "TEXT_COUNT_CAP", 10)
+    store.apply_batch([make(n) for n in range(25)])
+    assert store.count_capped(parse_query("texte")) == (10, True)
+    assert store.count_capped(parse_query("texte section:communiques")) == (10, True)
+    assert store.count_capped(parse_query('"texte 3"')) == (1, False)
+    assert store.count_capped(Query()) == (25, False)  # filters alone are exact
+    assert len(store.rows(parse_query("texte"), 0, 100)) == 25  # the list is not capped
+
+
+def test_snippet_prefers_the_body(store: Store) -> None:
+    store.apply_batch(
+        [make(1, title="Migration", text="Un long texte. La migration est un droit.")]
+    )
+    snippet = store.search(parse_query("migration")).hits[0].snippet
+    assert f"{SNIPPET_OPEN}migration{SNIPPET_CLOSE} est un droit" in snippet
 
 
 def test_facets(corpus: Store) -> None:

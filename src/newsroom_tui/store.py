@@ -294,7 +294,7 @@ class Store:
         return store
 
     @classmethod
-    def _open(cls, path: Path, busy_timeout: float, check: bool) -> Store:
+    def _open(cls, path: Path, busy_timeout: float, check: bool | None) -> Store:
         writable = (not path.exists() or os.access(path, os.W_OK)) and os.access(
             path.parent, os.W_OK
         )
@@ -774,6 +774,11 @@ class Store:
             sql += f" AND {condition}"
         return sql, params, key
 
+    def count_capped(self, query: Query) -> tuple[int, bool]:
+        """count(query) and whether it is only a lower bound (text search past the cap)."""
+        total = self.count(query)
+        return total, query.match_expression() is not None and total >= TEXT_COUNT_CAP
+
     def count(self, query: Query) -> int:
         """How many releases match: exact for filters; capped at TEXT_COUNT_CAP for text."""
         match = query.match_expression()
@@ -890,7 +895,11 @@ class Store:
             rows = sorted(found, key=lambda r: position[int(r[6])])
         else:
             source, params, key = self._source(query)
-            snippet = f"snippet(release_fts, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16)"
+            # The body's snippet when the body matched (the title is shown anyway), else the
+            # best column's (a match in the title or the contacts).
+            body = f"snippet(release_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16)"
+            best = f"snippet(release_fts, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16)"
+            snippet = f"CASE WHEN instr({body}, '{SNIPPET_OPEN}') > 0 THEN {body} ELSE {best} END"
             if order == "relevance":
                 ranked = self._read(
                     f"SELECT rk FROM (SELECT {key} AS rk, bm25(release_fts, 10.0, 1.0, 2.0)"
