@@ -23,8 +23,10 @@ with a one-line reason and the rest of the sync goes on; cached items are never 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -34,7 +36,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from newsroom_tui.extract import extract_page
-from newsroom_tui.feeds import FeedError, discover_feeds, parse_feed_detailed
+from newsroom_tui.feeds import FeedError, ParsedFeed, discover_feeds, parse_feed_detailed
 from newsroom_tui.fetch import Fetcher, FetchError, FetchResponse
 from newsroom_tui.listing import listing_page_url, parse_listing
 from newsroom_tui.markdown import summary_to_markdown
@@ -104,6 +106,36 @@ def _digest(body: bytes) -> str:
 
 def _reason(exc: BaseException) -> str:
     return clean_line(str(exc), limit=200) or type(exc).__name__
+
+
+async def _parse_in_daemon_thread(body: bytes, url: str) -> ParsedFeed:
+    """parse_feed_detailed in a daemon thread of its own.
+
+    Not asyncio.to_thread: a parse given up on by the time limit would keep running in the
+    loop's default executor, which asyncio.run joins before returning, so the sync would end
+    only when the parse did. A daemon thread is simply abandoned.
+    """
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[ParsedFeed] = loop.create_future()
+
+    def settle(result: ParsedFeed | None, error: BaseException | None) -> None:
+        if future.done():  # given up on (timeout or cancel)
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)  # type: ignore[arg-type]
+
+    def work() -> None:
+        try:
+            result, error = parse_feed_detailed(body, url), None
+        except Exception as exc:  # noqa: BLE001 - re-raised in the awaiting coroutine
+            result, error = None, exc
+        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody is waiting
+            loop.call_soon_threadsafe(settle, result, error)
+
+    threading.Thread(target=work, name="feed-parse", daemon=True).start()
+    return await future
 
 
 @dataclass
@@ -205,8 +237,7 @@ class _Run:
             return True
         try:
             parsed = await asyncio.wait_for(
-                asyncio.to_thread(parse_feed_detailed, response.body, response.url),
-                timeout=FEED_PARSE_TIMEOUT,
+                _parse_in_daemon_thread(response.body, response.url), timeout=FEED_PARSE_TIMEOUT
             )
         except FeedError as exc:
             self.report.sources_ok -= 1
