@@ -1,16 +1,19 @@
 """Hostile HTTP answers not covered by test_fetch.py / test_sync.py: validators a server can poison
 (non-ASCII or control characters in ETag/Last-Modified that would be sent back on every later
 sync), oversized headers, redirects to option-looking or control-character locations, and feed
-item links of every refused kind, end to end through a sync."""
+item links of every refused kind, end to end through a sync; and a feed parse that never ends."""
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from crashharness import profile_toml, publish
+from newsroom_tui import sync
 from newsroom_tui.fetch import Fetcher, FetchError
 from newsroom_tui.models import FetchState
 from newsroom_tui.profiles import FetchSettings, load_profile_file
@@ -131,3 +134,31 @@ async def test_feed_items_with_refused_links_are_never_fetched_or_stored(
         urls = {r.url for r in store.iter_releases()}
     assert urls == {site.url("/news/0"), site.url("/news/1")}
     assert set(site.requests) == {"/rss.xml", "/news/0", "/news/1"}
+
+
+def test_a_feed_that_never_finishes_parsing_does_not_hold_the_sync(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parse time limit bounds the sync itself, not only the report (run_sync included:
+    asyncio.run would otherwise wait for the parsing thread at exit)."""
+    release = threading.Event()
+    real = sync.parse_feed_detailed
+
+    def stuck(body: bytes, url: str) -> object:
+        release.wait(30)  # a parse that takes "forever" (until the test ends)
+        return real(body, url)
+
+    monkeypatch.setattr(sync, "parse_feed_detailed", stuck)
+    monkeypatch.setattr(sync, "FEED_PARSE_TIMEOUT", 0.3)
+    publish(site, 1, count=2)
+    toml = tmp_path / "p.toml"
+    toml.write_text(profile_toml(site), encoding="utf-8")
+    try:
+        with Store.open(tmp_path / "db.sqlite") as store:
+            start = time.monotonic()
+            report = sync.run_sync(load_profile_file(toml), store, sections=False)
+            took = time.monotonic() - start
+    finally:
+        release.set()
+    assert [f.reason for f in report.failed] == ["feed took more than 0.3 s to read"]
+    assert took < 5, f"the sync waited {took:.1f} s for a parse it had given up on"
