@@ -9,7 +9,7 @@ vocabulary (French stop words first, a few hundred domain words, then a long tai
 French-looking words), a bulleted list, a table and a contacts block ("Pour plus d'informations,
 veuillez contacter … Tel : … Email : …@iom.int"). Some words are planted at known rates so every
 search class has a meaning: COMMON_WORD is in every release, RARE_WORD in one release in
-RARE_EVERY, PHRASE in about one in eight. Release LARGE_INDEX is ~300 KB of Markdown.
+RARE_EVERY, PHRASE in about three in ten. Release LARGE_INDEX is ~300 KB of Markdown.
 
 Pages use IOM's markup (`div.narrow-content div.field--type-text-with-summary`); the feed is RSS 2.0
 with absolute links. Release 0 is the newest; dates spread evenly over ten years.

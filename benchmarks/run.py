@@ -745,7 +745,8 @@ def child_profile_ingest(params: dict[str, Any]) -> None:
 
 
 def child_profile_reader(params: dict[str, Any]) -> None:
-    """pyinstrument over the reader's start-up, 30 `j` presses, and opening the 300 KB release."""
+    """pyinstrument over the reader's start-up, 30 `j` presses, opening a typical release five
+    times, and opening the 300 KB release."""
     from pyinstrument import Profiler
 
     profilers = [Profiler(interval=0.001, async_mode="disabled")]
@@ -776,11 +777,20 @@ def child_profile_reader(params: dict[str, Any]) -> None:
                 await _until(lambda t=target: release_list.cursor == t)
                 await _after_refresh(app)
             stop("keys")
+            article = app.screen.article
+            release_list.cursor = 0
+            await _after_refresh(app)
+            start()
+            for _ in range(5):
+                app.post_message(_key_event("enter"))
+                await _until(lambda: article.loading_body)
+                await _until(lambda: not article.loading_body)
+                await _after_refresh(app)
+            stop("open_typical")
             if int(params["n"]) > LARGE_INDEX:
                 position = app.store.index_of(app.screen.current_query(), release_guid(LARGE_INDEX))
                 release_list.cursor = position or 0
                 await _after_refresh(app)
-                article = app.screen.article
                 start()
                 app.post_message(_key_event("enter"))
                 await _until(lambda: article.loading_body)
@@ -1859,6 +1869,7 @@ def profiling_notes(results: Results) -> list[str]:
         for key, label in (
             ("startup", "Reader start-up to first paint"),
             ("keys", "30 `j` presses in the release list"),
+            ("open_typical", "Opening a typical release, 5 times"),
             ("open_large", "Opening the 300 KB release until its last chunk is shown"),
         ):
             spots = reader.get(key)
