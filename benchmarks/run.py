@@ -955,6 +955,7 @@ class IngestFigures:
     stored: int = 0
     newsboat_items: int = 0
     resync_responses: dict[str, int] = field(default_factory=dict)
+    newsboat_resync_responses: dict[str, int] = field(default_factory=dict)
     resync_parses: int = -1
     resync_extractions: int = -1
     mode: str = ""
@@ -995,7 +996,9 @@ def measure_ingest(n: int, runs: int, newsboat: Any, work: Path) -> IngestFigure
                 figures.newsboat.add(fresh.seconds)
                 figures.newsboat_items = fresh.items
                 figures.ratios.add(wall / fresh.seconds)
+                server.reset()
                 figures.newsboat_resync.add(nb.reload(newsboat, nb_dir).seconds)
+                figures.newsboat_resync_responses = server.stats()
             shutil.rmtree(data_dir, ignore_errors=True)
             if figures.stored < n and not any("kept only" in x for x in figures.notes):
                 figures.notes.append(
@@ -1453,7 +1456,7 @@ def _report_ingest(results: Results, add: Callable[[str], None]) -> None:
         add(
             f"- {n:,}: unchanged re-sync server responses {f.resync_responses}; feed parses "
             f"{f.resync_parses}, page extractions {f.resync_extractions}. Feed-only path: "
-            f"`{f.mode}`."
+            f"`{f.mode}`. newsboat's unchanged re-sync: {f.newsboat_resync_responses or 'n/a'}."
         )
         for note in f.notes:
             add(f"- {n:,}: {note}")
