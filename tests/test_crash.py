@@ -7,9 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from crashharness import RELEASES, Child, draw_delays, inspect, profile_toml, publish, timed_sync
+from crashharness import (
+    BATCH,
+    RELEASES,
+    Zygote,
+    draw_delays,
+    inspect,
+    profile_toml,
+    publish,
+    timed_sync,
+)
 from newsroom_tui.store import Store
-from newsroom_tui.sync import BATCH_SIZE
 from sitekit import Site
 
 SEED = 20261128
@@ -20,8 +28,10 @@ def _crash_rounds(tmp_path: Path, kills: int) -> None:
     profile = tmp_path / "crash.toml"
     with Site() as site:
         profile.write_text(profile_toml(site), encoding="utf-8")
+        zygote = Zygote(db, profile, tmp_path / "children.log")
         publish(site, 0)
-        duration = timed_sync(db, profile)  # generation 0, complete: the cache the user had
+        duration = timed_sync(zygote)
+        print("DURATION", duration)  # generation 0, complete: the cache the user had
         with Store.open(db) as store:
             ids = [row.id for row in store.iter_releases()]
             assert len(ids) == RELEASES
@@ -39,8 +49,7 @@ def _crash_rounds(tmp_path: Path, kills: int) -> None:
             gen += 1
             publish(site, gen)
             delay = delays.pop()
-            child = Child.start(db, profile)
-            was_killed = child.kill_after(delay)
+            was_killed, _ = zygote.sync(kill_after=delay)
             killed += was_killed
             state = inspect(db, gen)
             history.append((gen, round(delay, 3), state.current))
@@ -48,7 +57,7 @@ def _crash_rounds(tmp_path: Path, kills: int) -> None:
             assert state.integrity == "ok", where
             assert state.fts, f"full-text index out of step with the releases: {where}"
             assert state.total == RELEASES, where
-            assert state.current % BATCH_SIZE == 0 or state.current == RELEASES, (
+            assert state.current % BATCH == 0 or state.current == RELEASES, (
                 f"torn batch: {state.current} releases of the current generation; {where}"
             )
             if not was_killed:
@@ -60,8 +69,9 @@ def _crash_rounds(tmp_path: Path, kills: int) -> None:
         assert partial, f"no kill landed between two batches: {history}"
         gen += 1
         publish(site, gen)
-        code, output = Child.start(db, profile).finish()
-        assert code == 0, output
+        was_killed, status = zygote.sync()
+        assert not was_killed and status == 0, zygote.errors()
+        zygote.close()
         final = inspect(db, gen)
         assert (final.integrity, final.fts, final.current) == ("ok", True, RELEASES)
         assert read <= final.read and starred <= final.starred
