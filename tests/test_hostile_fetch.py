@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 import time
+import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -162,3 +163,20 @@ def test_a_feed_that_never_finishes_parsing_does_not_hold_the_sync(
         release.set()
     assert [f.reason for f in report.failed] == ["feed took more than 0.3 s to read"]
     assert took < 5, f"the sync waited {took:.1f} s for a parse it had given up on"
+
+
+@pytest.mark.soak
+@pytest.mark.parametrize("encoding", ["gzip", "deflate"])
+async def test_two_gigabyte_bomb_soak(site: Site, encoding: str) -> None:
+    """The soak variant of test_fetch's 200 MB bomb: ten times larger, same small peak."""
+    site.gzip_bomb("/bomb", size=2_000_000_000, encoding=encoding)
+    tracemalloc.start()
+    try:
+        async with Fetcher(FetchSettings(deadline=60.0, retries=0)) as fetcher:
+            with pytest.raises(FetchError) as info:
+                await fetcher.get(site.url("/bomb"), max_bytes=5_000_000)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert info.value.kind == "size"
+    assert peak < 20_000_000
