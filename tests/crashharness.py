@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import os
 import random
+import re
 import select
 import signal
 import sqlite3
@@ -138,6 +139,7 @@ class Zygote:
             cwd=Path(__file__).parent,
         )
         self._buffer = b""
+        self.transcript: list[str] = []
 
     def _line(self, deadline: float) -> str | None:
         """The next line the zygote or its child printed, or None at the deadline."""
@@ -154,16 +156,23 @@ class Zygote:
                     raise AssertionError(f"the zygote died: {self.errors()}")
                 self._buffer += chunk
         line, _, self._buffer = self._buffer.partition(b"\n")
-        return line.decode()
+        self.transcript.append(line.decode(errors="replace"))
+        return self.transcript[-1]
 
     def _expect(self, word: str, timeout: float) -> list[str]:
+        """The numbers after `word` in the next line that carries it (a child killed while
+        writing can leave a partial line in front of it)."""
         deadline = time.monotonic() + timeout
+        pattern = re.compile(rf"{word}((?: -?\d+)+)$")
         while True:
             line = self._line(deadline)
             if line is None:
-                raise AssertionError(f"no {word!r} within {timeout} s: {self.errors()}")
-            if line.split()[:1] == [word]:
-                return line.split()[1:]
+                raise AssertionError(
+                    f"no {word!r} within {timeout} s; read {self.transcript[-6:]}; {self.errors()}"
+                )
+            found = pattern.search(line)
+            if found:
+                return found.group(1).split()
 
     def errors(self) -> str:
         self._log.flush()
@@ -183,8 +192,9 @@ class Zygote:
             line = self._line(limit)
             if line is None:
                 break
-            if line.startswith("exit "):
-                return False, int(line.split()[2])
+            found = re.search(r"exit (\d+) (-?\d+)$", line)
+            if found:
+                return False, int(found.group(2))
         os.kill(pid, signal.SIGKILL)
         return True, int(self._expect("exit", timeout)[1])
 
@@ -215,9 +225,16 @@ def timed_sync(zygote: Zygote) -> float:
     return time.monotonic() - start
 
 
-def draw_delays(seed: int, count: int, longest: float) -> list[float]:
+def draw_fractions(seed: int, count: int, largest: float) -> list[float]:
+    """Kill moments as fractions of a sync's duration, from a seeded RNG (replayable)."""
     rng = random.Random(seed)
-    return [rng.uniform(0.0, longest) for _ in range(count)]
+    return [rng.uniform(0.0, largest) for _ in range(count)]
+
+
+def _say(message: str) -> None:
+    """One line in one write (atomic on a pipe), so lines of the zygote and its children never
+    interleave."""
+    os.write(1, f"\n{message}\n".encode())
 
 
 def _sync_once(db: str, profile: object) -> int:
@@ -228,10 +245,10 @@ def _sync_once(db: str, profile: object) -> int:
     if store.recovered_from is not None:
         print(f"recovered from {store.recovered_from}", file=sys.stderr, flush=True)
         return 3
-    print(f"ready {os.getpid()}", flush=True)
+    _say(f"ready {os.getpid()}")
     report = asyncio.run(sync_profile(profile, store, sections=False, backoff=0.01))  # type: ignore[arg-type]
     store.close()
-    print(f"done {report.new} {report.updated} {len(report.failed)}", flush=True)
+    _say(f"done {report.new} {report.updated} {len(report.failed)}")
     return 0 if not report.failed else 1
 
 
@@ -254,7 +271,7 @@ def _zygote_main(db: str, profile_path: str) -> int:
                 sys.stderr.flush()
                 os._exit(code)
         _, status = os.waitpid(pid, 0)
-        print(f"exit {pid} {status}", flush=True)
+        _say(f"exit {pid} {status}")
     return 0
 
 
