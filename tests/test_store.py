@@ -89,6 +89,22 @@ def test_new_unchanged_updated(store: Store) -> None:
     assert store.search(parse_query('"texte 1"')).total == 0  # old text left the index
 
 
+def test_new_date_moves_the_release_and_keeps_the_index_sound(store: Store) -> None:
+    store.apply_batch([make(1), make(2), make(3, contacts=[Contact("Ana", emails=["a@x.org"])])])
+    store.set_starred("rel-3", True)
+    later = make(3, published=BASE + timedelta(days=5), text="Texte révisé", tags=["Asie"])
+    assert store.apply_batch([later]).updated == 1
+    assert [r.id for r in store.rows(Query(), 0, 10)] == ["rel-3", "rel-1", "rel-2"]
+    assert search_ids(store, "revise tag:asie is:starred") == ["rel-3"]
+    assert search_ids(store, "tag:europe") == ["rel-1", "rel-2"]
+    got = store.get_release("rel-3")
+    assert got is not None and got.starred and got.contacts == []
+    con = sqlite3.connect(store.path)
+    con.execute("INSERT INTO release_fts(release_fts) VALUES ('integrity-check')")
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    con.close()
+
+
 def test_completion_of_summary_only_is_not_flagged(store: Store) -> None:
     store.apply_batch([make(1, summary_only=True, markdown="Résumé", text="Résumé")])
     result = store.apply_batch([make(1)])
@@ -237,6 +253,10 @@ def test_filters(corpus: Store) -> None:
     assert search_ids(corpus, "section:actualites") == ["rel-2"]
     assert search_ids(corpus, 'tag:"afrique de l\'ouest"') == ["rel-2"]
     assert search_ids(corpus, "lang:en") == ["rel-2"]
+    assert search_ids(corpus, "tag:EUROPE is:unread") == ["rel-3", "rel-4"]
+    assert corpus.count(parse_query("tag:europe is:unread")) == 2
+    assert search_ids(corpus, "tag:europe year:2024") == ["rel-1"]
+    assert corpus.index_of(parse_query("tag:europe"), "rel-4") == 2
     assert search_ids(corpus, "year:2022") == ["rel-3"]
     assert search_ids(corpus, "since:2024-03-14") == ["rel-1"]
     assert search_ids(corpus, "until:2024-03-13") == ["rel-2", "rel-3"]

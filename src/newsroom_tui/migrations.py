@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Callable
 
 _V1 = """
+-- Narrow on purpose (~300 bytes a row, so the whole table stays in the page cache): filters and
+-- the list read it row by row. The large texts live in release_content.
 CREATE TABLE releases (
     rk INTEGER PRIMARY KEY,          -- sort key: (published + offset) << 20 | tiebreak; FTS rowid
     id TEXT NOT NULL UNIQUE,         -- stable id (guid, else canonical URL)
@@ -22,16 +24,19 @@ CREATE TABLE releases (
     language TEXT NOT NULL DEFAULT '',
     section TEXT NOT NULL DEFAULT '',
     tags TEXT NOT NULL DEFAULT '[]',
-    summary TEXT NOT NULL DEFAULT '',
-    markdown TEXT NOT NULL DEFAULT '',
-    text TEXT NOT NULL DEFAULT '',
-    contacts TEXT NOT NULL DEFAULT '[]',
-    contacts_text TEXT NOT NULL DEFAULT '',
     summary_only INTEGER NOT NULL DEFAULT 0,
     updated INTEGER NOT NULL DEFAULT 0,
     content_hash TEXT NOT NULL,
     first_seen INTEGER NOT NULL,
     last_seen INTEGER NOT NULL
+);
+CREATE TABLE release_content (
+    rk INTEGER PRIMARY KEY REFERENCES releases(rk) ON DELETE CASCADE ON UPDATE CASCADE,
+    summary TEXT NOT NULL DEFAULT '',
+    markdown TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '',
+    contacts TEXT NOT NULL DEFAULT '[]',
+    contacts_text TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX releases_section ON releases(section, rk);
 CREATE INDEX releases_language ON releases(language, rk);
@@ -88,7 +93,8 @@ CREATE TABLE fetch_state (
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 CREATE VIEW release_fts_source AS
-    SELECT rk, title, text AS body, contacts_text AS contacts FROM releases;
+    SELECT r.rk AS rk, r.title AS title, c.text AS body, c.contacts_text AS contacts
+    FROM releases r JOIN release_content c ON c.rk = r.rk;
 
 CREATE VIRTUAL TABLE release_fts USING fts5(
     title, body, contacts,

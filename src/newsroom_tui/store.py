@@ -544,8 +544,9 @@ class Store:
     def _upsert(self, con: sqlite3.Connection, release: Release, now: int) -> str:
         digest = _content_hash(release)
         old = con.execute(
-            "SELECT rk, title, text, contacts_text, content_hash, summary_only, updated,"
-            " published FROM releases WHERE id = ?",
+            "SELECT r.rk, r.title, c.text, c.contacts_text, r.content_hash, r.summary_only,"
+            " r.updated, r.published FROM releases r JOIN release_content c ON c.rk = r.rk"
+            " WHERE r.id = ?",
             (release.id,),
         ).fetchone()
         if old is not None and (old[4] == digest or (release.summary_only and not old[5])):
@@ -568,14 +569,16 @@ class Store:
             "language": release.language,
             "section": release.section,
             "tags": json.dumps(release.tags, ensure_ascii=False),
+            "summary_only": int(release.summary_only),
+            "content_hash": digest,
+            "last_seen": now,
+        }
+        content = {
             "summary": release.summary,
             "markdown": release.markdown,
             "text": text,
             "contacts": _contacts_json(release.contacts),
             "contacts_text": contacts_text,
-            "summary_only": int(release.summary_only),
-            "content_hash": digest,
-            "last_seen": now,
         }
         if old is None:
             rk = self._allocate_rk(con, release.id, published)
@@ -583,6 +586,11 @@ class Store:
             columns = ", ".join(values)
             marks = ", ".join(f":{k}" for k in values)
             con.execute(f"INSERT INTO releases({columns}) VALUES ({marks})", values)
+            con.execute(
+                "INSERT INTO release_content(rk, summary, markdown, text, contacts, contacts_text)"
+                " VALUES (:rk, :summary, :markdown, :text, :contacts, :contacts_text)",
+                content | {"rk": rk},
+            )
             outcome = "new"
         else:
             old_rk = old[0]
@@ -596,6 +604,13 @@ class Store:
             values |= {"rk": rk, "updated": int(old[6]) if completion else 1}
             assignments = ", ".join(f"{k} = :{k}" for k in values)
             con.execute(f"UPDATE releases SET {assignments} WHERE rk = {int(old_rk)}", values)
+            # release_content.rk followed the new rk (ON UPDATE CASCADE)
+            con.execute(
+                "UPDATE release_content SET summary = :summary, markdown = :markdown,"
+                " text = :text, contacts = :contacts, contacts_text = :contacts_text"
+                " WHERE rk = :rk",
+                content | {"rk": rk},
+            )
             con.execute("DELETE FROM release_tags WHERE rk = ?", (rk,))
             con.execute("DELETE FROM contacts WHERE id = ?", (release.id,))
             outcome = "updated"
@@ -630,8 +645,8 @@ class Store:
     # ---- single items -------------------------------------------------------------------
 
     _RELEASE_COLUMNS = (
-        "r.id, r.url, r.title, r.published_iso, r.language, r.section, r.tags, r.summary,"
-        " r.markdown, r.text, r.contacts, r.summary_only, r.updated,"
+        "r.id, r.url, r.title, r.published_iso, r.language, r.section, r.tags, c.summary,"
+        " c.markdown, c.text, c.contacts, r.summary_only, r.updated,"
         " coalesce(s.read, 0), coalesce(s.starred, 0)"
     )
 
@@ -658,6 +673,7 @@ class Store:
     def get_release(self, release_id: str) -> Release | None:
         row = self._read_one(
             f"SELECT {self._RELEASE_COLUMNS} FROM releases r"
+            " JOIN release_content c ON c.rk = r.rk"
             " LEFT JOIN release_state s ON s.id = r.id WHERE r.id = ?",
             (release_id,),
         )
@@ -669,6 +685,7 @@ class Store:
         while True:
             rows = self._read(
                 f"SELECT r.rk, {self._RELEASE_COLUMNS} FROM releases r"
+                " JOIN release_content c ON c.rk = r.rk"
                 " LEFT JOIN release_state s ON s.id = r.id WHERE r.rk < ?"
                 " ORDER BY r.rk DESC LIMIT 200",
                 (last,),
@@ -720,8 +737,11 @@ class Store:
 
     # ---- listing and search -------------------------------------------------------------
 
-    def _filters(self, query: Query, rk: str) -> tuple[list[str], list[Any]]:
-        """SQL conditions on `releases r` (and the sort key expression `rk`) for the filters."""
+    def _filters(self, query: Query, rk: str, *, tag: bool = True) -> tuple[list[str], list[Any]]:
+        """SQL conditions on `releases r` (and the sort key expression `rk`) for the filters.
+
+        `tag=False` leaves the tag out (the caller drives the query from release_tags).
+        """
         where: list[str] = []
         params: list[Any] = []
         if query.section:
@@ -730,7 +750,7 @@ class Store:
         if query.lang:
             where.append("r.language = ?")
             params.append(query.lang)
-        if query.tag:
+        if query.tag and tag:
             where.append(f"{rk} IN (SELECT rk FROM release_tags WHERE tag_key = ?)")
             params.append(fold(query.tag))
         bounds = _rk_bounds(query)
@@ -749,30 +769,37 @@ class Store:
             params.append(exclusion)
         return where, params
 
-    def _source(self, query: Query, *, state: bool = False) -> tuple[str, list[Any], str]:
+    def _source(self, query: Query) -> tuple[str, list[Any], str]:
         """FROM ... WHERE ... for a query, its parameters, and the sort key expression.
 
+        Callers select only the sort key (or count) from it and fetch columns by rk afterwards.
         With text, the FTS table drives (CROSS JOIN fixes the order): it streams matches newest
         first, whereas the planner would otherwise probe FTS once per row of a filter index.
-        `state` joins release_state as `s` for the read/starred columns.
+        A tag alone (with dates at most) is answered from the tag index, never the table.
         """
         match = query.match_expression()
-        joined = " LEFT JOIN release_state s ON s.id = r.id" if state else ""
         if match:
             where, params = self._filters(query, "f.rowid")
-            sql = (
-                f"FROM release_fts f CROSS JOIN releases r ON r.rk = f.rowid{joined}"
-                " WHERE release_fts MATCH ?"
-            )
+            sql = "FROM release_fts f CROSS JOIN releases r ON r.rk = f.rowid WHERE release_fts MATCH ?"
             params = [match, *params]
             key = "f.rowid"
+        elif query.tag and not self._needs_row(query):
+            where, params = self._filters(query, "t.rk", tag=False)
+            sql = "FROM release_tags t WHERE t.tag_key = ?"
+            params = [fold(query.tag), *params]
+            key = "t.rk"
         else:
             where, params = self._filters(query, "r.rk")
-            sql = f"FROM releases r{joined} WHERE 1"
+            sql = "FROM releases r WHERE 1"
             key = "r.rk"
         for condition in where:
             sql += f" AND {condition}"
         return sql, params, key
+
+    @staticmethod
+    def _needs_row(query: Query) -> bool:
+        """Whether a filter reads the releases table (as opposed to the sort key alone)."""
+        return bool(query.section or query.lang or query.unread or query.starred or query.excluded)
 
     def count_capped(self, query: Query) -> tuple[int, bool]:
         """count(query) and whether it is only a lower bound (text search past the cap)."""
@@ -783,21 +810,26 @@ class Store:
         """How many releases match: exact for filters; capped at TEXT_COUNT_CAP for text."""
         match = query.match_expression()
         if match is None:
-            where, params = self._filters(query, "r.rk")
             if query.unread:
-                # total minus the read ones: the read set is usually far smaller than the rest
-                base = query.with_filters(unread=False)
-                where, params = self._filters(base, "r.rk")
+                # all minus the read ones: the read set is usually far smaller than the rest
+                source, params, _ = self._source(query.with_filters(unread=False))
+                total = self._read_one(f"SELECT count(*) {source}", params)[0]
+                where, params = self._filters(query.with_filters(unread=False), "r.rk")
                 sql = " AND ".join(["1", *where])
-                total = self._read_one(f"SELECT count(*) FROM releases r WHERE {sql}", params)[0]
-                read = self._read_one(
-                    "SELECT count(*) FROM release_state x JOIN releases r ON r.id = x.id"
-                    f" WHERE x.read = 1 AND {sql}",
-                    params,
-                )[0]
+                if query.section or query.lang:  # the planner starts from their index
+                    read_sql = (
+                        "SELECT count(*) FROM release_state x JOIN releases r ON r.id = x.id"
+                        f" WHERE x.read = 1 AND {sql}"
+                    )
+                else:  # walk the read rows; each finds its release through the id index
+                    read_sql = (
+                        "SELECT count(*) FROM release_state x WHERE x.read = 1 AND EXISTS"
+                        f" (SELECT 1 FROM releases r WHERE r.id = x.id AND {sql})"
+                    )
+                read = self._read_one(read_sql, params)[0]
                 return int(total - read)
-            sql = " AND ".join(["1", *where])
-            return int(self._read_one(f"SELECT count(*) FROM releases r WHERE {sql}", params)[0])
+            source, params, _ = self._source(query)
+            return int(self._read_one(f"SELECT count(*) {source}", params)[0])
         if not query.has_filters:
             row = self._read_one(
                 "SELECT count(*) FROM (SELECT rowid FROM release_fts WHERE release_fts MATCH ?"
@@ -888,7 +920,8 @@ class Store:
                 marks = ",".join("?" * len(keys))
                 found = self._read(
                     "SELECT r.id, r.title, r.url, r.published_iso, r.section,"
-                    f" substr(r.summary, 1, 200), r.rk FROM releases r WHERE r.rk IN ({marks})",
+                    f" substr(c.summary, 1, 200), r.rk FROM releases r"
+                    f" JOIN release_content c ON c.rk = r.rk WHERE r.rk IN ({marks})",
                     keys,
                 )
             position = {rk: i for i, rk in enumerate(keys)}
