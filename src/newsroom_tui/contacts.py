@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from urllib.parse import unquote
@@ -290,15 +290,18 @@ def normalise_phone(printed: str) -> str:
     return ("+" if plus else "") + digits + (f"x{ext}" if ext else "")
 
 
-def extract_contacts(body_html: str) -> list[Contact]:
+def extract_contacts(body_html: str, *, tree: BeautifulSoup | None = None) -> list[Contact]:
     """The contacts of one release body (HTML), in page order; [] when it has no contacts block.
 
     The block closes the body, so the last anchor phrase is tried first; an earlier one is used
     when a later one gives nothing (at most MAX_ANCHOR_TRIES of them).
+
+    `tree` spares the parse when the caller already has it: it must be `BeautifulSoup(body_html,
+    "lxml")` of this very string (as extract_page has), not yet modified; it is only read.
     """
     if not isinstance(body_html, str) or not body_html:
         return []
-    blocks = _flatten(body_html)
+    blocks = _flatten(body_html, tree)
     for region in _anchor_regions(blocks):
         found = _parse_region(region, mailto_only=False)
         if found:
@@ -382,13 +385,16 @@ def format_vcard(contact: Contact) -> str:
 # HTML to blocks
 
 
-def _flatten(body_html: str) -> list[_Block]:
+def _flatten(body_html: str, tree: BeautifulSoup | None = None) -> list[_Block]:
     """The body as blocks of text (paragraph-like or heading-like); <br> becomes a newline."""
     html = _SURROGATES.sub("", body_html).replace("\x00", "")
-    try:
-        soup = BeautifulSoup(html, "lxml")
-    except (ValueError, TypeError, LookupError, RecursionError, AssertionError):
-        return []
+    if tree is not None and html == body_html:
+        soup = tree
+    else:
+        try:
+            soup = BeautifulSoup(html, "lxml")
+        except (ValueError, TypeError, LookupError, RecursionError, AssertionError):
+            return []
     blocks: list[_Block] = []
     pieces: list[str] = []
     heading_depth = 0
@@ -490,16 +496,21 @@ def _decode_cfemail(hex_text: str) -> str | None:
 # Finding the block
 
 
-def _anchor_regions(blocks: list[_Block]) -> list[list[_Block]]:
+def _anchor_regions(blocks: list[_Block]) -> Iterator[list[_Block]]:
     """Candidate contacts blocks, last anchor first: the anchor's block cut after the phrase,
-    then the blocks that follow it (bounded)."""
-    anchors: list[tuple[int, re.Match[str]]] = []
-    for index, block in enumerate(blocks):
-        match = _ANCHOR.search(_fold(block.text))
-        if match:
-            anchors.append((index, match))
-    regions: list[list[_Block]] = []
-    for index, match in reversed(anchors[-MAX_ANCHOR_TRIES:]):
+    then the blocks that follow it (bounded).
+
+    Lazy, from the end: the block closes the body, so the first region usually answers and the
+    blocks before its anchor are never folded nor searched.
+    """
+    tries = 0
+    for index in range(len(blocks) - 1, -1, -1):
+        if tries >= MAX_ANCHOR_TRIES:
+            return
+        match = _ANCHOR.search(_fold(blocks[index].text))
+        if not match:
+            continue
+        tries += 1
         rest = blocks[index].text[match.end() :]
         lead = _AFTER_ANCHOR.match(rest)
         if lead:
@@ -509,8 +520,7 @@ def _anchor_regions(blocks: list[_Block]) -> list[list[_Block]]:
             if lead:
                 rest = rest[lead.end() :]
         first = [_Block(rest, False)] if rest.strip() else []
-        regions.append(_bounded(first, blocks, index + 1))
-    return regions
+        yield _bounded(first, blocks, index + 1)
 
 
 def _heading_region(blocks: list[_Block]) -> list[_Block]:

@@ -448,12 +448,9 @@ def _body_html(page: _Page, settings: ExtractSettings, title: str) -> str:
 def _serialise(el: Any) -> str:
     """The element's HTML without its tail text and without active content."""
     lxml.etree.strip_elements(el, *REMOVED_TAGS, with_tail=False)
-    tail = el.tail
-    el.tail = None
-    try:
-        return str(lxml.html.tostring(el, encoding="unicode", method="html"))
-    finally:
-        el.tail = tail
+    # with_tail rather than unsetting and restoring .tail: lxml refuses to set back a tail that
+    # holds control characters (ValueError), which the page's own parse had accepted.
+    return str(lxml.html.tostring(el, encoding="unicode", method="html", with_tail=False))
 
 
 def _drop_selected(body: Tag, selectors: Iterable[str], notes: list[str]) -> bool:
@@ -516,11 +513,16 @@ def extract_page(
         notes.append(f"body could not be parsed: {type(exc).__name__}")
         fragment = BeautifulSoup("", "lxml")
     body: Tag = fragment.body if isinstance(fragment.body, Tag) else fragment
-    if _drop_selected(body, settings.drop, notes):
+    dropped = _drop_selected(body, settings.drop, notes)
+    if dropped:
         body_source = "".join(str(child) for child in body.contents)
-    converted = tag_to_markdown(body, base, notes)
     body_html = clean_body(body_source)
-    contacts = extract_contacts(body_html)
+    # Contacts read the body's own parse when it is exactly the parse of body_html (nothing
+    # dropped, nothing sanitised away), so the HTML is not parsed a second time; they run before
+    # tag_to_markdown, which rewrites the tree in place.
+    same_tree = not dropped and body_html == body_source
+    contacts = extract_contacts(body_html, tree=fragment if same_tree else None)
+    converted = tag_to_markdown(body, base, notes)
     return ExtractedPage(
         url=url,
         title=title,

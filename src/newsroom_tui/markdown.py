@@ -11,11 +11,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from typing import Any
 from urllib.parse import urljoin
 
+import markdownify
 from bs4 import BeautifulSoup, Tag
-from bs4.element import NavigableString, PreformattedString, Script, Stylesheet, TemplateString
+from bs4.element import (
+    Comment,
+    Doctype,
+    NavigableString,
+    PreformattedString,
+    Script,
+    Stylesheet,
+    TemplateString,
+)
 from markdownify import ATX, BACKSLASH, MarkdownConverter
 
 from newsroom_tui.sanitise import clean_body, clean_line, safe_url
@@ -117,6 +127,13 @@ _ESCAPE_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]{1,32};)")
 _ESCAPE_LINE_START = re.compile(
     r"(^|\n)([ \t]*)(#{1,6}(?=[ \t\n]|$)|[-+=]+(?=[ \t\n]|$)|\d{1,9}(?=[.)](?:[ \t\n]|$)))"
 )
+# markdownify internals mirrored by _SafeConverter.process_tag (same patterns as markdownify 1.2).
+_FAST_PROCESS_TAG = version("markdownify").startswith("1.2.")
+_MARKDOWNIFY: Any = markdownify  # its stubs predate 1.2 and lack these helpers
+should_remove_whitespace_inside = _MARKDOWNIFY.should_remove_whitespace_inside
+should_remove_whitespace_outside = _MARKDOWNIFY.should_remove_whitespace_outside
+_HEADING_NAME = re.compile(r"h(\d+)")
+_EXTRACT_NEWLINES = re.compile(r"^(\n*)((?:.*[^\n])?)(\n*)$", flags=re.DOTALL)
 _URL_UNSAFE = {ord(ch): f"%{ord(ch):02X}" for ch in " ()<>[]\"'`\\{}|^"}
 
 
@@ -190,6 +207,7 @@ class _SafeConverter(MarkdownConverter):
             escape_misc=False,
         )
         self.base_url = base_url
+        self._pre_above = False
 
     def escape(self, text: str, parent_tags: Any) -> str:
         return escape_markdown(text) if text else ""
@@ -221,6 +239,72 @@ class _SafeConverter(MarkdownConverter):
         return text
 
     convert_audio = convert_video
+
+    def convert_soup(self, soup: Any) -> Any:
+        # Whether the root sits inside a <pre> (never, for a body or a document), asked once
+        # rather than by every element as markdownify's process_tag does.
+        self._pre_above = isinstance(soup, Tag) and soup.find_parent("pre") is not None
+        return super().convert_soup(soup)
+
+    def process_tag(self, node: Any, parent_tags: Any = None) -> Any:
+        """markdownify 1.2's process_tag, except that "is this inside a <pre>?" is answered from
+        `parent_tags` instead of `node.find_parent("pre")` (a bs4 filter run per element, a third
+        of the conversion time). Other markdownify versions use their own implementation; a test
+        compares both on the fixtures and on random HTML."""
+        base: Any = super()
+        if not _FAST_PROCESS_TAG:
+            return base.process_tag(node, parent_tags=parent_tags)
+        if parent_tags is None:
+            parent_tags = set()
+        should_remove_inside = should_remove_whitespace_inside(node)
+
+        def _can_ignore(el: Any) -> bool:
+            if isinstance(el, Tag):
+                return False
+            if isinstance(el, Comment | Doctype):
+                return True
+            if isinstance(el, NavigableString):
+                if str(el).strip() != "":
+                    return False
+                if should_remove_inside and (not el.previous_sibling or not el.next_sibling):
+                    return True
+                return bool(
+                    should_remove_whitespace_outside(el.previous_sibling)
+                    or should_remove_whitespace_outside(el.next_sibling)
+                )
+            if el is None:
+                return True
+            raise ValueError(f"Unexpected element type: {type(el)}")
+
+        children_to_convert = [el for el in node.children if not _can_ignore(el)]
+        parent_tags_for_children = set(parent_tags)
+        parent_tags_for_children.add(node.name)
+        if _HEADING_NAME.match(node.name) is not None or node.name in ("td", "th"):
+            parent_tags_for_children.add("_inline")
+        if node.name in ("pre", "code", "kbd", "samp"):
+            parent_tags_for_children.add("_noformat")
+        child_strings = [
+            base.process_element(el, parent_tags=parent_tags_for_children)
+            for el in children_to_convert
+        ]
+        child_strings = [s for s in child_strings if s]
+        if not (node.name == "pre" or "pre" in parent_tags or self._pre_above):
+            updated_child_strings = [""]
+            for child_string in child_strings:
+                match = _EXTRACT_NEWLINES.match(child_string)
+                assert match is not None  # the pattern matches any string
+                leading_nl, content, trailing_nl = match.groups()
+                if updated_child_strings[-1] and leading_nl:
+                    prev_trailing_nl = updated_child_strings.pop()
+                    num_newlines = min(2, max(len(prev_trailing_nl), len(leading_nl)))
+                    leading_nl = "\n" * num_newlines
+                updated_child_strings.extend([leading_nl, content, trailing_nl])
+            child_strings = updated_child_strings
+        text = "".join(child_strings)
+        convert_fn = base.get_conv_fn_cached(node.name)
+        if convert_fn is not None:
+            text = convert_fn(node, text, parent_tags=parent_tags)
+        return text
 
     def convert_pre(self, el: Tag, text: str, parent_tags: Any) -> str:
         text = text.strip("\n")

@@ -1,0 +1,161 @@
+"""The extraction shortcuts change nothing: contacts read from the body's own parse equal contacts
+read from the string, markdownify's process_tag without find_parent gives the same Markdown, and a
+page whose body is followed by control characters is extracted (it used to raise)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsroom_tui import markdown
+from newsroom_tui.contacts import extract_contacts
+from newsroom_tui.extract import extract_page
+from newsroom_tui.profiles import load_profile
+from newsroom_tui.sanitise import clean_body
+
+ROOT = Path(__file__).parent
+HTML_FILES = sorted((ROOT / "fixtures").rglob("*.html")) + sorted(
+    (ROOT.parent / "src" / "newsroom_tui" / "demo" / "site").rglob("*.html")
+)
+PIECES = [
+    "<p>",
+    "</p>",
+    "<pre>",
+    "</pre>",
+    "<code>",
+    "</code>",
+    "x  y",
+    "\n",
+    "\n\n\n",
+    "<span>",
+    "</span>",
+    "<br>",
+    "<b>",
+    "</b>",
+    "<a href='mailto:a@b.org'>",
+    "<a href='/rel'>",
+    "</a>",
+    "<table><tr><td>",
+    "</td></tr></table>",
+    "<ul><li>",
+    "</li></ul>",
+    "<h2>",
+    "</h2>",
+    "<div>",
+    "</div>",
+    "<blockquote>",
+    "</blockquote>",
+    "<strong>",
+    "</strong>",
+    "<!-- c -->",
+    "   ",
+    "*_[`|#",
+    "1. ",
+    "Pour plus d'informations, veuillez contacter :",
+    "For more information, please contact",
+    "Media contacts",
+    "Jean Dupont, Tel : +41 22 717 9111",
+    "ana [at] iom [dot] int",
+    "é",
+]
+html_pieces = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+def _contacts_both_ways(html: str) -> None:
+    body = clean_body(html)
+    tree = BeautifulSoup(body, "lxml")
+    assert extract_contacts(body, tree=tree) == extract_contacts(body)
+
+
+@pytest.mark.parametrize("path", HTML_FILES, ids=lambda p: p.name)
+def test_contacts_from_tree_equal_contacts_from_string_on_fixtures(path: Path) -> None:
+    _contacts_both_ways(path.read_text(encoding="utf-8", errors="replace"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(html_pieces)
+def test_contacts_from_tree_equal_contacts_from_string(html: str) -> None:
+    _contacts_both_ways(html)
+
+
+def test_a_tree_of_other_text_is_not_trusted_when_the_string_needs_cleaning() -> None:
+    """The tree is used only for the string it is the parse of (surrogates and NULs differ)."""
+    html = "<p>For more information, please contact Ana, ana@iom.int</p>\x00"
+    wrong = BeautifulSoup("<p>nothing here</p>", "lxml")
+    assert extract_contacts(html, tree=wrong) == extract_contacts(html)
+
+
+def _markdown_both_ways(html: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = markdown.html_to_markdown(html, "https://example.org/a/")
+    with monkeypatch.context() as patch:
+        patch.setattr(markdown, "_FAST_PROCESS_TAG", False)
+        reference = markdown.html_to_markdown(html, "https://example.org/a/")
+    assert fast == reference
+
+
+def _raw_both_ways(html: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The converter's own output, before the cleaning that could hide a difference."""
+    fast = markdown._SafeConverter("https://example.org/").convert_soup(BeautifulSoup(html, "lxml"))
+    with monkeypatch.context() as patch:
+        patch.setattr(markdown, "_FAST_PROCESS_TAG", False)
+        soup = BeautifulSoup(html, "lxml")
+        reference = markdown._SafeConverter("https://example.org/").convert_soup(soup)
+    assert fast == reference
+
+
+@settings(max_examples=300, deadline=None)
+@given(html_pieces)
+def test_fast_process_tag_equals_markdownify_before_cleaning(html: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _raw_both_ways(html, monkeypatch)
+
+
+def test_fast_process_tag_keeps_newlines_inside_pre(monkeypatch: pytest.MonkeyPatch) -> None:
+    html = "<pre><code>a\n\n\n<span>\n\nb</span></code></pre><div><p>a</p><p>b</p></div>"
+    _raw_both_ways(html, monkeypatch)
+
+
+def test_the_fast_process_tag_is_in_use() -> None:
+    assert markdown._FAST_PROCESS_TAG, "markdownify is not 1.2.x: the shortcut is switched off"
+
+
+@pytest.mark.parametrize("path", HTML_FILES, ids=lambda p: p.name)
+def test_fast_process_tag_equals_markdownify_on_fixtures(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _markdown_both_ways(path.read_text(encoding="utf-8", errors="replace"), monkeypatch)
+
+
+@settings(max_examples=300, deadline=None)
+@given(html_pieces)
+def test_fast_process_tag_equals_markdownify(html: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _markdown_both_ways(html, monkeypatch)
+
+
+def test_body_followed_by_control_characters_is_extracted() -> None:
+    page = (
+        b'<html><body><div class="narrow-content"><div class="field--type-text-with-summary">'
+        b"<p>Corps</p></div>\x1b[31m suite</div></body></html>"
+    )
+    extracted = extract_page(page, "https://www.iom.int/fr/x", load_profile("iom-fr").extract)
+    assert extracted.markdown == "Corps"
+
+
+def test_extract_page_does_not_parse_the_body_twice_for_contacts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = (ROOT / "fixtures" / "pages" / "iom-fr-release.html").read_bytes()
+    settings_ = load_profile("iom-fr").extract
+    expected = extract_page(page, "https://www.iom.int/fr/x", settings_)
+    assert expected.contacts
+
+    def no_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("contacts parsed the body again")
+
+    monkeypatch.setattr("newsroom_tui.contacts.BeautifulSoup", no_parse)
+    assert extract_page(page, "https://www.iom.int/fr/x", settings_) == expected
