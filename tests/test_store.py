@@ -576,3 +576,11 @@ def test_large_files_get_a_light_check_and_damage_seen_later_is_recovered(
     with Store.open(damaged) as s:
         assert s.recovered_from is not None and s.count(Query()) == 0
     assert not Path(str(damaged) + ".check").exists()
+
+
+def test_a_directory_in_place_of_the_file_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    path.mkdir()
+    with pytest.raises(StoreError) as info:
+        Store.open(path)
+    assert str(path) in str(info.value) and "\n" not in str(info.value)

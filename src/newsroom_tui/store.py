@@ -65,6 +65,7 @@ _SQLITE_READONLY = 8
 _SQLITE_IOERR = 10
 _SQLITE_CORRUPT = 11
 _SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
 
 
@@ -391,6 +392,8 @@ class Store:
             with contextlib.suppress(OSError):  # the next open runs the full check
                 _check_marker(path).touch()
             return StoreError(f"{path} is damaged: restart newsroom-tui to set it aside")
+        if code == _SQLITE_CANTOPEN:
+            return StoreError(f"cannot open {path}")
         if code == _SQLITE_IOERR:
             return StoreError(f"{path}: disk input/output error")
         return StoreError(f"{path}: database error ({type(exc).__name__})")
