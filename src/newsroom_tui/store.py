@@ -446,6 +446,24 @@ class Store:
                     con.execute("ROLLBACK")
                 raise
 
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Several reads that see one state of the database (a deferred read transaction)."""
+        with self._lock:
+            con = self._con
+            if con.in_transaction:
+                yield
+                return
+            try:
+                con.execute("BEGIN")
+            except sqlite3.Error as exc:
+                raise self._translate(exc, self.path) from None
+            try:
+                yield
+            finally:
+                if con.in_transaction:
+                    con.execute("COMMIT")
+
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         with self._lock:
             try:
@@ -862,7 +880,7 @@ class Store:
     def rows(self, query: Query, offset: int, limit: int) -> list[ReleaseRow]:
         """One window of the list, newest first (publication time, then a stable per-id order)."""
         source, params, key = self._source(query)
-        with self._lock:  # both steps see the same snapshot
+        with self._snapshot():  # both steps see the same state
             keys = [
                 int(r[0])
                 for r in self._read(
@@ -908,25 +926,30 @@ class Store:
         order: Literal["newest", "relevance"] = "newest",
     ) -> SearchResults:
         """Hits with highlighted snippets; `total` is count(query) (capped for text)."""
+        with self._snapshot():
+            return self._search(query, limit, offset, order)
+
+    def _search(
+        self, query: Query, limit: int, offset: int, order: Literal["newest", "relevance"]
+    ) -> SearchResults:
         total = self.count(query)
         match = query.match_expression()
         if match is None:
             source, params, key = self._source(query)
-            with self._lock:
-                keys = [
-                    int(r[0])
-                    for r in self._read(
-                        f"SELECT {key} {source} ORDER BY {key} DESC LIMIT ? OFFSET ?",
-                        [*params, limit, offset],
-                    )
-                ]
-                marks = ",".join("?" * len(keys))
-                found = self._read(
-                    "SELECT r.id, r.title, r.url, r.published_iso, r.section,"
-                    f" substr(c.summary, 1, 200), r.rk FROM releases r"
-                    f" JOIN release_content c ON c.rk = r.rk WHERE r.rk IN ({marks})",
-                    keys,
+            keys = [
+                int(r[0])
+                for r in self._read(
+                    f"SELECT {key} {source} ORDER BY {key} DESC LIMIT ? OFFSET ?",
+                    [*params, limit, offset],
                 )
+            ]
+            marks = ",".join("?" * len(keys))
+            found = self._read(
+                "SELECT r.id, r.title, r.url, r.published_iso, r.section,"
+                f" substr(c.summary, 1, 200), r.rk FROM releases r"
+                f" JOIN release_content c ON c.rk = r.rk WHERE r.rk IN ({marks})",
+                keys,
+            )
             position = {rk: i for i, rk in enumerate(keys)}
             rows = sorted(found, key=lambda r: position[int(r[6])])
         else:
