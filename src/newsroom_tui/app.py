@@ -88,8 +88,13 @@ class NewsroomApp(App[None]):
         self.push_screen(MainScreen(self.store, self.profile, offline_hint=self.offline_hint))
 
     def _theme_changed(self, _: object) -> None:
+        from newsroom_tui.store import StoreError
+
         if self.store is not None:
-            self.store.set_meta("theme", self.theme)
+            try:
+                self.store.set_meta("theme", self.theme)
+            except StoreError as exc:  # a read-only cache: the theme is not remembered
+                log.info("theme not remembered: %s", exc)
 
     def copy_text(self, text: str, what: str) -> None:
         """Copy through OSC 52 and the system tool, and say exactly what was copied."""

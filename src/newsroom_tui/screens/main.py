@@ -181,6 +181,13 @@ class MainScreen(Screen[None]):
             return
         self.query_one(SectionTree).set_unread(unread)
 
+    def _remember(self, key: str, value: str) -> None:
+        """Keep a bit of UI state in the store; a read-only or too-new cache just forgets it."""
+        try:
+            self.store.set_meta(key, value)
+        except StoreError as exc:
+            log.info("not remembering %s: %s", key, exc)
+
     def report_error(self, what: str, exc: BaseException) -> None:
         """One line on screen, the traceback in the log file."""
         log.error("%s", what, exc_info=exc)
@@ -197,12 +204,12 @@ class MainScreen(Screen[None]):
             filters["section"] = event.value
         self.facet_filters = filters
         self.facet_key = event.key
-        self.store.set_meta("selected", event.key)
+        self._remember("selected", event.key)
         self.refresh_list()
 
     @on(SectionTree.SectionSelected)
     def _section_selected(self, event: SectionTree.SectionSelected) -> None:
-        self.store.set_meta("selected", f"section:{event.node.key}")
+        self._remember("selected", f"section:{event.node.key}")
         self.show_section(event.node)
 
     def open_section(self, key: str) -> None:
@@ -245,7 +252,7 @@ class MainScreen(Screen[None]):
 
     def action_toggle_unread(self) -> None:
         self.unread_only = not self.unread_only
-        self.store.set_meta("unread_only", "1" if self.unread_only else "0")
+        self._remember("unread_only", "1" if self.unread_only else "0")
         current = self.release_list.current_row
         self.refresh_list(keep_id=current.id if current else None)
         self.notify("Unread only" if self.unread_only else "All releases", markup=False)

@@ -25,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newsroom_tui.models import ReleaseRow
+from newsroom_tui.sanitise import clean_line, clean_title
 
 if TYPE_CHECKING:
     from newsroom_tui.query import Query
@@ -307,14 +308,15 @@ class ReleaseList(ScrollView, can_focus=True):
         show_section = width >= 60
         right = (SECTION_WIDTH + 3) if show_section else 2
         title_width = max(8, width - text.cell_len - right)
-        title = Text(row.title, no_wrap=True, end="")
+        shown = clean_title(row.title)  # the second line of defence: the store may hold anything
+        title = Text(shown, no_wrap=True, end="")
         title.stylize(style_of("release-list--unread" if not row.read else "release-list--read"))
-        for start, end in highlight_spans(row.title, self._terms):
+        for start, end in highlight_spans(shown, self._terms):
             title.stylize(style_of("release-list--match"), start, end)
         title.truncate(title_width, overflow="ellipsis", pad=True)
         text.append_text(title)
         if show_section:
-            label = row.section or (row.tags[0] if row.tags else "")
+            label = clean_line(row.section or (row.tags[0] if row.tags else ""), limit=200)
             section = Text(" " + label, style_of("release-list--section"), no_wrap=True, end="")
             section.truncate(SECTION_WIDTH + 1, overflow="ellipsis", pad=True)
             text.append_text(section)
