@@ -219,11 +219,6 @@ def test_cli_refuses_to_sync_into_a_newer_database(tmp_path: Path, site: tuple[S
     con.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="MainScreen._facet_selected (and the theme/unread toggles) call store.set_meta without"
-    " catching StoreError: on a read-only cache the reader crashes at start",
-)
 async def test_reader_on_a_read_only_cache_reads_and_says_why_a_star_failed(
     tmp_path: Path,
 ) -> None:
