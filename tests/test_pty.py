@@ -69,25 +69,23 @@ def _hostile_data(data_dir: Path, *, hostile_titles: bool = True) -> None:
     db = fill(data_dir, prof, [*sample_releases(), hostile, raw])
     # Straight into the file, past every engine function.
     con = sqlite3.connect(db)
+    contacts = [
+        {
+            "name": f"Bob {HOSTILE}",
+            "organization": OSC_CLIP,
+            "phones": [C1],
+            "emails": [f"b{BIDI}@iom.int"],
+        }
+    ]
     with con:
         con.execute(
-            "UPDATE releases SET title = ?, markdown = ?, contacts = ?, section = ? WHERE id = ?",
-            (
-                f"Alerte RAW {bad}",
-                f"Corps RAWBODY {HOSTILE}\n\n{UNTERMINATED}tail",
-                json.dumps(
-                    [
-                        {
-                            "name": f"Bob {HOSTILE}",
-                            "organization": OSC_CLIP,
-                            "phones": [C1],
-                            "emails": [f"b{BIDI}@iom.int"],
-                        }
-                    ]
-                ),
-                f"Rubrique {DCS}",
-                raw.id,
-            ),
+            "UPDATE releases SET title = ?, section = ? WHERE id = ?",
+            (f"Alerte RAW {bad}", f"Rubrique {DCS}", raw.id),
+        )
+        con.execute(
+            "UPDATE release_content SET markdown = ?, contacts = ?"
+            " WHERE rk = (SELECT rk FROM releases WHERE id = ?)",
+            (f"Corps RAWBODY {HOSTILE}\n\n{UNTERMINATED}tail", json.dumps(contacts), raw.id),
         )
         con.execute(
             "INSERT INTO release_tags(rk, tag_key, tag) SELECT rk, 'raw', ? FROM releases"
