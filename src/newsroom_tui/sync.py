@@ -8,8 +8,10 @@ Order of work:
    or missing page, or a page answering 304: the listing is newest first, so an unchanged page
    means the ones after it have not moved), and items are merged by id and by URL. Every source is fetched with conditional GET: a 304 costs no parsing.
 2. Releases. Each item's page is fetched with conditional GET (its validators are stored with the
-   release); a 304, or a body whose hash is unchanged, is not extracted again. Extraction runs in
-   a small thread pool off the event loop. A page that cannot be fetched yields a summary-only
+   release); a 304, or a body whose hash is unchanged, is not extracted again. Extraction runs
+   off the event loop: in a small thread pool, or, when there are more than POOL_MIN_PAGES
+   pages, in worker processes ("spawn") so parsing uses the other cores; threads take over if
+   the processes fail. A page that cannot be fetched yields a summary-only
    release from the feed's summary when nothing is cached, and its fetch state is not stored, so
    the next sync tries the page again. Releases go to the store in batches of `BATCH_SIZE`, each
    batch one transaction with the fetch states of its pages.
@@ -26,9 +28,13 @@ import asyncio
 import contextlib
 import hashlib
 import logging
+import multiprocessing
+import os
+import pickle
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -50,7 +56,7 @@ from newsroom_tui.models import (
     SyncProgress,
     SyncReport,
 )
-from newsroom_tui.profiles import Profile
+from newsroom_tui.profiles import ExtractSettings, Profile
 from newsroom_tui.sanitise import clean_line
 from newsroom_tui.store import BatchResult
 
@@ -60,6 +66,10 @@ BATCH_SIZE = 50
 FEED_PARSE_TIMEOUT = 30.0
 """Seconds a feed may take to parse before the sync stops waiting for it."""
 EXTRACT_THREADS = 2
+POOL_MIN_PAGES = 40
+"""A sync with more release pages than this extracts them in worker processes (the second core);
+smaller ones stay in threads and do not pay a worker's start-up (~0.3 s to import the parsers)."""
+EXTRACT_PROCESSES = max(1, min(4, os.cpu_count() or 1))
 META_FEED = "sync.feed"
 """Meta key: the probed or discovered feed that answered last time (tried first next time)."""
 META_LAST_SYNC = "last_sync"
@@ -138,12 +148,93 @@ async def _parse_in_daemon_thread(body: bytes, url: str) -> ParsedFeed:
     return await future
 
 
+def _extract_release(
+    body: bytes,
+    url: str,
+    settings: ExtractSettings,
+    language: str,
+    fallback: datetime | None,
+    encoding: str | None,
+    summary_html: str,
+    summary_url: str,
+) -> tuple[ExtractedPage, str]:
+    """One release's page extracted, and its feed summary as one line (for build_release).
+
+    Module level and plain data in and out, so it runs in a worker process as well as a thread.
+    """
+    page = extract_page(
+        body, url, settings, language=language, fallback_date=fallback, encoding=encoding
+    )
+    summary = ""
+    if summary_html:
+        summary = clean_line(summary_to_markdown(summary_html, summary_url).text, limit=2000)
+    return page, summary
+
+
+def _warm_worker() -> None:
+    """Worker initializer: import the parsers once, before the first page arrives."""
+    import newsroom_tui.extract  # noqa: F401
+
+
+class _Extractors:
+    """Where extraction runs: the thread pool, or worker processes started on first use.
+
+    Processes use the "spawn" context, never fork: the Textual app syncs from a thread, and a
+    forked child of a threaded process can inherit locks held by other threads. When the process
+    pool breaks (a worker killed, a start-up failure, something that does not pickle), the sync
+    goes on in threads and says so in the log.
+    """
+
+    def __init__(self, threads: ThreadPoolExecutor) -> None:
+        self.threads = threads
+        self.processes: ProcessPoolExecutor | None = None
+        self.wanted = False
+        self.broken = False
+
+    def _process_pool(self) -> Executor:
+        if not self.wanted or self.broken:
+            return self.threads
+        if self.processes is None:
+            try:
+                self.processes = ProcessPoolExecutor(
+                    EXTRACT_PROCESSES,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_warm_worker,
+                )
+            except (OSError, ValueError) as exc:
+                self._give_up(exc)
+                return self.threads
+        return self.processes
+
+    def _give_up(self, exc: BaseException) -> None:
+        if not self.broken:
+            log.warning("extraction processes unavailable, using threads: %s", _reason(exc))
+        self.broken = True
+        self.shutdown()
+
+    async def run(self, call: Callable[[], tuple[ExtractedPage, str]]) -> tuple[ExtractedPage, str]:
+        loop = asyncio.get_running_loop()
+        executor = self._process_pool()
+        if executor is self.threads:
+            return await loop.run_in_executor(self.threads, call)
+        try:
+            return await loop.run_in_executor(executor, call)
+        except (BrokenProcessPool, pickle.PicklingError) as exc:
+            self._give_up(exc)
+            return await loop.run_in_executor(self.threads, call)
+
+    def shutdown(self) -> None:
+        processes, self.processes = self.processes, None
+        if processes is not None:
+            processes.shutdown(wait=True, cancel_futures=True)
+
+
 @dataclass
 class _Run:
     profile: Profile
     store: SyncStore
     fetcher: Fetcher
-    pool: ThreadPoolExecutor
+    pool: _Extractors
     progress: ProgressCallback | None
     cancel: asyncio.Event | None
     report: SyncReport = field(default_factory=SyncReport)
@@ -170,11 +261,22 @@ class _Run:
     def fail(self, url: str, reason: str) -> None:
         self.report.failed.append(SourceFailure(url, clean_line(reason, limit=300)))
 
-    async def get(self, url: str, *, max_bytes: int, conditional: bool = True) -> FetchResponse:
+    async def get(
+        self,
+        url: str,
+        *,
+        max_bytes: int,
+        conditional: bool = True,
+        state: FetchState | None = None,
+    ) -> FetchResponse:
+        """GET with the stored validators (`state`, when the caller has already read it)."""
         host = urlsplit(url).netloc.lower()
         if host in self.down:
             raise FetchError(self.down[host], kind="connection")
-        state = self.store.get_fetch_state(url) if conditional else None
+        if state is None and conditional:
+            state = self.store.get_fetch_state(url)
+        elif not conditional:
+            state = None
         try:
             return await self.fetcher.get(url, max_bytes=max_bytes, state=state)
         except FetchError as exc:
@@ -356,14 +458,11 @@ class _Run:
                 return node.label
         return item.tags[0] if item.tags else ""
 
-    def build_release(self, rid: str, item: FeedItem, page: ExtractedPage) -> Release:
+    def build_release(self, rid: str, item: FeedItem, page: ExtractedPage, summary: str) -> Release:
         tags = list(item.tags)
         for tag in page.tags:
             if tag not in tags:
                 tags.append(tag)
-        summary = ""
-        if item.summary_html:
-            summary = clean_line(summary_to_markdown(item.summary_html, item.url).text, limit=2000)
         return Release(
             id=rid,
             url=item.url,
@@ -379,25 +478,32 @@ class _Run:
         )
 
     async def extract(
-        self, body: bytes, response: FetchResponse, fallback: datetime | None
-    ) -> ExtractedPage:
-        loop = asyncio.get_running_loop()
+        self,
+        body: bytes,
+        response: FetchResponse,
+        fallback: datetime | None,
+        item: FeedItem | None = None,
+    ) -> tuple[ExtractedPage, str]:
+        """The page extracted off the event loop, with the item's summary line (if an item)."""
         call = partial(
-            extract_page,
+            _extract_release,
             body,
             response.url,
             self.profile.extract,
-            language=self.profile.language,
-            fallback_date=fallback,
-            encoding=response.charset,
+            self.profile.language,
+            fallback,
+            response.charset,
+            item.summary_html if item is not None else "",
+            item.url if item is not None else "",
         )
         self.extracted += 1
-        return await loop.run_in_executor(self.pool, call)
+        return await self.pool.run(call)
 
     async def sync_release(self, rid: str, item: FeedItem, known: dict[str, str]) -> None:
         url = item.url
+        state = self.store.get_fetch_state(url)
         try:
-            response = await self.get(url, max_bytes=self.profile.fetch.max_page_bytes)
+            response = await self.get(url, max_bytes=self.profile.fetch.max_page_bytes, state=state)
             if response.body is None and rid not in known:
                 # Validators but no release (an earlier summary-only copy, say): fetch it whole.
                 response = await self.get(
@@ -412,26 +518,28 @@ class _Run:
             self.report.unchanged += 1
             return
         digest = _digest(response.body)
-        state = self.store.get_fetch_state(url)
         if rid in known and state is not None and state.content_hash == digest:
             self.report.unchanged += 1
             self.pending_states.append(response.fetch_state(url, content_hash=digest))
             return
         try:
-            page = await self.extract(response.body, response, item.published)
+            page, summary = await self.extract(response.body, response, item.published, item)
         except (ValueError, RecursionError, LookupError, TypeError) as exc:
             log.exception("extraction failed for %s", url)
             self.fail(url, f"could not read the page: {_reason(exc)}")
             if rid not in known:
                 self.pending.append(self.summary_release(rid, item))
             return
-        self.pending.append(self.build_release(rid, item, page))
+        self.pending.append(self.build_release(rid, item, page, summary))
         self.pending_states.append(response.fetch_state(url, content_hash=digest))
 
     async def sync_releases(self) -> None:
         entries = list(self.items.items())
         total = len(entries)
         known = await asyncio.to_thread(self.store.content_hashes, [rid for rid, _ in entries])
+        # Worker processes only pay off on many pages (started at the first extraction, so an
+        # all-304 re-sync never starts them).
+        self.pool.wanted = total > POOL_MIN_PAGES
         queue: asyncio.Queue[tuple[str, FeedItem]] = asyncio.Queue()
         for entry in entries:
             queue.put_nowait(entry)
@@ -474,7 +582,7 @@ class _Run:
             try:
                 response = await self.get(url, max_bytes=self.profile.fetch.max_page_bytes)
                 if response.body is not None:
-                    page = await self.extract(response.body, response, None)
+                    page, _ = await self.extract(response.body, response, None)
                     now = datetime.now(UTC)
                     for key in keys:
                         pages.append(
@@ -516,30 +624,46 @@ async def sync_profile(
 
     `backoff` is the base delay between retries of a 429/5xx without Retry-After (seconds).
     """
-    with ThreadPoolExecutor(EXTRACT_THREADS, thread_name_prefix="extract") as pool:
-        async with Fetcher(profile.fetch, backoff=backoff) as fetcher:
-            run = _Run(profile, store, fetcher, pool, progress, cancel)
-            sources = len(profile.sources.feeds) + (1 if profile.sources.listing else 0)
-            run.emit("sources", 0, max(sources, 1))
-            await run.read_feeds()
-            run.emit("sources", 1, max(sources, 1))
-            await run.read_listing()
-            run.emit("sources", max(sources, 1), max(sources, 1))
-            if not run.stopped():
-                await run.sync_releases()
-            if sections and not run.stopped():
-                await run.sync_sections()
-            if not run.stopped():
-                if run.source_states:
-                    await asyncio.to_thread(store.apply_batch, (), (), run.source_states)
-                if run.report.sources_ok:  # a sync that reached nothing (offline) is no sync
-                    store.set_meta(META_LAST_SYNC, datetime.now(UTC).isoformat(timespec="seconds"))
-            else:
-                await run.flush(force=True)
-            run.report.cancelled = run.cancelled
-            run.report.extracted = run.extracted
-            run.emit("done", 1, 1)
-            return run.report
+    with ThreadPoolExecutor(EXTRACT_THREADS, thread_name_prefix="extract") as threads:
+        extractors = _Extractors(threads)
+        try:
+            return await _sync(profile, store, extractors, progress, sections, cancel, backoff)
+        finally:
+            extractors.shutdown()
+
+
+async def _sync(
+    profile: Profile,
+    store: SyncStore,
+    pool: _Extractors,
+    progress: ProgressCallback | None,
+    sections: bool,
+    cancel: asyncio.Event | None,
+    backoff: float,
+) -> SyncReport:
+    async with Fetcher(profile.fetch, backoff=backoff) as fetcher:
+        run = _Run(profile, store, fetcher, pool, progress, cancel)
+        sources = len(profile.sources.feeds) + (1 if profile.sources.listing else 0)
+        run.emit("sources", 0, max(sources, 1))
+        await run.read_feeds()
+        run.emit("sources", 1, max(sources, 1))
+        await run.read_listing()
+        run.emit("sources", max(sources, 1), max(sources, 1))
+        if not run.stopped():
+            await run.sync_releases()
+        if sections and not run.stopped():
+            await run.sync_sections()
+        if not run.stopped():
+            if run.source_states:
+                await asyncio.to_thread(store.apply_batch, (), (), run.source_states)
+            if run.report.sources_ok:  # a sync that reached nothing (offline) is no sync
+                store.set_meta(META_LAST_SYNC, datetime.now(UTC).isoformat(timespec="seconds"))
+        else:
+            await run.flush(force=True)
+        run.report.cancelled = run.cancelled
+        run.report.extracted = run.extracted
+        run.emit("done", 1, 1)
+        return run.report
 
 
 def run_sync(

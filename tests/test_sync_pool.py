@@ -1,0 +1,139 @@
+"""Extraction in worker processes: the same releases as in threads, only for big syncs, threads
+again when the processes break, and `python -m newsroom_tui` safe to re-import in a worker."""
+
+from __future__ import annotations
+
+import logging
+import runpy
+import sys
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsroom_tui import sync
+from newsroom_tui.models import FetchState, Release, SectionPage
+from newsroom_tui.store import BatchResult, Store
+
+_ROOT = str(Path(__file__).resolve().parent.parent)
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+from benchmarks import run  # noqa: E402
+from benchmarks.generate import Newsroom  # noqa: E402
+from benchmarks.server import ThreadServer, serve_in_thread  # noqa: E402
+
+N = 45  # just above POOL_MIN_PAGES
+
+
+class RecordingStore(Store):
+    """A real store that also keeps every release it was given."""
+
+    releases: list[Release]
+
+    def apply_batch(
+        self,
+        releases: Sequence[Release],
+        sections: Sequence[SectionPage] = (),
+        fetch_states: Sequence[FetchState] = (),
+    ) -> BatchResult:
+        self.releases.extend(releases)
+        return super().apply_batch(releases, sections, fetch_states)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[ThreadServer]:
+    with serve_in_thread(Newsroom(N)) as running:
+        yield running
+
+
+def _sync(server: ThreadServer, path: Path) -> list[Release]:
+    store = RecordingStore.open(path)
+    store.releases = []
+    try:
+        report = sync.run_sync(run.bench_profile(server.base_url), store, sections=False)
+    finally:
+        store.close()
+    assert report.new == N and not report.failed
+    return sorted(store.releases, key=lambda r: r.id)
+
+
+class CountingPool(ProcessPoolExecutor):
+    started = 0
+    submitted = 0
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        CountingPool.started += 1
+        super().__init__(*args, **kwargs)
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        CountingPool.submitted += 1
+        return super().submit(fn, *args, **kwargs)
+
+
+class BrokenPool:
+    """Stands for a pool whose workers died."""
+
+    started = 0
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        BrokenPool.started += 1
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        raise BrokenProcessPool("a worker died")
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        return None
+
+
+def test_process_pool_gives_the_same_releases_as_threads(
+    server: ThreadServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    CountingPool.started = CountingPool.submitted = 0
+    monkeypatch.setattr(sync, "ProcessPoolExecutor", CountingPool)
+    in_processes = _sync(server, tmp_path / "processes.sqlite")
+    assert CountingPool.started == 1 and CountingPool.submitted == N
+
+    monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10_000)
+    in_threads = _sync(server, tmp_path / "threads.sqlite")
+    assert CountingPool.started == 1  # no pool for a sync under the threshold
+    assert in_processes == in_threads
+    assert all(r.markdown and r.contacts and r.summary for r in in_processes)
+
+
+def test_broken_pool_falls_back_to_threads_and_logs(
+    server: ThreadServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    BrokenPool.started = 0
+    monkeypatch.setattr(sync, "ProcessPoolExecutor", BrokenPool)
+    with caplog.at_level(logging.WARNING, logger="newsroom_tui.sync"):
+        releases = _sync(server, tmp_path / "broken.sqlite")
+    assert BrokenPool.started == 1  # given up once, not restarted for every page
+    assert len(releases) == N and all(r.markdown for r in releases)
+    assert [r.message for r in caplog.records].count(
+        "extraction processes unavailable, using threads: a worker died"
+    ) == 1
+
+
+def test_extracted_pages_pickle() -> None:
+    import pickle
+
+    from newsroom_tui.extract import extract_page
+
+    room = Newsroom(3)
+    page = extract_page(
+        room.page_html(1).encode(), "http://127.0.0.1/fr/news/x", run.bench_profile().extract
+    )
+    assert page.contacts
+    assert pickle.loads(pickle.dumps(page)) == page
+
+
+def test_main_module_does_nothing_when_imported_by_a_worker() -> None:
+    """A spawned worker runs the parent's __main__ as `__mp_main__`: it must not start the CLI."""
+    namespace = runpy.run_module("newsroom_tui", run_name="__mp_main__")
+    assert "main" not in namespace
