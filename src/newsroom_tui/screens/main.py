@@ -266,17 +266,21 @@ class MainScreen(Screen[None]):
     def open_release(self, release_id: str) -> None:
         try:
             release = self.store.get_release(release_id)
-            if release is None:
-                self.notify("That release is no longer cached.", markup=False, severity="warning")
-                return
-            if not release.read:
-                self.store.set_read([release_id], True)
-                release.read = True
-                self.release_list.update_row(release_id, read=True)
-                self._refresh_unread()
         except StoreError as exc:
             self.report_error("Could not open the release", exc)
             return
+        if release is None:
+            self.notify("That release is no longer cached.", markup=False, severity="warning")
+            return
+        if not release.read:
+            try:
+                self.store.set_read([release_id], True)
+            except StoreError as exc:  # a read-only cache: reading goes on, unmarked
+                self.report_error("Could not mark the release read", exc)
+            else:
+                release.read = True
+                self.release_list.update_row(release_id, read=True)
+                self._refresh_unread()
         self.open_release_id = release_id
         self.article.show_release(release)
         self.query_one(ContactsPanel).show(list(release.contacts), release.title)
