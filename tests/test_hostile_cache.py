@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from crashharness import profile_toml, publish
 from newsroom_tui import paths
@@ -238,6 +239,11 @@ async def test_reader_on_a_read_only_cache_reads_and_says_why_a_star_failed(
             await pilot.pause()
             errors = [str(n.message) for n in app._notifications if n.severity == "error"]
             assert any(str(db) in m and "read-only" in m for m in errors), errors
+            # reading goes on: a release opens although it cannot be marked read
+            await pilot.press("enter")
+            await pilot.pause()
+            title = str(app.screen.query_one("#article-title", Static).render())
+            assert title == "Sécurité des migrants en Méditerranée"
             assert app.is_running
     finally:
         _mutable(db, *side, db.parent)
