@@ -4,6 +4,7 @@ naming the path, no traceback, and reading going on.)"""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sqlite3
@@ -247,3 +248,48 @@ async def test_reader_on_a_read_only_cache_reads_and_says_why_a_star_failed(
             assert app.is_running
     finally:
         _mutable(db, *side, db.parent)
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 300 KB tmpfs mounted under tmp_path (root only): a disk that really fills up."""
+    mount_point = tmp_path / "tiny"
+    mount_point.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tiny filesystem needs root")
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(mount_point)],
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace')}")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], capture_output=True, check=False)
+
+
+def test_cli_on_a_full_disk_says_so_in_one_line_and_reading_goes_on(
+    tiny_disk: Path, tmp_path: Path
+) -> None:
+    data = tiny_disk / "data"
+    with Site() as site:
+        publish(site, 1, count=8)
+        toml = tmp_path / "full.toml"
+        toml.write_text(profile_toml(site), encoding="utf-8")
+        code, _, err = run_cli("sync", "--profile", str(toml), "--data-dir", str(data))
+        assert code == 0, err
+        # fill what is left of the disk, then ask for more releases (each page ~8 KB of text)
+        ballast = tiny_disk / "ballast"
+        with contextlib.suppress(OSError), ballast.open("wb", buffering=0) as handle:
+            while True:
+                handle.write(b"\0" * 4096)
+        publish(site, 2, count=60)
+        code, _, err = run_cli("sync", "--profile", str(toml), "--data-dir", str(data))
+    assert code == 1
+    errors = [line for line in err.splitlines() if line.startswith("newsroom-tui:")]
+    assert len(errors) == 1 and "Traceback" not in err, err
+    assert str(_db(data)) in errors[0] and "full" in errors[0]
+    code, out, _ = run_cli("search", "--profile", str(toml), "--data-dir", str(data))
+    assert code == 0 and "of 8 results" in out
