@@ -7,7 +7,7 @@ import logging
 import runpy
 import sys
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from benchmarks import run  # noqa: E402
 from benchmarks.generate import Newsroom  # noqa: E402
 from benchmarks.server import ThreadServer, serve_in_thread  # noqa: E402
 
-N = 45  # just above POOL_MIN_PAGES
+N = 45
 
 
 class RecordingStore(Store):
@@ -79,7 +79,7 @@ class BrokenPool:
     started = 0
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        BrokenPool.started += 1
+        type(self).started += 1
 
     def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
         raise BrokenProcessPool("a worker died")
@@ -88,13 +88,40 @@ class BrokenPool:
         return None
 
 
+class DeadOnArrivalPool(BrokenPool):
+    """A pool whose workers die while starting: the warm-up task fails."""
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        future.set_exception(BrokenProcessPool("worker exited at start-up"))
+        return future
+
+
+def _patient(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wait for the workers' warm-up instead of using threads meanwhile, so every page of this
+    small sync goes to the processes."""
+    original = sync._Extractors._executor
+
+    def patient(self: sync._Extractors) -> Any:
+        executor = original(self)
+        if self.processes is not None and not self.ready:
+            wait(self.warming)
+            executor = original(self)
+        return executor
+
+    monkeypatch.setattr(sync._Extractors, "_executor", patient)
+
+
 def test_process_pool_gives_the_same_releases_as_threads(
     server: ThreadServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     CountingPool.started = CountingPool.submitted = 0
     monkeypatch.setattr(sync, "ProcessPoolExecutor", CountingPool)
+    monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10)
+    _patient(monkeypatch)
     in_processes = _sync(server, tmp_path / "processes.sqlite")
-    assert CountingPool.started == 1 and CountingPool.submitted == N
+    assert CountingPool.started == 1
+    assert CountingPool.submitted == sync.EXTRACT_PROCESSES + N  # warm-ups, then every page
 
     monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10_000)
     in_threads = _sync(server, tmp_path / "threads.sqlite")
@@ -111,6 +138,7 @@ def test_broken_pool_falls_back_to_threads_and_logs(
 ) -> None:
     BrokenPool.started = 0
     monkeypatch.setattr(sync, "ProcessPoolExecutor", BrokenPool)
+    monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10)
     with caplog.at_level(logging.WARNING, logger="newsroom_tui.sync"):
         releases = _sync(server, tmp_path / "broken.sqlite")
     assert BrokenPool.started == 1  # given up once, not restarted for every page
@@ -118,6 +146,49 @@ def test_broken_pool_falls_back_to_threads_and_logs(
     assert [r.message for r in caplog.records].count(
         "extraction processes unavailable, using threads: a worker died"
     ) == 1
+
+
+def test_workers_dying_at_start_up_fall_back_to_threads(
+    server: ThreadServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    DeadOnArrivalPool.started = 0
+    monkeypatch.setattr(sync, "ProcessPoolExecutor", DeadOnArrivalPool)
+    monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10)
+    with caplog.at_level(logging.WARNING, logger="newsroom_tui.sync"):
+        releases = _sync(server, tmp_path / "dead.sqlite")
+    assert DeadOnArrivalPool.started == 1
+    assert len(releases) == N and all(r.markdown for r in releases)
+    messages = [r.message for r in caplog.records]
+    assert (
+        messages.count("extraction processes unavailable, using threads: worker exited at start-up")
+        == 1
+    )
+
+
+def test_a_real_pool_is_used_and_stopped(
+    server: ThreadServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without any fake: the spawned workers extract, and are gone when the sync returns."""
+    monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10)
+    _patient(monkeypatch)
+    pools: list[sync._Extractors] = []
+    original = sync._Extractors.shutdown
+
+    def spy(self: sync._Extractors) -> None:
+        if self.processes is not None:
+            pools.append(self)
+            processes = list(self.processes._processes.values())
+            original(self)
+            assert processes and not any(p.is_alive() for p in processes)
+            return
+        original(self)
+
+    monkeypatch.setattr(sync._Extractors, "shutdown", spy)
+    assert len(_sync(server, tmp_path / "real.sqlite")) == N
+    assert len(pools) == 1 and pools[0].ready and not pools[0].broken
 
 
 def test_extracted_pages_pickle() -> None:

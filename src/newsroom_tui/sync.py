@@ -33,7 +33,7 @@ import os
 import pickle
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -66,9 +66,11 @@ BATCH_SIZE = 50
 FEED_PARSE_TIMEOUT = 30.0
 """Seconds a feed may take to parse before the sync stops waiting for it."""
 EXTRACT_THREADS = 2
-POOL_MIN_PAGES = 40
-"""A sync with more release pages than this extracts them in worker processes (the second core);
-smaller ones stay in threads and do not pay a worker's start-up (~0.3 s to import the parsers)."""
+POOL_MIN_PAGES = 100
+"""A sync with more release pages than this also extracts in worker processes (the other cores);
+smaller ones stay in threads: starting the workers (~0.3-0.6 s of CPU each to import the parsers)
+costs more than it saves on a few dozen pages (the 44-page demo sync took 0.6 s in threads and
+1.6-1.9 s with two workers started at 40 pages, on a loaded 2-core machine)."""
 EXTRACT_PROCESSES = max(1, min(4, os.cpu_count() or 1))
 META_FEED = "sync.feed"
 """Meta key: the probed or discovered feed that answered last time (tried first next time)."""
@@ -171,39 +173,57 @@ def _extract_release(
     return page, summary
 
 
-def _warm_worker() -> None:
-    """Worker initializer: import the parsers once, before the first page arrives."""
+def _warm_worker() -> bool:
+    """A worker's first task: import the parsers, so it is ready before pages are sent to it."""
     import newsroom_tui.extract  # noqa: F401
+
+    return True
 
 
 class _Extractors:
-    """Where extraction runs: the thread pool, or worker processes started on first use.
+    """Where extraction runs: the thread pool, or worker processes once they are ready.
 
-    Processes use the "spawn" context, never fork: the Textual app syncs from a thread, and a
-    forked child of a threaded process can inherit locks held by other threads. When the process
-    pool breaks (a worker killed, a start-up failure, something that does not pickle), the sync
-    goes on in threads and says so in the log.
+    Worker processes start on the first extraction of a big sync and warm up (import the parsers)
+    while pages keep being extracted in threads; pages go to the processes only once every worker
+    has answered its warm-up task, so starting them never holds the sync up. They use the "spawn"
+    context, never fork: the Textual app syncs from a thread, and a forked child of a threaded
+    process can inherit locks held by other threads. When the pool breaks (a worker killed, a
+    start-up failure, something that does not pickle), the sync goes on in threads and says so in
+    the log, once.
     """
 
     def __init__(self, threads: ThreadPoolExecutor) -> None:
         self.threads = threads
         self.processes: ProcessPoolExecutor | None = None
+        self.warming: list[Future[bool]] = []
+        self.ready = False
         self.wanted = False
         self.broken = False
 
-    def _process_pool(self) -> Executor:
+    def _executor(self) -> Executor:
         if not self.wanted or self.broken:
             return self.threads
         if self.processes is None:
             try:
                 self.processes = ProcessPoolExecutor(
-                    EXTRACT_PROCESSES,
-                    mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_warm_worker,
+                    EXTRACT_PROCESSES, mp_context=multiprocessing.get_context("spawn")
                 )
-            except (OSError, ValueError) as exc:
+                # One task per worker: each submit to an idle-less pool spawns a worker.
+                self.warming = [
+                    self.processes.submit(_warm_worker) for _ in range(EXTRACT_PROCESSES)
+                ]
+            except (OSError, ValueError, RuntimeError, BrokenProcessPool) as exc:
                 self._give_up(exc)
                 return self.threads
+        if not self.ready:
+            if not all(future.done() for future in self.warming):
+                return self.threads
+            for future in self.warming:
+                error = future.exception()
+                if error is not None:
+                    self._give_up(error)
+                    return self.threads
+            self.ready = True
         return self.processes
 
     def _give_up(self, exc: BaseException) -> None:
@@ -214,7 +234,7 @@ class _Extractors:
 
     async def run(self, call: Callable[[], tuple[ExtractedPage, str]]) -> tuple[ExtractedPage, str]:
         loop = asyncio.get_running_loop()
-        executor = self._process_pool()
+        executor = self._executor()
         if executor is self.threads:
             return await loop.run_in_executor(self.threads, call)
         try:
@@ -224,9 +244,10 @@ class _Extractors:
             return await loop.run_in_executor(self.threads, call)
 
     def shutdown(self) -> None:
+        """Stop the workers; one still starting up is not waited for (it exits when ready)."""
         processes, self.processes = self.processes, None
         if processes is not None:
-            processes.shutdown(wait=True, cancel_futures=True)
+            processes.shutdown(wait=self.ready, cancel_futures=True)
 
 
 @dataclass
