@@ -12,6 +12,7 @@ import csv
 import dataclasses
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
@@ -22,7 +23,7 @@ from newsroom_tui import __version__, paths
 from newsroom_tui.logfile import get_logger, setup_logging
 from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, SyncProgress, SyncReport
 from newsroom_tui.profiles import Profile, ProfileError, list_profiles, load_profile
-from newsroom_tui.sanitise import clean_line
+from newsroom_tui.sanitise import clean_body, clean_line, clean_title
 
 if TYPE_CHECKING:
     from newsroom_tui.store import Store
@@ -136,6 +137,16 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
+
+
+# Characters JSON leaves raw that a terminal may act on (C1, bidi controls, line separators):
+# written as \uXXXX escapes, so the data is unchanged and the output is safe to print.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _print_json(payload: object, out: TextIO) -> None:
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    out.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 # --- shared plumbing -------------------------------------------------------------------------------
@@ -269,16 +280,18 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
                 for hit in results.hits
             ],
         }
-        json.dump(payload, ctx.out, ensure_ascii=False, indent=2)
-        ctx.out.write("\n")
+        _print_json(payload, ctx.out)
         return EXIT_OK
     if not results.hits:
         print("no results", file=ctx.out)
         return EXIT_OK
     for hit in results.hits:
         day = hit.published.date().isoformat() if hit.published else "unknown date"
-        snippet = hit.snippet.replace(SNIPPET_OPEN, "«").replace(SNIPPET_CLOSE, "»")
-        print(f"{day}  {hit.title}\n    id: {hit.id}\n    {snippet}", file=ctx.out)
+        snippet = clean_line(hit.snippet.replace(SNIPPET_OPEN, "«").replace(SNIPPET_CLOSE, "»"))
+        print(
+            f"{day}  {clean_title(hit.title)}\n    id: {clean_line(hit.id)}\n    {snippet}",
+            file=ctx.out,
+        )
     shown = len(results.hits)
     print(f"{shown} of {results.total} results", file=ctx.out)
     return EXIT_OK
@@ -290,18 +303,17 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     if release is None:
         raise CliError(f"no release with id {args.id!r} (ids are printed by `search`)")
     if args.json:
-        json.dump(release.to_json(), ctx.out, ensure_ascii=False, indent=2)
-        ctx.out.write("\n")
+        _print_json(release.to_json(), ctx.out)
         return EXIT_OK
     day = release.published.date().isoformat() if release.published else "unknown date"
-    print(f"# {release.title}\n", file=ctx.out)
-    print(f"{day} · {release.url}\n", file=ctx.out)
-    print(release.markdown.strip() or release.summary, file=ctx.out)
+    print(f"# {clean_title(release.title)}\n", file=ctx.out)
+    print(f"{day} · {clean_line(release.url)}\n", file=ctx.out)
+    print(clean_body(release.markdown.strip() or release.summary), file=ctx.out)
     if release.contacts:
         print("\n## Contacts\n", file=ctx.out)
         for contact in release.contacts:
             parts = [contact.name, contact.organization, *contact.phones, *contact.emails]
-            print("- " + " · ".join(p for p in parts if p), file=ctx.out)
+            print("- " + " · ".join(clean_line(p) for p in parts if p), file=ctx.out)
     return EXIT_OK
 
 
@@ -334,8 +346,7 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
             "contacts": [c.to_json() for c in page.contacts],
             "notes": page.notes,
         }
-        json.dump(payload, ctx.out, ensure_ascii=False, indent=2)
-        ctx.out.write("\n")
+        _print_json(payload, ctx.out)
         return EXIT_OK
     print(f"# {page.title}\n", file=ctx.out)
     if page.published:
@@ -393,8 +404,7 @@ def cmd_contacts(args: argparse.Namespace, ctx: Context) -> int:
             }
             for e in entries
         ]
-        json.dump(payload, ctx.out, ensure_ascii=False, indent=2)
-        ctx.out.write("\n")
+        _print_json(payload, ctx.out)
     elif fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
@@ -409,7 +419,7 @@ def cmd_contacts(args: argparse.Namespace, ctx: Context) -> int:
                 e.releases,
                 seen,
             ]
-            writer.writerow([_csv_safe(str(v)) for v in row])
+            writer.writerow([_csv_safe(clean_line(str(v))) for v in row])
         ctx.out.write(buffer.getvalue())
     elif fmt == "vcard":
         from newsroom_tui.contacts import format_vcard
@@ -421,8 +431,9 @@ def cmd_contacts(args: argparse.Namespace, ctx: Context) -> int:
         for e in entries:
             mark = " (changed)" if e.changed else ""
             seen = e.last_seen.date().isoformat() if e.last_seen else "?"
-            details = " · ".join([*e.emails, *e.phones])
-            print(f"{e.name} — {e.organization}{mark}\n    {details}", file=ctx.out)
+            details = clean_line(" · ".join([*e.emails, *e.phones]))
+            name, org = clean_line(e.name), clean_line(e.organization)
+            print(f"{name} — {org}{mark}\n    {details}", file=ctx.out)
             print(f"    {e.releases} release(s), last {seen}", file=ctx.out)
         print(f"{len(entries)} contacts", file=ctx.out)
     return EXIT_OK
@@ -436,9 +447,10 @@ def _csv_safe(value: str) -> str:
 def cmd_profiles(args: argparse.Namespace, out: TextIO) -> int:
     for info in list_profiles():
         kind = "built-in" if info.builtin else "user"
-        print(f"{info.id:<12} {info.language:<3} {kind:<9} {info.name}", file=out)
+        name, language = clean_line(info.name), clean_line(info.language)
+        print(f"{clean_line(info.id):<12} {language:<3} {kind:<9} {name}", file=out)
         if not info.builtin:
-            print(f"{'':<12} {info.origin}", file=out)
+            print(f"{'':<12} {clean_line(str(info.origin))}", file=out)
     return EXIT_OK
 
 
