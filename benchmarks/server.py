@@ -1,7 +1,8 @@
 """The loopback newsroom: a threaded HTTP/1.1 keep-alive server on 127.0.0.1 over `generate`.
 
 It serves the synthetic newsroom's RSS feed (`/fr/rss.xml`, every release, links absolute) and its
-article pages (`/fr/news/<slug>-<index>`, rendered from the index on each request), with strong
+article pages (`/fr/news/<slug>-<index>`, rendered from the index on each request, or all up
+front with `--prerender` so that serving costs little CPU when the client is measured), with strong
 ETags, Last-Modified and 304 answers to conditional requests, and counts every response by kind
 and status so a benchmark can check that an unchanged re-sync cost one 304 and nothing else:
 `GET /__stats` returns the counts (and the time spent rendering pages) as JSON, `GET /__reset`
@@ -42,9 +43,13 @@ class _Server(ThreadingHTTPServer):
     block_on_close = False
     request_queue_size = 128
 
-    def __init__(self, newsroom: Newsroom) -> None:
+    def __init__(self, newsroom: Newsroom, *, prerender: bool = False) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.newsroom = newsroom
+        self.pages: list[bytes] | None = None
+        """Every page rendered up front (`prerender`), so serving costs the server little CPU."""
+        if prerender:
+            self.pages = [newsroom.page_html(i).encode("utf-8") for i in range(newsroom.n)]
         self.base_url = f"http://127.0.0.1:{self.server_address[1]}"
         self.counts: Counter[str] = Counter()
         self.lock = threading.Lock()
@@ -111,7 +116,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._plain(304, b"", "", etag=etag, modified=modified)
             return
         start = time.perf_counter()
-        body = newsroom.page_html(index).encode("utf-8")
+        pages = self.server.pages
+        body = pages[index] if pages is not None else newsroom.page_html(index).encode("utf-8")
         self.server.count("page_render_us", round((time.perf_counter() - start) * 1e6))
         self.server.count("page_200")
         self._plain(200, body, "text/html; charset=utf-8", etag=etag, modified=modified, head=head)
@@ -191,9 +197,10 @@ class ServerHandle:
 class BenchServer(ServerHandle):
     """The server in a child process (`with BenchServer(n) as server: ...`)."""
 
-    def __init__(self, n: int, seed: int = DEFAULT_SEED) -> None:
+    def __init__(self, n: int, seed: int = DEFAULT_SEED, *, prerender: bool = False) -> None:
         self.n = n
         self.seed = seed
+        self.prerender = prerender
         self._process: subprocess.Popen[str] | None = None
         self.base_url = ""
 
@@ -207,6 +214,7 @@ class BenchServer(ServerHandle):
                 str(self.n),
                 "--seed",
                 str(self.seed),
+                *(["--prerender"] if self.prerender else []),
             ],
             cwd=ROOT,
             stdin=subprocess.PIPE,
@@ -266,8 +274,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Serve a synthetic newsroom on 127.0.0.1.")
     parser.add_argument("--n", type=int, default=1000, help="number of releases")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--prerender", action="store_true", help="render every page up front")
     args = parser.parse_args(argv)
-    server = _Server(Newsroom(args.n, args.seed))
+    server = _Server(Newsroom(args.n, args.seed), prerender=args.prerender)
     thread = threading.Thread(target=server.serve_forever, name="bench-server", daemon=True)
     thread.start()
     print(server.base_url, flush=True)
