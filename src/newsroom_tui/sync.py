@@ -32,6 +32,7 @@ import multiprocessing
 import os
 import pickle
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -173,6 +174,26 @@ def _extract_release(
     return page, summary
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: end the worker when the syncing process is gone.
+
+    A sync killed outright (SIGKILL, power cut of the terminal) cannot shut its pool down; its
+    spawned workers would wait for tasks forever, reparented to init.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _fetch_states(store: SyncStore, urls: Sequence[str]) -> dict[str, FetchState | None]:
+    """The stored fetch state of each URL (None when there is none)."""
+    return {url: store.get_fetch_state(url) for url in urls}
+
+
 def _warm_worker() -> bool:
     """A worker's first task: import the parsers, so it is ready before pages are sent to it."""
     import newsroom_tui.extract  # noqa: F401
@@ -206,7 +227,10 @@ class _Extractors:
         if self.processes is None:
             try:
                 self.processes = ProcessPoolExecutor(
-                    EXTRACT_PROCESSES, mp_context=multiprocessing.get_context("spawn")
+                    EXTRACT_PROCESSES,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_exit_with_parent,
+                    initargs=(os.getpid(),),
                 )
                 # One task per worker: each submit to an idle-less pool spawns a worker.
                 self.warming = [
@@ -289,15 +313,17 @@ class _Run:
         max_bytes: int,
         conditional: bool = True,
         state: FetchState | None = None,
+        known_state: bool = False,
     ) -> FetchResponse:
-        """GET with the stored validators (`state`, when the caller has already read it)."""
+        """GET with the stored validators: `state` when `known_state` (the caller read it
+        already, None meaning none stored), else read from the store now."""
         host = urlsplit(url).netloc.lower()
         if host in self.down:
             raise FetchError(self.down[host], kind="connection")
-        if state is None and conditional:
-            state = self.store.get_fetch_state(url)
-        elif not conditional:
+        if not conditional:
             state = None
+        elif not known_state:
+            state = self.store.get_fetch_state(url)
         try:
             return await self.fetcher.get(url, max_bytes=max_bytes, state=state)
         except FetchError as exc:
@@ -520,11 +546,19 @@ class _Run:
         self.extracted += 1
         return await self.pool.run(call)
 
-    async def sync_release(self, rid: str, item: FeedItem, known: dict[str, str]) -> None:
+    async def sync_release(
+        self,
+        rid: str,
+        item: FeedItem,
+        known: dict[str, str],
+        states: dict[str, FetchState | None],
+    ) -> None:
         url = item.url
-        state = self.store.get_fetch_state(url)
+        state = states.get(url)
         try:
-            response = await self.get(url, max_bytes=self.profile.fetch.max_page_bytes, state=state)
+            response = await self.get(
+                url, max_bytes=self.profile.fetch.max_page_bytes, state=state, known_state=True
+            )
             if response.body is None and rid not in known:
                 # Validators but no release (an earlier summary-only copy, say): fetch it whole.
                 response = await self.get(
@@ -558,6 +592,10 @@ class _Run:
         entries = list(self.items.items())
         total = len(entries)
         known = await asyncio.to_thread(self.store.content_hashes, [rid for rid, _ in entries])
+        # The pages' validators, read up front off the loop: read one by one on the loop, each
+        # read waited for the store's lock while a batch was being written in a thread, which
+        # stalled every fetch for the length of the write.
+        states = await asyncio.to_thread(_fetch_states, self.store, [i.url for _, i in entries])
         # Worker processes only pay off on many pages (started at the first extraction, so an
         # all-304 re-sync never starts them).
         self.pool.wanted = total > POOL_MIN_PAGES
@@ -574,7 +612,7 @@ class _Run:
                     rid, item = queue.get_nowait()
                 except asyncio.QueueEmpty:
                     return
-                await self.sync_release(rid, item, known)
+                await self.sync_release(rid, item, known, states)
                 done += 1
                 self.emit("releases", done, total, item.title)
                 if len(self.pending) >= BATCH_SIZE:
