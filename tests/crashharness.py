@@ -129,7 +129,9 @@ class Zygote:
     them and reports `exit <pid> <status>`.
     """
 
-    def __init__(self, db: Path, profile: Path, log: Path) -> None:
+    def __init__(
+        self, db: Path, profile: Path, log: Path, *, env: dict[str, str] | None = None
+    ) -> None:
         self._log = log.open("wb")
         self.process = subprocess.Popen(
             [sys.executable, __file__, str(db), str(profile)],
@@ -137,6 +139,7 @@ class Zygote:
             stdout=subprocess.PIPE,
             stderr=self._log,
             cwd=Path(__file__).parent,
+            env=env,
         )
         self._buffer = b""
         self.transcript: list[str] = []
@@ -178,15 +181,24 @@ class Zygote:
         self._log.flush()
         return Path(self._log.name).read_text(errors="replace")[-2000:]
 
+    def start(self, timeout: float = 60.0) -> int:
+        """Fork one syncing child; its pid once it is ready."""
+        assert self.process.stdin is not None
+        self.process.stdin.write(b"go\n")
+        self.process.stdin.flush()
+        return int(self._expect("ready", timeout)[0])
+
+    def kill(self, pid: int, timeout: float = 60.0) -> int:
+        """SIGKILL a child started with `start`; its wait status."""
+        os.kill(pid, signal.SIGKILL)
+        return int(self._expect("exit", timeout)[1])
+
     def sync(self, kill_after: float | None = None, timeout: float = 60.0) -> tuple[bool, int]:
         """One child sync, SIGKILLed after `kill_after` s unless it ended first.
 
         Returns (killed, wait status).
         """
-        assert self.process.stdin is not None
-        self.process.stdin.write(b"go\n")
-        self.process.stdin.flush()
-        pid = int(self._expect("ready", timeout)[0])
+        pid = self.start(timeout)
         limit = time.monotonic() + (timeout if kill_after is None else kill_after)
         while True:
             line = self._line(limit)
@@ -195,8 +207,7 @@ class Zygote:
             found = re.search(r"exit (\d+) (-?\d+)$", line)
             if found:
                 return False, int(found.group(2))
-        os.kill(pid, signal.SIGKILL)
-        return True, int(self._expect("exit", timeout)[1])
+        return True, self.kill(pid, timeout)
 
     def close(self) -> None:
         assert self.process.stdin is not None
@@ -215,6 +226,23 @@ class Zygote:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def tagged_processes(tag: str) -> set[int]:
+    """Pids of live processes whose environment carries NEWSROOM_CRASH_TAG=<tag>."""
+    found: set[int] = set()
+    needle = f"NEWSROOM_CRASH_TAG={tag}".encode()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if needle in (entry / "environ").read_bytes().split(b"\0"):
+                state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+                if state != "Z":
+                    found.add(int(entry.name))
+        except OSError:
+            continue
+    return found
 
 
 def timed_sync(zygote: Zygote) -> float:

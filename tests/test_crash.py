@@ -3,7 +3,9 @@ read/starred flags are never lost, and a final sync completes. See tests/crashha
 
 from __future__ import annotations
 
+import os
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -16,9 +18,11 @@ from crashharness import (
     inspect,
     profile_toml,
     publish,
+    tagged_processes,
     timed_sync,
 )
 from newsroom_tui.store import Store
+from newsroom_tui.sync import POOL_MIN_PAGES
 from sitekit import Site
 
 SEED = 20261128
@@ -91,3 +95,29 @@ def test_sigkill_during_sync_30_times(tmp_path: Path) -> None:
 @pytest.mark.soak
 def test_sigkill_during_sync_soak(tmp_path: Path) -> None:
     _crash_rounds(tmp_path, kills=300)
+
+
+def test_sigkill_during_a_sync_with_worker_processes_leaves_none_behind(tmp_path: Path) -> None:
+    """Above POOL_MIN_PAGES pages sync extracts in spawned worker processes: killing the sync
+    must not leave them running (they are found by a tag in their inherited environment)."""
+    tag = uuid.uuid4().hex
+    db = tmp_path / "crash.sqlite"
+    profile = tmp_path / "crash.toml"
+    with Site() as site:
+        profile.write_text(profile_toml(site), encoding="utf-8")
+        publish(site, 1, count=POOL_MIN_PAGES + 30)
+        env = {**os.environ, "NEWSROOM_CRASH_TAG": tag}
+        with Zygote(db, profile, tmp_path / "children.log", env=env) as zygote:
+            pid = zygote.start()
+            deadline = time.monotonic() + 60
+            while not tagged_processes(tag) - {pid, zygote.process.pid}:
+                assert time.monotonic() < deadline, "the sync never started worker processes"
+                assert zygote.process.poll() is None, zygote.errors()
+                time.sleep(0.05)  # polling /proc for the workers, bounded by the deadline
+            zygote.kill(pid)
+            deadline = time.monotonic() + 30
+            while left := tagged_processes(tag) - {zygote.process.pid}:
+                commands = [Path(f"/proc/{p}/cmdline").read_bytes()[:120] for p in left]
+                assert time.monotonic() < deadline, f"worker processes left behind: {commands}"
+                time.sleep(0.05)
+        assert inspect(db, 1).integrity == "ok"
