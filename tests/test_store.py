@@ -142,6 +142,8 @@ def test_read_and_starred_survive_resync(store: Store) -> None:
     assert store.unread_count() == 1
     store.set_read(["rel-1"], False)
     assert store.unread_count() == 2
+    store.set_read(["rel-2", "unknown"], True)  # an unknown id is ignored
+    assert store.unread_count() == 1 and store.get_release("unknown") is None
 
 
 def test_batch_is_all_or_nothing(store: Store) -> None:

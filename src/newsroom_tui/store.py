@@ -732,10 +732,12 @@ class Store:
     def set_read(self, ids: Iterable[str], read: bool) -> None:
         self._check_writable()
         with self._write() as con:
+            # Only known releases get a state row, so that "unread" with no other filter is
+            # all releases minus the read rows, counted from the state index alone.
             con.executemany(
-                "INSERT INTO release_state(id, read) VALUES (?, ?)"
+                "INSERT INTO release_state(id, read) SELECT id, ? FROM releases WHERE id = ?"
                 " ON CONFLICT(id) DO UPDATE SET read = excluded.read",
-                ((i, int(read)) for i in ids),
+                ((int(read), i) for i in ids),
             )
 
     def set_starred(self, release_id: str, starred: bool) -> None:
@@ -837,7 +839,9 @@ class Store:
                 total = self._read_one(f"SELECT count(*) {source}", params)[0]
                 where, params = self._filters(query.with_filters(unread=False), "r.rk")
                 sql = " AND ".join(["1", *where])
-                if query.section or query.lang:  # the planner starts from their index
+                if not where:  # releases are never deleted: every state row has its release
+                    read_sql = "SELECT count(*) FROM release_state x WHERE x.read = 1"
+                elif query.section or query.lang:  # the planner starts from their index
                     read_sql = (
                         "SELECT count(*) FROM release_state x JOIN releases r ON r.id = x.id"
                         f" WHERE x.read = 1 AND {sql}"
