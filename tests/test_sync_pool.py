@@ -208,3 +208,24 @@ def test_main_module_does_nothing_when_imported_by_a_worker() -> None:
     """A spawned worker runs the parent's __main__ as `__mp_main__`: it must not start the CLI."""
     namespace = runpy.run_module("newsroom_tui", run_name="__mp_main__")
     assert "main" not in namespace
+
+
+def test_page_fetch_states_are_read_off_the_event_loop(
+    server: ThreadServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the loop, a read waits for the store's lock while a batch is written in a thread."""
+    import threading
+
+    loop_thread = threading.get_ident()
+    on_loop: list[str] = []
+    original = Store.get_fetch_state
+
+    def spy(self: Store, url: str) -> FetchState | None:
+        if "/news/" in url and threading.get_ident() == loop_thread:
+            on_loop.append(url)
+        return original(self, url)
+
+    monkeypatch.setattr(Store, "get_fetch_state", spy)
+    monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10_000)
+    assert len(_sync(server, tmp_path / "states.sqlite")) == N
+    assert on_loop == []
