@@ -50,8 +50,8 @@ CREATE TABLE release_state (
     read INTEGER NOT NULL DEFAULT 0,
     starred INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
-CREATE INDEX release_state_read ON release_state(id) WHERE read = 1;
-CREATE INDEX release_state_starred ON release_state(id) WHERE starred = 1;
+CREATE INDEX release_state_read ON release_state(read, id) WHERE read = 1;
+CREATE INDEX release_state_starred ON release_state(starred, id) WHERE starred = 1;
 
 -- Keyed by the sort key so that tag filters and counts never read the (large) release rows.
 CREATE TABLE release_tags (
