@@ -59,7 +59,7 @@ class MainScreen(Screen[None]):
         Binding("s", "star", "Star"),
         Binding("m", "toggle_read", "Read/unread", show=False),
         Binding("o", "open_in_browser", "Browser", show=False),
-        Binding("y", "copy_url", "Copy URL"),
+        Binding("y", "copy_url", "Copy URL", show=False),
         Binding("c", "copy_email", "Copy email"),
         Binding("C", "copy_all_emails", "All emails", show=False),
         Binding("x", "copy_menu", "Copy menu", show=False),
