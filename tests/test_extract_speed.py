@@ -4,6 +4,7 @@ page whose body is followed by control characters is extracted (it used to raise
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,36 @@ def test_fast_clean_body_equals_clean_body_for_every_bmp_character() -> None:
 @given(st.text(max_size=200))
 def test_fast_clean_body_equals_clean_body(text: str) -> None:
     assert fast_clean_body(text) == clean_body(text)
+
+
+def _old_collapse(html: str) -> str:
+    """collapse_whitespace as first written (lookbehind first)."""
+    return re.sub(r"(?<![ \t\r\n\f\v])[ \t\r\n\f\v]{64,}", markdown._shorten_run, html)
+
+
+def _old_tidy(text: str) -> str:
+    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    text = re.sub(r" ?\n ?", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+whitespace_text = st.lists(
+    st.sampled_from([" ", "\t", "\n", "\r", "\f", "\v", "a", "<p>", " " * 63, "\n" * 64, "  "]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(whitespace_text)
+def test_rewritten_whitespace_patterns_match_the_originals(text: str) -> None:
+    assert markdown.collapse_whitespace(text) == _old_collapse(text)
+    assert markdown._tidy_text(text) == _old_tidy(text)
+
+
+def test_rewritten_whitespace_patterns_on_runs_of_every_length() -> None:
+    for length in range(130):
+        for ws in (" ", "\n", "\t", " \n"):
+            text = "a" + ws * length + "b" + ws * length
+            assert markdown.collapse_whitespace(text) == _old_collapse(text)
+            assert markdown._tidy_text(text) == _old_tidy(text)
