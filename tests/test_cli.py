@@ -176,3 +176,25 @@ def test_usage_error_exits_2_in_a_real_process() -> None:
     )
     assert result.returncode == 2
     assert "expected a number" in result.stderr
+
+
+def test_errors_go_to_the_log_file_not_the_screen(tmp_path: Path) -> None:
+    from newsroom_tui.logfile import get_logger, setup_logging
+
+    log_file = setup_logging()
+    assert log_file is not None and log_file.parent == paths.log_dir()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from newsroom_tui.logfile import get_logger, setup_logging; setup_logging(); "
+            "get_logger('newsroom_tui.x').error('boom for the log')",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stderr == "" and result.stdout == ""
+    assert "boom for the log" in log_file.read_text(encoding="utf-8")
+    get_logger("newsroom_tui.cli").warning("in-process record")
+    assert "in-process record" in log_file.read_text(encoding="utf-8")

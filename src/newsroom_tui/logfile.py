@@ -24,7 +24,8 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         return _configured
     logger = logging.getLogger(LOGGER_NAME)
     logger.setLevel(level)
-    logger.propagate = False
+    # Records still propagate (so test tools that listen on the root logger see them); having a
+    # handler here keeps Python's last-resort stderr handler from printing them on the screen.
     for old in list(logger.handlers):
         logger.removeHandler(old)
         old.close()
