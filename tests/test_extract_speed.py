@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -211,3 +212,38 @@ def test_rewritten_whitespace_patterns_on_runs_of_every_length() -> None:
             text = "a" + ws * length + "b" + ws * length
             assert markdown.collapse_whitespace(text) == _old_collapse(text)
             assert markdown._tidy_text(text) == _old_tidy(text)
+
+
+def _old_escape(text: str) -> str:
+    text = markdown._ESCAPE_ANYWHERE.sub(r"\\\1", text)
+    text = markdown._ESCAPE_ENTITY.sub(r"\\&", text)
+
+    def line_start(match: re.Match[str]) -> str:
+        marker = match.group(3)
+        if marker[0].isdigit():
+            return f"{match.group(1)}{match.group(2)}{marker}\\"
+        return f"{match.group(1)}{match.group(2)}\\{marker}"
+
+    return markdown._ESCAPE_LINE_START.sub(line_start, text)
+
+
+markdownish_text = st.lists(
+    st.sampled_from(
+        ["#", "##", " ", "\t", "\n", "-", "+", "=", "1", "12.", ")", "a", "*", "&amp;"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(markdownish_text)
+def test_escape_markdown_shortcut_matches_the_full_substitution(text: str) -> None:
+    assert markdown.escape_markdown(text) == _old_escape(text)
+
+
+def test_process_text_mirrors_markdownify_patterns() -> None:
+    import markdownify
+
+    library: Any = markdownify  # its stubs do not list the patterns
+    assert markdown._MD_NEWLINE_WHITESPACE.pattern == library.re_newline_whitespace.pattern
+    assert markdown._MD_WHITESPACE.pattern == library.re_whitespace.pattern

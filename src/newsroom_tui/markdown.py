@@ -143,6 +143,8 @@ _MARKDOWNIFY: Any = markdownify  # its stubs predate 1.2 and lack these helpers
 should_remove_whitespace_inside = _MARKDOWNIFY.should_remove_whitespace_inside
 should_remove_whitespace_outside = _MARKDOWNIFY.should_remove_whitespace_outside
 _HEADING_NAME = re.compile(r"h(\d+)")
+_MD_NEWLINE_WHITESPACE = re.compile(r"[\t \r\n]*[\r\n][\t \r\n]*")
+_MD_WHITESPACE = re.compile(r"[\t ]+")
 _EXTRACT_NEWLINES = re.compile(r"^(\n*)((?:.*[^\n])?)(\n*)$", flags=re.DOTALL)
 _URL_UNSAFE = {ord(ch): f"%{ord(ch):02X}" for ch in " ()<>[]\"'`\\{}|^"}
 
@@ -162,7 +164,7 @@ def fast_clean_body(value: str) -> str:
     """sanitise.clean_body, without its regular-expression passes when they have nothing to do
     (they cost ~0.5 ms on a typical body, three times per page)."""
     if value and _CLEAN_TRIGGERS.search(value) is None and unicodedata.is_normalized("NFC", value):
-        return _BLANK_LINE_RUNS.sub("\n\n", value)
+        return _BLANK_LINE_RUNS.sub("\n\n", value) if "\n\n\n" in value else value
     return clean_body(value)
 
 
@@ -187,6 +189,8 @@ def escape_markdown(text: str) -> str:
             return f"{match.group(1)}{match.group(2)}{marker}\\"
         return f"{match.group(1)}{match.group(2)}\\{marker}"
 
+    if "\n" not in text and _ESCAPE_LINE_START.match(text) is None:
+        return text  # a marker can only follow the start or a newline: none here
     return _ESCAPE_LINE_START.sub(_line_start, text)
 
 
@@ -333,6 +337,33 @@ class _SafeConverter(MarkdownConverter):
         convert_fn = base.get_conv_fn_cached(node.name)
         if convert_fn is not None:
             text = convert_fn(node, text, parent_tags=parent_tags)
+        return text
+
+    def process_text(self, el: Any, parent_tags: Any = None) -> Any:
+        """markdownify 1.2's process_text (wrap off), except that its two whitespace patterns
+        run only when the text holds something they change (most text nodes do not: the second
+        one otherwise rewrites every space between words)."""
+        base: Any = super()
+        if not _FAST_PROCESS_TAG:
+            return base.process_text(el, parent_tags=parent_tags)
+        if parent_tags is None:
+            parent_tags = set()
+        text = str(el) or ""
+        if "pre" not in parent_tags:
+            if "\n" in text or "\r" in text:
+                text = _MD_NEWLINE_WHITESPACE.sub("\n", text)
+            if "\t" in text or "  " in text:
+                text = _MD_WHITESPACE.sub(" ", text)
+        if "_noformat" not in parent_tags:
+            text = self.escape(text, parent_tags)
+        if should_remove_whitespace_outside(el.previous_sibling) or (
+            should_remove_whitespace_inside(el.parent) and not el.previous_sibling
+        ):
+            text = text.lstrip(" \t\r\n")
+        if should_remove_whitespace_outside(el.next_sibling) or (
+            should_remove_whitespace_inside(el.parent) and not el.next_sibling
+        ):
+            text = text.rstrip()
         return text
 
     def convert_pre(self, el: Tag, text: str, parent_tags: Any) -> str:
