@@ -318,10 +318,10 @@ def test_rows_window_and_index_of(store: Store) -> None:
 
 
 def test_text_count_is_capped(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    import newsroom_tui.store as store_module
+    import newsroom_tui.release_listing as listing_module
 
     assert TEXT_COUNT_CAP >= 1000
-    monkeypatch.setattr(store_module, "TEXT_COUNT_CAP", 10)
+    monkeypatch.setattr(listing_module, "TEXT_COUNT_CAP", 10)
     store.apply_batch([make(n) for n in range(25)])
     assert store.count_capped(parse_query("texte")) == (10, True)
     assert store.count_capped(parse_query("texte section:communiques")) == (10, True)
@@ -557,9 +557,9 @@ def test_any_typed_text_gives_results_or_a_query_error(corpus: Store, text: str)
 def test_large_files_get_a_light_check_and_damage_seen_later_is_recovered(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import newsroom_tui.store as store_module
+    import newsroom_tui.dbfile as dbfile_module
 
-    monkeypatch.setattr(store_module, "FULL_CHECK_LIMIT", 0)  # every file counts as large
+    monkeypatch.setattr(dbfile_module, "FULL_CHECK_LIMIT", 0)  # every file counts as large
     truncated = tmp_path / "truncated.sqlite3"
     _filled(truncated)
     _truncate(truncated)

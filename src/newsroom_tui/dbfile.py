@@ -1,0 +1,294 @@
+"""The database file: opening it (writable, read-only or immutable), its PRAGMAs, the integrity
+check, moving a damaged file aside, and the transaction plumbing every store module uses.
+
+Errors reach callers as StoreError subclasses with one-line messages, never sqlite3 text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from newsroom_tui.migrations import CURRENT_VERSION, migrate
+from newsroom_tui.store_errors import DatabaseBusy, DatabaseTooNew, StoreError, StoreReadOnly
+
+BUSY_TIMEOUT = 5.0
+FULL_CHECK_LIMIT = 256 * 1024 * 1024
+"""Files under this size get a full PRAGMA quick_check at every open (~0.4 s per 256 MB)."""
+
+# Primary SQLite result codes we turn into our own errors.
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_READONLY = 8
+_SQLITE_IOERR = 10
+_SQLITE_CORRUPT = 11
+_SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
+_SQLITE_NOTADB = 26
+
+
+class _Corrupt(Exception):
+    pass
+
+
+def _code(exc: sqlite3.Error) -> int:
+    return int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%dT%H%M%S")
+
+
+def check_marker(path: Path) -> Path:
+    """The file whose presence asks the next open for a full check (damage was seen)."""
+    return path.with_name(path.name + ".check")
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a corrupt database (and its -wal/-shm, kept as a set) to <name>.corrupt-<time>."""
+    target = path.with_name(f"{path.name}.corrupt-{_stamp()}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.corrupt-{_stamp()}-{n}")
+        n += 1
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(path) + suffix)
+        if side.exists():
+            side.replace(Path(str(target) + suffix))
+    path.replace(target)
+    return target
+
+
+def translate(exc: sqlite3.Error, path: Path) -> StoreError:
+    """The StoreError (one line, no sqlite3 text) for an SQLite error on `path`."""
+    code = _code(exc)
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return DatabaseBusy(f"{path} is busy (another newsroom-tui is writing); try again")
+    if code == _SQLITE_READONLY:
+        return StoreReadOnly(f"{path} is read-only: reading only, changes are not saved")
+    if code == _SQLITE_FULL:
+        return StoreReadOnly(f"the disk holding {path} is full: changes are not saved")
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        with contextlib.suppress(OSError):  # the next open runs the full check
+            check_marker(path).touch()
+        return StoreError(f"{path} is damaged: restart newsroom-tui to set it aside")
+    if code == _SQLITE_CANTOPEN:
+        return StoreError(f"cannot open {path}")
+    if code == _SQLITE_IOERR:
+        return StoreError(f"{path}: disk input/output error")
+    return StoreError(f"{path}: database error ({type(exc).__name__})")
+
+
+class Database:
+    """One open SQLite connection and its transactions. Thread-safe: calls share one lock."""
+
+    def __init__(self, path: Path, con: sqlite3.Connection, *, read_only: bool, version: int):
+        self.path = path
+        self.con = con
+        self.read_only = read_only
+        self.schema_version = version
+        self.recovered_from: Path | None = None
+        """Where a corrupt database found at open was moved; None when it was fine."""
+        self.lock = threading.RLock()
+        self.writes = 0
+        """Commits made through this connection (PRAGMA data_version only counts others)."""
+
+    # ---- opening ------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, path: Path, *, busy_timeout: float = BUSY_TIMEOUT, check: bool | None = None
+    ) -> Database:
+        """Open (creating it and its directory if needed), migrate, and check the database.
+
+        A corrupt file is moved aside (see `recovered_from`) and replaced by a fresh database.
+        `check`: True runs `PRAGMA quick_check` (it reads the whole file: ~4 s at 100,000
+        releases), False only what opening needs; None (default) runs it when the file is under
+        FULL_CHECK_LIMIT or when damage was seen last time (a `<name>.check` marker), and
+        otherwise a light check (header, schema, size against the page count, the main indexes).
+        """
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create {path.parent}: {exc.strerror or exc}") from None
+        try:
+            return cls._open(path, busy_timeout, check)
+        except _Corrupt:
+            pass
+        try:
+            moved = move_aside(path)
+        except OSError as exc:
+            raise StoreError(
+                f"{path} is damaged and could not be moved aside: {exc.strerror or exc}"
+            ) from None
+        try:
+            db = cls._open(path, busy_timeout, check)
+        except _Corrupt:
+            raise StoreError(f"{path}: a fresh database could not be created") from None
+        db.recovered_from = moved
+        return db
+
+    @classmethod
+    def _open(cls, path: Path, busy_timeout: float, check: bool | None) -> Database:
+        writable = (not path.exists() or os.access(path, os.W_OK)) and os.access(
+            path.parent, os.W_OK
+        )
+        con: sqlite3.Connection | None = None
+        try:
+            if writable:
+                con = sqlite3.connect(
+                    path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+                )
+            else:
+                con = _connect_read_only(path, busy_timeout)
+            con.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+            version = int(con.execute("PRAGMA user_version").fetchone()[0])
+            _check(con, path, check)
+            con.execute("PRAGMA foreign_keys = ON")
+            db = cls(path, con, read_only=not writable, version=version)
+            if writable:
+                mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    raise StoreError(f"{path}: could not switch the database to WAL mode")
+                con.execute("PRAGMA synchronous = NORMAL")
+                if version < CURRENT_VERSION:
+                    with db.write() as tx:
+                        current = int(tx.execute("PRAGMA user_version").fetchone()[0])
+                        migrate(tx, current)
+                    db.schema_version = CURRENT_VERSION
+            return db
+        except sqlite3.DatabaseError as exc:
+            if con is not None:
+                con.close()
+            if _code(exc) in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in str(exc):
+                raise _Corrupt() from None
+            raise translate(exc, path) from None
+        except BaseException:
+            if con is not None:
+                con.close()
+            raise
+
+    def close(self) -> None:
+        with self.lock:
+            self.con.close()
+
+    # ---- transactions and reads ---------------------------------------------------------
+
+    def check_writable(self) -> None:
+        """Raise the reason this database must not be written, if there is one."""
+        if self.schema_version > CURRENT_VERSION:
+            raise DatabaseTooNew(
+                f"{self.path} was written by a newer newsroom-tui (schema {self.schema_version},"
+                f" this version knows {CURRENT_VERSION}): it is not changed; please upgrade"
+            )
+        if self.read_only:
+            raise StoreReadOnly(f"{self.path} is read-only: reading only, changes are not saved")
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One BEGIN IMMEDIATE transaction: committed on success, rolled back on any exception."""
+        with self.lock:
+            con = self.con
+            try:
+                con.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise translate(exc, self.path) from None
+            try:
+                yield con
+                con.execute("COMMIT")
+                self.writes += 1
+            except sqlite3.Error as exc:
+                if con.in_transaction:
+                    con.execute("ROLLBACK")
+                raise translate(exc, self.path) from None
+            except BaseException:
+                if con.in_transaction:
+                    con.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Several reads that see one state of the database (a deferred read transaction)."""
+        with self.lock:
+            con = self.con
+            if con.in_transaction:
+                yield
+                return
+            try:
+                con.execute("BEGIN")
+            except sqlite3.Error as exc:
+                raise translate(exc, self.path) from None
+            try:
+                yield
+            finally:
+                if con.in_transaction:
+                    con.execute("COMMIT")
+
+    def read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self.lock:
+            try:
+                return self.con.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise translate(exc, self.path) from None
+
+    def read_one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        rows = self.read(sql, params)
+        return rows[0] if rows else None
+
+    def version(self) -> tuple[int, int]:
+        """Changes whenever this or another connection commits (the key of every cache)."""
+        with self.lock:
+            return (int(self.read_one("PRAGMA data_version")[0]), self.writes)
+
+
+def _check(con: sqlite3.Connection, path: Path, check: bool | None) -> None:
+    marker = check_marker(path)
+    if check is None:
+        size = path.stat().st_size if path.exists() else 0
+        check = size < FULL_CHECK_LIMIT or marker.exists()
+    if check:
+        result = con.execute("PRAGMA quick_check").fetchone()
+        if result is None or result[0] != "ok":
+            raise _Corrupt()
+        marker.unlink(missing_ok=True)
+        return
+    if check is False:
+        return
+    pages = int(con.execute("PRAGMA page_count").fetchone()[0])
+    page_size = int(con.execute("PRAGMA page_size").fetchone()[0])
+    wal = Path(str(path) + "-wal")
+    wal_empty = not wal.exists() or wal.stat().st_size == 0
+    if wal_empty and path.stat().st_size < pages * page_size:
+        raise _Corrupt()  # truncated (pages still in the WAL would count too)
+    con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "releases" in tables:
+        con.execute("SELECT count(*) FROM releases").fetchone()
+        con.execute("SELECT count(*) FROM release_state").fetchone()
+
+
+def _connect_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    uri = path.resolve().as_uri()
+    try:
+        con = sqlite3.connect(
+            f"{uri}?mode=ro",
+            uri=True,
+            timeout=busy_timeout,
+            check_same_thread=False,
+            isolation_level=None,
+        )
+        con.execute("PRAGMA user_version").fetchone()
+        return con
+    except sqlite3.OperationalError:
+        # A WAL database in a read-only place cannot create its -shm: read it as immutable.
+        return sqlite3.connect(
+            f"{uri}?immutable=1", uri=True, check_same_thread=False, isolation_level=None
+        )

@@ -1,0 +1,115 @@
+"""Whole records read one at a time: a release with its text, a section page, a URL's fetch
+state, a remembered setting; and every release in turn, for export."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from newsroom_tui.dbfile import Database
+from newsroom_tui.models import FetchState, Release, SectionPage
+from newsroom_tui.stored_values import (
+    MAX_RK,
+    contacts_from_json,
+    from_iso,
+    from_ts,
+    json_strings,
+)
+
+_RELEASE_COLUMNS = (
+    "r.id, r.url, r.title, r.published_iso, r.language, r.section, r.tags, c.summary,"
+    " c.markdown, c.text, c.contacts, r.summary_only, r.updated,"
+    " coalesce(s.read, 0), coalesce(s.starred, 0)"
+)
+
+
+def _release(row: Sequence[Any]) -> Release:
+    return Release(
+        id=row[0],
+        url=row[1],
+        title=row[2],
+        published=from_iso(row[3]),
+        language=row[4],
+        section=row[5],
+        tags=json_strings(row[6]),
+        summary=row[7],
+        markdown=row[8],
+        text=row[9],
+        contacts=contacts_from_json(row[10]),
+        summary_only=bool(row[11]),
+        updated=bool(row[12]),
+        read=bool(row[13]),
+        starred=bool(row[14]),
+    )
+
+
+class RecordReads:
+    """Single records by key."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def get_release(self, release_id: str) -> Release | None:
+        row = self._db.read_one(
+            f"SELECT {_RELEASE_COLUMNS} FROM releases r"
+            " JOIN release_content c ON c.rk = r.rk"
+            " LEFT JOIN release_state s ON s.id = r.id WHERE r.id = ?",
+            (release_id,),
+        )
+        return None if row is None else _release(row)
+
+    def iter_releases(self) -> Iterator[Release]:
+        """Every release, newest first (fetched in pages so export does not hold them all)."""
+        last = MAX_RK
+        while True:
+            rows = self._db.read(
+                f"SELECT r.rk, {_RELEASE_COLUMNS} FROM releases r"
+                " JOIN release_content c ON c.rk = r.rk"
+                " LEFT JOIN release_state s ON s.id = r.id WHERE r.rk < ?"
+                " ORDER BY r.rk DESC LIMIT 200",
+                (last,),
+            )
+            if not rows:
+                return
+            for row in rows:
+                yield _release(row[1:])
+            last = rows[-1][0]
+
+    def get_section(self, key: str) -> SectionPage | None:
+        row = self._db.read_one(
+            "SELECT key, url, title, markdown, text, contacts, fetched_at FROM sections"
+            " WHERE key = ?",
+            (key,),
+        )
+        if row is None:
+            return None
+        return SectionPage(
+            row[0], row[1], row[2], row[3], row[4], contacts_from_json(row[5]), from_ts(row[6])
+        )
+
+    def get_fetch_state(self, url: str) -> FetchState | None:
+        row = self._db.read_one(
+            "SELECT url, etag, last_modified, content_hash, checked_at FROM fetch_state"
+            " WHERE url = ?",
+            (url,),
+        )
+        if row is None:
+            return None
+        return FetchState(row[0], row[1], row[2], row[3], from_ts(row[4]))
+
+    def content_hashes(self, ids: Iterable[str]) -> dict[str, str]:
+        """The stored content hash of each known id (unknown ids are absent)."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for rid, digest in self._db.read(
+                f"SELECT id, content_hash FROM releases WHERE id IN ({marks})", chunk
+            ):
+                found[rid] = digest
+        return found
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._db.read_one("SELECT value FROM meta WHERE key = ?", (key,))
+        return None if row is None else str(row[0])

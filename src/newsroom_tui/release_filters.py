@@ -1,0 +1,74 @@
+"""A parsed Query as SQL: the FROM/WHERE that selects the matching releases' sort keys.
+
+Callers select only the sort key (or count) from it and fetch columns by rk afterwards.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsroom_tui.query import Query
+from newsroom_tui.stored_values import fold, rk_bounds
+
+
+def filters(query: Query, rk: str, *, tag: bool = True) -> tuple[list[str], list[Any]]:
+    """SQL conditions on `releases r` (and the sort key expression `rk`) for the filters.
+
+    `tag=False` leaves the tag out (the caller drives the query from release_tags).
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if query.section:
+        where.append("r.section = ?")
+        params.append(query.section)
+    if query.lang:
+        where.append("r.language = ?")
+        params.append(query.lang)
+    if query.tag and tag:
+        where.append(f"{rk} IN (SELECT rk FROM release_tags WHERE tag_key = ?)")
+        params.append(fold(query.tag))
+    bounds = rk_bounds(query)
+    if bounds:
+        where.append(f"{rk} BETWEEN ? AND ?")
+        params += list(bounds)
+    if query.unread:
+        where.append("NOT EXISTS (SELECT 1 FROM release_state x WHERE x.id = r.id AND x.read = 1)")
+    if query.starred:
+        where.append("r.id IN (SELECT id FROM release_state WHERE starred = 1)")
+    exclusion = query.exclusion_expression() if not query.terms else None
+    if exclusion:
+        where.append("r.rk NOT IN (SELECT rowid FROM release_fts WHERE release_fts MATCH ?)")
+        params.append(exclusion)
+    return where, params
+
+
+def needs_row(query: Query) -> bool:
+    """Whether a filter reads the releases table (as opposed to the sort key alone)."""
+    return bool(query.section or query.lang or query.unread or query.starred or query.excluded)
+
+
+def source(query: Query) -> tuple[str, list[Any], str]:
+    """FROM ... WHERE ... for a query, its parameters, and the sort key expression.
+
+    With text, the FTS table drives (CROSS JOIN fixes the order): it streams matches newest
+    first, whereas the planner would otherwise probe FTS once per row of a filter index.
+    A tag alone (with dates at most) is answered from the tag index, never the table.
+    """
+    match = query.match_expression()
+    if match:
+        where, params = filters(query, "f.rowid")
+        sql = "FROM release_fts f CROSS JOIN releases r ON r.rk = f.rowid WHERE release_fts MATCH ?"
+        params = [match, *params]
+        key = "f.rowid"
+    elif query.tag and not needs_row(query):
+        where, params = filters(query, "t.rk", tag=False)
+        sql = "FROM release_tags t WHERE t.tag_key = ?"
+        params = [fold(query.tag), *params]
+        key = "t.rk"
+    else:
+        where, params = filters(query, "r.rk")
+        sql = "FROM releases r WHERE 1"
+        key = "r.rk"
+    for condition in where:
+        sql += f" AND {condition}"
+    return sql, params, key

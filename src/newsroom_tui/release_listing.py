@@ -1,0 +1,134 @@
+"""The release list's queries: how many releases match, one window of them newest first, and
+where a release stands in that order.
+
+Speed: a release's `rk` (its integer primary key and its FTS rowid) grows with its publication
+date, so every list is `ORDER BY rk DESC LIMIT n`, which SQLite and FTS5 stream newest first and
+stop early; date filters become rk ranges. Counting the matches of a text search is capped at
+TEXT_COUNT_CAP (the exact number past that is not worth a full scan of the index).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from newsroom_tui import release_filters
+from newsroom_tui.dbfile import Database
+from newsroom_tui.models import ReleaseRow
+from newsroom_tui.query import Query
+from newsroom_tui.stored_values import from_iso, json_strings
+
+TEXT_COUNT_CAP = 10_000
+"""count() and search().total stop counting text matches here (the UI shows "10000+")."""
+
+ROW_COLUMNS = (
+    "r.id, r.title, r.published_iso, r.section, r.tags, "
+    "coalesce(s.read, 0), coalesce(s.starred, 0), r.updated"
+)
+"""The columns of a ReleaseRow, from `releases r LEFT JOIN release_state s`."""
+
+
+def release_row(row: Sequence[Any]) -> ReleaseRow:
+    """A ReleaseRow from the ROW_COLUMNS of one result row."""
+    return ReleaseRow(
+        id=row[0],
+        title=row[1],
+        published=from_iso(row[2]),
+        section=row[3],
+        tags=json_strings(row[4]),
+        read=bool(row[5]),
+        starred=bool(row[6]),
+        updated=bool(row[7]),
+    )
+
+
+class ReleaseListing:
+    """count / rows / index_of over one database."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def count_capped(self, query: Query) -> tuple[int, bool]:
+        """count(query) and whether it is only a lower bound (text search past the cap)."""
+        total = self.count(query)
+        return total, query.match_expression() is not None and total >= TEXT_COUNT_CAP
+
+    def count(self, query: Query) -> int:
+        """How many releases match: exact for filters; capped at TEXT_COUNT_CAP for text."""
+        read_one = self._db.read_one
+        match = query.match_expression()
+        if match is None:
+            if query.unread:
+                # all minus the read ones: the read set is usually far smaller than the rest
+                source, params, _ = release_filters.source(query.with_filters(unread=False))
+                total = read_one(f"SELECT count(*) {source}", params)[0]
+                where, params = release_filters.filters(query.with_filters(unread=False), "r.rk")
+                sql = " AND ".join(["1", *where])
+                if not where:  # releases are never deleted: every state row has its release
+                    read_sql = "SELECT count(*) FROM release_state x WHERE x.read = 1"
+                elif query.section or query.lang:  # the planner starts from their index
+                    read_sql = (
+                        "SELECT count(*) FROM release_state x JOIN releases r ON r.id = x.id"
+                        f" WHERE x.read = 1 AND {sql}"
+                    )
+                else:  # walk the read rows; each finds its release through the id index
+                    read_sql = (
+                        "SELECT count(*) FROM release_state x WHERE x.read = 1 AND EXISTS"
+                        f" (SELECT 1 FROM releases r WHERE r.id = x.id AND {sql})"
+                    )
+                read = read_one(read_sql, params)[0]
+                return int(total - read)
+            source, params, _ = release_filters.source(query)
+            return int(read_one(f"SELECT count(*) {source}", params)[0])
+        if not query.has_filters:
+            row = read_one(
+                "SELECT count(*) FROM (SELECT rowid FROM release_fts WHERE release_fts MATCH ?"
+                " LIMIT ?)",
+                (match, TEXT_COUNT_CAP),
+            )
+            return int(row[0])
+        source, params, _ = release_filters.source(query)
+        row = read_one(
+            f"SELECT count(*) FROM (SELECT 1 {source} LIMIT ?)", [*params, TEXT_COUNT_CAP]
+        )
+        return int(row[0])
+
+    def rows(self, query: Query, offset: int, limit: int) -> list[ReleaseRow]:
+        """One window of the list, newest first (publication time, then a stable per-id order)."""
+        source, params, key = release_filters.source(query)
+        with self._db.snapshot():  # both steps see the same state
+            keys = [
+                int(r[0])
+                for r in self._db.read(
+                    f"SELECT {key} {source} ORDER BY {key} DESC LIMIT ? OFFSET ?",
+                    [*params, max(0, limit), max(0, offset)],
+                )
+            ]
+            return self.rows_by_rk(keys)
+
+    def rows_by_rk(self, keys: Sequence[int]) -> list[ReleaseRow]:
+        """The list columns of these releases, in the given order."""
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        found = {
+            int(r[-1]): release_row(r)
+            for r in self._db.read(
+                f"SELECT {ROW_COLUMNS}, r.rk FROM releases r"
+                f" LEFT JOIN release_state s ON s.id = r.id WHERE r.rk IN ({marks})",
+                list(keys),
+            )
+        }
+        return [found[k] for k in keys if k in found]
+
+    def index_of(self, query: Query, release_id: str) -> int | None:
+        """Position of a release in rows(query, ...), or None when it does not match."""
+        found = self._db.read_one("SELECT rk FROM releases WHERE id = ?", (release_id,))
+        if found is None:
+            return None
+        rk = int(found[0])
+        source, params, key = release_filters.source(query)
+        if self._db.read_one(f"SELECT 1 {source} AND {key} = ?", [*params, rk]) is None:
+            return None
+        row = self._db.read_one(f"SELECT count(*) {source} AND {key} > ?", [*params, rk])
+        return int(row[0])

@@ -1,0 +1,245 @@
+"""Everything that changes releases: a sync batch (releases, section pages, fetch state) in one
+transaction, and the reader's read/starred flags and remembered settings."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+import zlib
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from newsroom_tui.dbfile import Database
+from newsroom_tui.models import FetchState, Release, SectionPage
+from newsroom_tui.store_errors import StoreError
+from newsroom_tui.stored_values import (
+    TIE_MASK,
+    contacts_json,
+    contacts_search_text,
+    fold,
+    from_ts,
+    rk_base,
+    strip_markers,
+    timestamp,
+)
+
+
+class BatchResult(NamedTuple):
+    """What one apply_batch did, by release."""
+
+    new: int
+    updated: int
+    unchanged: int
+
+
+def content_hash(release: Release) -> str:
+    """What decides whether a release changed: title, text, completeness and contacts."""
+    payload = json.dumps(
+        [
+            release.title,
+            release.markdown,
+            bool(release.summary_only),
+            [[c.name, c.organization, c.phones, c.emails] for c in release.contacts],
+        ],
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+class ReleaseWrites:
+    """The write side of the store."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def apply_batch(
+        self,
+        releases: Sequence[Release],
+        sections: Sequence[SectionPage] = (),
+        fetch_states: Sequence[FetchState] = (),
+    ) -> BatchResult:
+        """Store one sync batch in one transaction: all of it or (on any error) none of it.
+
+        Same id and hash: unchanged (url and last_seen refreshed). New hash: updated and flagged,
+        except when a summary-only release gets its full page (completion: counted as updated,
+        not flagged). A summary-only copy never replaces a full one already stored (the page
+        failed this time; the full text is kept, counted unchanged). read/starred never change.
+        """
+        self._db.check_writable()
+        new = updated = unchanged = 0
+        now = int(time.time())
+        with self._db.write() as con:
+            for release in releases:
+                outcome = _upsert(con, release, now)
+                if outcome == "new":
+                    new += 1
+                elif outcome == "updated":
+                    updated += 1
+                else:
+                    unchanged += 1
+            for page in sections:
+                con.execute(
+                    "INSERT OR REPLACE INTO sections(key, url, title, markdown, text, contacts,"
+                    " fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        page.key,
+                        page.url,
+                        page.title,
+                        page.markdown,
+                        page.text,
+                        contacts_json(page.contacts),
+                        timestamp(page.fetched_at) if page.fetched_at else now,
+                    ),
+                )
+            for state in fetch_states:
+                con.execute(
+                    "INSERT OR REPLACE INTO fetch_state(url, etag, last_modified, content_hash,"
+                    " checked_at) VALUES (?, ?, ?, ?, ?)",
+                    (
+                        state.url,
+                        state.etag,
+                        state.last_modified,
+                        state.content_hash,
+                        timestamp(state.checked_at) if state.checked_at else now,
+                    ),
+                )
+        return BatchResult(new, updated, unchanged)
+
+    def set_read(self, ids: Iterable[str], read: bool) -> None:
+        self._db.check_writable()
+        with self._db.write() as con:
+            # Only known releases get a state row, so that "unread" with no other filter is
+            # all releases minus the read rows, counted from the state index alone.
+            con.executemany(
+                "INSERT INTO release_state(id, read) SELECT id, ? FROM releases WHERE id = ?"
+                " ON CONFLICT(id) DO UPDATE SET read = excluded.read",
+                ((int(read), i) for i in ids),
+            )
+
+    def set_starred(self, release_id: str, starred: bool) -> None:
+        self._db.check_writable()
+        with self._db.write() as con:
+            con.execute(
+                "INSERT INTO release_state(id, starred) VALUES (?, ?)"
+                " ON CONFLICT(id) DO UPDATE SET starred = excluded.starred",
+                (release_id, int(starred)),
+            )
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._db.check_writable()
+        with self._db.write() as con:
+            con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+
+def _allocate_rk(con: sqlite3.Connection, release_id: str, published: int | None) -> int:
+    base = rk_base(published)
+    tie = zlib.crc32(release_id.encode("utf-8")) & TIE_MASK
+    for step in range(TIE_MASK + 1):
+        rk = base | ((tie + step) & TIE_MASK)
+        if rk and con.execute("SELECT 1 FROM releases WHERE rk = ?", (rk,)).fetchone() is None:
+            return rk
+    raise StoreError("too many releases share one publication time")
+
+
+def _upsert(con: sqlite3.Connection, release: Release, now: int) -> str:
+    digest = content_hash(release)
+    old = con.execute(
+        "SELECT r.rk, r.title, c.text, c.contacts_text, r.content_hash, r.summary_only,"
+        " r.updated, r.published FROM releases r JOIN release_content c ON c.rk = r.rk"
+        " WHERE r.id = ?",
+        (release.id,),
+    ).fetchone()
+    if old is not None and (old[4] == digest or (release.summary_only and not old[5])):
+        con.execute(
+            "UPDATE releases SET url = ?, last_seen = ? WHERE rk = ?",
+            (release.url, now, old[0]),
+        )
+        return "unchanged"
+    published = timestamp(release.published) if release.published else None
+    title = strip_markers(release.title)
+    text = strip_markers(release.text)
+    contacts_text = strip_markers(contacts_search_text(release.contacts))
+    values = {
+        "id": release.id,
+        "url": release.url,
+        "title": title,
+        "published": published,
+        "published_iso": release.published.isoformat() if release.published else None,
+        "year": from_ts(published).year if published is not None else None,  # type: ignore[union-attr]
+        "language": release.language,
+        "section": release.section,
+        "tags": json.dumps(release.tags, ensure_ascii=False),
+        "summary_only": int(release.summary_only),
+        "content_hash": digest,
+        "last_seen": now,
+    }
+    content = {
+        "summary": release.summary,
+        "markdown": release.markdown,
+        "text": text,
+        "contacts": contacts_json(release.contacts),
+        "contacts_text": contacts_text,
+    }
+    if old is None:
+        rk = _allocate_rk(con, release.id, published)
+        values |= {"rk": rk, "updated": 0, "first_seen": now}
+        columns = ", ".join(values)
+        marks = ", ".join(f":{k}" for k in values)
+        con.execute(f"INSERT INTO releases({columns}) VALUES ({marks})", values)
+        con.execute(
+            "INSERT INTO release_content(rk, summary, markdown, text, contacts, contacts_text)"
+            " VALUES (:rk, :summary, :markdown, :text, :contacts, :contacts_text)",
+            content | {"rk": rk},
+        )
+        outcome = "new"
+    else:
+        old_rk = old[0]
+        con.execute(
+            "INSERT INTO release_fts(release_fts, rowid, title, body, contacts)"
+            " VALUES ('delete', ?, ?, ?, ?)",
+            (old_rk, old[1], old[2], old[3]),
+        )
+        rk = old_rk if old[7] == published else _allocate_rk(con, release.id, published)
+        completion = bool(old[5]) and not release.summary_only
+        values |= {"rk": rk, "updated": int(old[6]) if completion else 1}
+        assignments = ", ".join(f"{k} = :{k}" for k in values)
+        con.execute(f"UPDATE releases SET {assignments} WHERE rk = {int(old_rk)}", values)
+        # release_content.rk followed the new rk (ON UPDATE CASCADE)
+        con.execute(
+            "UPDATE release_content SET summary = :summary, markdown = :markdown,"
+            " text = :text, contacts = :contacts, contacts_text = :contacts_text"
+            " WHERE rk = :rk",
+            content | {"rk": rk},
+        )
+        con.execute("DELETE FROM release_tags WHERE rk = ?", (rk,))
+        con.execute("DELETE FROM contacts WHERE id = ?", (release.id,))
+        outcome = "updated"
+    con.execute(
+        "INSERT INTO release_fts(rowid, title, body, contacts) VALUES (?, ?, ?, ?)",
+        (rk, title, text, contacts_text),
+    )
+    seen: set[str] = set()
+    for tag in release.tags:
+        key = fold(tag)
+        if key and key not in seen:
+            seen.add(key)
+            con.execute(
+                "INSERT INTO release_tags(rk, tag_key, tag) VALUES (?, ?, ?)",
+                (rk, key, tag),
+            )
+    for position, c in enumerate(release.contacts):
+        con.execute(
+            "INSERT INTO contacts(id, position, name, organization, emails, phones)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                release.id,
+                position,
+                c.name,
+                c.organization,
+                json.dumps(c.emails, ensure_ascii=False),
+                json.dumps(c.phones, ensure_ascii=False),
+            ),
+        )
+    return outcome
