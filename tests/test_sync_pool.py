@@ -229,3 +229,21 @@ def test_page_fetch_states_are_read_off_the_event_loop(
     monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10_000)
     assert len(_sync(server, tmp_path / "states.sqlite")) == N
     assert on_loop == []
+
+
+def test_real_pool_from_a_thread_with_its_own_loop(
+    server: ThreadServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the Textual app syncs: in a worker thread, under asyncio.run of its own."""
+    import threading
+
+    monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10)
+    _patient(monkeypatch)
+    results: list[list[Release]] = []
+    thread = threading.Thread(
+        target=lambda: results.append(_sync(server, tmp_path / "thread.sqlite")), name="sync"
+    )
+    thread.start()
+    thread.join(timeout=120)
+    assert not thread.is_alive()
+    assert len(results) == 1 and len(results[0]) == N
