@@ -140,7 +140,7 @@ class SectionTree(Tree[Entry]):
             return
         label = Text(self._newsroom_label)
         if unread:
-            label.append(f" ({unread} unread)", "italic")
+            label.append(f" ({unread})", "italic")
         self._newsroom.set_label(label)
 
     def entries(self) -> Iterator[TreeNode[Entry]]:
