@@ -43,3 +43,81 @@ def test_migrates_from_every_earlier_version(tmp_path: Path, start: int) -> None
     assert con.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
+
+
+def _v1_with_releases(path: Path, n: int = 12) -> None:
+    """A v1 database as the v1 store wrote it: releases, tags and read/starred state rows."""
+    con = sqlite3.connect(path, isolation_level=None)
+    migrate(con, 0, 1)
+    for i in range(n):
+        rk = (1_700_000_000 + i * 86_400 + (1 << 32)) << 20
+        con.execute(
+            "INSERT INTO releases(rk, id, url, title, published, language, section, tags,"
+            " content_hash, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'h', 0, 0)",
+            (
+                rk,
+                f"r{i}",
+                f"https://x.org/{i}",
+                f"T {i}",
+                1_700_000_000 + i * 86_400,
+                "fr" if i % 2 else "en",
+                "communiques",
+                '["Europe"]',
+            ),
+        )
+        con.execute("INSERT INTO release_content(rk) VALUES (?)", (rk,))
+        con.execute(
+            "INSERT INTO release_tags(rk, tag_key, tag) VALUES (?, 'europe', 'Europe')", (rk,)
+        )
+    con.execute("INSERT INTO release_state(id, read, starred) VALUES ('r0', 1, 0), ('r3', 1, 1)")
+    con.execute("INSERT INTO release_state(id, read, starred) VALUES ('r5', 0, 1)")
+    con.close()
+
+
+def _lists(store: Store) -> dict[str, list[str]]:
+    shown = {}
+    for text in (
+        "is:unread",
+        "is:starred",
+        "tag:europe is:unread",
+        "lang:fr is:unread",
+        "section:communiques is:unread",
+        "tag:europe is:starred",
+    ):
+        query = parse_query(text)
+        shown[text] = [r.id for r in store.rows(query, 0, 100)]
+        assert store.count(query) == len(shown[text])
+    return shown
+
+
+def test_v2_copies_the_v1_read_and_starred_state(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    _v1_with_releases(path)
+    with Store.open(path) as store:
+        assert store.schema_version == CURRENT_VERSION >= 2
+        shown = _lists(store)
+        unread = [f"r{i}" for i in range(11, -1, -1) if i not in (0, 3)]
+        assert shown["is:unread"] == unread
+        assert shown["is:starred"] == ["r5", "r3"] == shown["tag:europe is:starred"]
+        assert shown["tag:europe is:unread"] == unread
+        assert shown["lang:fr is:unread"] == [r for r in unread if int(r[1:]) % 2]
+        assert store.facets().unread == 10 and store.unread_count() == 10
+        store.set_read(["r1"], True)
+        assert "r1" not in _lists(store)["tag:europe is:unread"]
+
+
+def test_an_unmigrated_read_only_v1_file_is_listed_through_views(tmp_path: Path) -> None:
+    from newsroom_tui.dbfile import Database
+    from newsroom_tui.migrations import read_only_views
+
+    path = tmp_path / "db.sqlite3"
+    _v1_with_releases(path)
+    con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+    read_only_views(con, 1)
+    with Store(Database(path, con, read_only=True, version=1)) as store:
+        shown = _lists(store)
+        assert shown["is:starred"] == ["r5", "r3"]
+        assert len(shown["tag:europe is:unread"]) == 10
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 1  # never changed
+    check.close()

@@ -124,8 +124,8 @@ class ContactDirectory:
                 ids = list(dict.fromkeys(e.release_id for e in group.entries))
                 marks = ",".join("?" * len(ids))
                 rows = self._db.read(
-                    f"SELECT {ROW_COLUMNS} FROM releases r LEFT JOIN release_state s"
-                    f" ON s.id = r.id WHERE r.id IN ({marks}) ORDER BY r.rk DESC",
+                    f"SELECT {ROW_COLUMNS} FROM releases r"
+                    f" WHERE r.id IN ({marks}) ORDER BY r.rk DESC",
                     ids,
                 )
                 return [release_row(r) for r in rows]

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from newsroom_tui.migrations import CURRENT_VERSION, migrate
+from newsroom_tui.migrations import CURRENT_VERSION, migrate, read_only_views
 from newsroom_tui.store_errors import DatabaseBusy, DatabaseTooNew, StoreError, StoreReadOnly
 
 BUSY_TIMEOUT = 5.0
@@ -164,6 +164,8 @@ class Database:
                         current = int(tx.execute("PRAGMA user_version").fetchone()[0])
                         migrate(tx, current)
                     db.schema_version = CURRENT_VERSION
+            elif 1 <= version < CURRENT_VERSION:
+                read_only_views(con, version)
             return db
         except sqlite3.DatabaseError as exc:
             if con is not None:

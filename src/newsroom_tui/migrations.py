@@ -112,7 +112,63 @@ def _v1(con: sqlite3.Connection) -> None:
             con.execute(statement)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+_V2 = """
+-- A copy of each release's read/starred flags beside its sort key (release_state stays the
+-- source of truth: the triggers below copy every change, and a (re)stored release copies its
+-- state row), so "unread" lists and counts read one partial index instead of probing
+-- release_state by text id for every row.
+ALTER TABLE releases ADD COLUMN read INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE releases ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
+UPDATE releases SET read = 1 WHERE id IN (SELECT id FROM release_state WHERE read = 1);
+UPDATE releases SET starred = 1 WHERE id IN (SELECT id FROM release_state WHERE starred = 1);
+-- The same read flag beside each tag, so a tag's unread releases are one index range.
+ALTER TABLE release_tags ADD COLUMN read INTEGER NOT NULL DEFAULT 0;
+UPDATE release_tags SET read = 1 WHERE rk IN (SELECT rk FROM releases WHERE read = 1);
+CREATE INDEX releases_unread ON releases(rk) WHERE read = 0;
+CREATE INDEX releases_section_unread ON releases(section, rk) WHERE read = 0;
+CREATE INDEX releases_language_unread ON releases(language, rk) WHERE read = 0;
+CREATE INDEX releases_starred ON releases(rk) WHERE starred = 1;
+CREATE INDEX release_tags_unread ON release_tags(tag_key, rk) WHERE read = 0;
+CREATE TRIGGER release_state_copy_insert AFTER INSERT ON release_state BEGIN
+    UPDATE releases SET read = NEW.read, starred = NEW.starred WHERE id = NEW.id;
+    UPDATE release_tags SET read = NEW.read
+        WHERE rk = (SELECT rk FROM releases WHERE id = NEW.id);
+END;
+CREATE TRIGGER release_state_copy_update AFTER UPDATE ON release_state BEGIN
+    UPDATE releases SET read = NEW.read, starred = NEW.starred WHERE id = NEW.id;
+    UPDATE release_tags SET read = NEW.read
+        WHERE rk = (SELECT rk FROM releases WHERE id = NEW.id);
+END;
+CREATE TRIGGER release_state_copy_delete AFTER DELETE ON release_state BEGIN
+    UPDATE releases SET read = 0, starred = 0 WHERE id = OLD.id;
+    UPDATE release_tags SET read = 0 WHERE rk = (SELECT rk FROM releases WHERE id = OLD.id);
+END
+"""
+
+
+def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    """A step running these statements: each ends with a line ending in `;` (`END;` in a
+    trigger); comment lines between statements are skipped."""
+
+    def step(con: sqlite3.Connection) -> None:
+        statement: list[str] = []
+        for line in sql.splitlines():
+            if line.startswith("--") and not statement:
+                continue
+            statement.append(line)
+            text = "\n".join(statement).strip()
+            if text.endswith(";") and (
+                not text.upper().startswith("CREATE TRIGGER") or text.endswith("END;")
+            ):
+                con.execute(text)
+                statement = []
+        if "\n".join(statement).strip():
+            con.execute("\n".join(statement))
+
+    return step
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _script(_V2)]
 """MIGRATIONS[n] takes a database from user_version n to n + 1."""
 
 CURRENT_VERSION = len(MIGRATIONS)
@@ -123,3 +179,22 @@ def migrate(con: sqlite3.Connection, from_version: int, to_version: int = CURREN
     for version in range(from_version, to_version):
         MIGRATIONS[version](con)
         con.execute(f"PRAGMA user_version = {version + 1}")
+
+
+def read_only_views(con: sqlite3.Connection, version: int) -> None:
+    """Let this version's queries read an older database that cannot be migrated (read-only).
+
+    TEMP views shadow the tables whose columns a later step added (unqualified names resolve
+    to the temp schema first); the file itself is never changed.
+    """
+    if version == 1:
+        con.execute(
+            "CREATE TEMP VIEW releases AS SELECT r.*, coalesce(s.read, 0) AS read,"
+            " coalesce(s.starred, 0) AS starred FROM main.releases r"
+            " LEFT JOIN main.release_state s ON s.id = r.id"
+        )
+        con.execute(
+            "CREATE TEMP VIEW release_tags AS SELECT t.*, coalesce(s.read, 0) AS read"
+            " FROM main.release_tags t JOIN main.releases r ON r.rk = t.rk"
+            " LEFT JOIN main.release_state s ON s.id = r.id"
+        )

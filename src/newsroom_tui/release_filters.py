@@ -14,8 +14,11 @@ from newsroom_tui.stored_values import fold, rk_bounds
 def filters(query: Query, rk: str, *, tag: bool = True) -> tuple[list[str], list[Any]]:
     """SQL conditions on `releases r` (and the sort key expression `rk`) for the filters.
 
-    `tag=False` leaves the tag out (the caller drives the query from release_tags).
+    `tag=False` leaves the tag out (the caller drives the query from `release_tags t`, whose
+    copy of the read flag then answers "unread"). The read/starred flags are the copies kept
+    in releases and release_tags (see migrations v2), each with a partial index.
     """
+    table = "r" if tag else "t"
     where: list[str] = []
     params: list[Any] = []
     if query.section:
@@ -32,9 +35,9 @@ def filters(query: Query, rk: str, *, tag: bool = True) -> tuple[list[str], list
         where.append(f"{rk} BETWEEN ? AND ?")
         params += list(bounds)
     if query.unread:
-        where.append("NOT EXISTS (SELECT 1 FROM release_state x WHERE x.id = r.id AND x.read = 1)")
+        where.append(f"{table}.read = 0")
     if query.starred:
-        where.append("r.id IN (SELECT id FROM release_state WHERE starred = 1)")
+        where.append("r.starred = 1")
     exclusion = query.exclusion_expression() if not query.terms else None
     if exclusion:
         where.append("r.rk NOT IN (SELECT rowid FROM release_fts WHERE release_fts MATCH ?)")
@@ -43,8 +46,8 @@ def filters(query: Query, rk: str, *, tag: bool = True) -> tuple[list[str], list
 
 
 def needs_row(query: Query) -> bool:
-    """Whether a filter reads the releases table (as opposed to the sort key alone)."""
-    return bool(query.section or query.lang or query.unread or query.starred or query.excluded)
+    """Whether a filter reads the releases table (the tag rows hold the sort key and read flag)."""
+    return bool(query.section or query.lang or query.starred or query.excluded)
 
 
 def source(query: Query) -> tuple[str, list[Any], str]:
@@ -52,7 +55,7 @@ def source(query: Query) -> tuple[str, list[Any], str]:
 
     With text, the FTS table drives (CROSS JOIN fixes the order): it streams matches newest
     first, whereas the planner would otherwise probe FTS once per row of a filter index.
-    A tag alone (with dates at most) is answered from the tag index, never the table.
+    A tag alone (with dates and unread at most) is answered from a tag index, never the table.
     """
     match = query.match_expression()
     if match:

@@ -21,11 +21,8 @@ from newsroom_tui.stored_values import from_iso, json_strings
 TEXT_COUNT_CAP = 10_000
 """count() and search().total stop counting text matches here (the UI shows "10000+")."""
 
-ROW_COLUMNS = (
-    "r.id, r.title, r.published_iso, r.section, r.tags, "
-    "coalesce(s.read, 0), coalesce(s.starred, 0), r.updated"
-)
-"""The columns of a ReleaseRow, from `releases r LEFT JOIN release_state s`."""
+ROW_COLUMNS = "r.id, r.title, r.published_iso, r.section, r.tags, r.read, r.starred, r.updated"
+"""The columns of a ReleaseRow, from `releases r`."""
 
 
 def release_row(row: Sequence[Any]) -> ReleaseRow:
@@ -57,27 +54,7 @@ class ReleaseListing:
         """How many releases match: exact for filters; capped at TEXT_COUNT_CAP for text."""
         read_one = self._db.read_one
         match = query.match_expression()
-        if match is None:
-            if query.unread:
-                # all minus the read ones: the read set is usually far smaller than the rest
-                source, params, _ = release_filters.source(query.with_filters(unread=False))
-                total = read_one(f"SELECT count(*) {source}", params)[0]
-                where, params = release_filters.filters(query.with_filters(unread=False), "r.rk")
-                sql = " AND ".join(["1", *where])
-                if not where:  # releases are never deleted: every state row has its release
-                    read_sql = "SELECT count(*) FROM release_state x WHERE x.read = 1"
-                elif query.section or query.lang:  # the planner starts from their index
-                    read_sql = (
-                        "SELECT count(*) FROM release_state x JOIN releases r ON r.id = x.id"
-                        f" WHERE x.read = 1 AND {sql}"
-                    )
-                else:  # walk the read rows; each finds its release through the id index
-                    read_sql = (
-                        "SELECT count(*) FROM release_state x WHERE x.read = 1 AND EXISTS"
-                        f" (SELECT 1 FROM releases r WHERE r.id = x.id AND {sql})"
-                    )
-                read = read_one(read_sql, params)[0]
-                return int(total - read)
+        if match is None:  # every filter has an index (unread ones: partial indexes)
             source, params, _ = release_filters.source(query)
             return int(read_one(f"SELECT count(*) {source}", params)[0])
         if not query.has_filters:
@@ -114,8 +91,7 @@ class ReleaseListing:
         found = {
             int(r[-1]): release_row(r)
             for r in self._db.read(
-                f"SELECT {ROW_COLUMNS}, r.rk FROM releases r"
-                f" LEFT JOIN release_state s ON s.id = r.id WHERE r.rk IN ({marks})",
+                f"SELECT {ROW_COLUMNS}, r.rk FROM releases r WHERE r.rk IN ({marks})",
                 list(keys),
             )
         }

@@ -65,7 +65,8 @@ class ReleaseWrites:
         Same id and hash: unchanged (url and last_seen refreshed). New hash: updated and flagged,
         except when a summary-only release gets its full page (completion: counted as updated,
         not flagged). A summary-only copy never replaces a full one already stored (the page
-        failed this time; the full text is kept, counted unchanged). read/starred never change.
+        failed this time; the full text is kept, counted unchanged). read/starred never change:
+        a stored or restored release copies them from release_state.
         """
         self._db.check_writable()
         new = updated = unchanged = 0
@@ -110,8 +111,8 @@ class ReleaseWrites:
     def set_read(self, ids: Iterable[str], read: bool) -> None:
         self._db.check_writable()
         with self._db.write() as con:
-            # Only known releases get a state row, so that "unread" with no other filter is
-            # all releases minus the read rows, counted from the state index alone.
+            # Only known releases get a state row; triggers copy the flag into releases and
+            # release_tags (migrations v2), where the list's partial indexes read it.
             con.executemany(
                 "INSERT INTO release_state(id, read) SELECT id, ? FROM releases WHERE id = ?"
                 " ON CONFLICT(id) DO UPDATE SET read = excluded.read",
@@ -119,6 +120,8 @@ class ReleaseWrites:
             )
 
     def set_starred(self, release_id: str, starred: bool) -> None:
+        """Star a release (a state row is kept even for an id not stored yet: it applies when
+        that release arrives)."""
         self._db.check_writable()
         with self._db.write() as con:
             con.execute(
@@ -157,6 +160,10 @@ def _upsert(con: sqlite3.Connection, release: Release, now: int) -> str:
             (release.url, now, old[0]),
         )
         return "unchanged"
+    # The copy of the read/starred state (release_state stays the source of truth).
+    state = con.execute(
+        "SELECT read, starred FROM release_state WHERE id = ?", (release.id,)
+    ).fetchone() or (0, 0)
     published = timestamp(release.published) if release.published else None
     title = strip_markers(release.title)
     text = strip_markers(release.text)
@@ -174,6 +181,8 @@ def _upsert(con: sqlite3.Connection, release: Release, now: int) -> str:
         "summary_only": int(release.summary_only),
         "content_hash": digest,
         "last_seen": now,
+        "read": int(state[0]),
+        "starred": int(state[1]),
     }
     content = {
         "summary": release.summary,
@@ -226,8 +235,8 @@ def _upsert(con: sqlite3.Connection, release: Release, now: int) -> str:
         if key and key not in seen:
             seen.add(key)
             con.execute(
-                "INSERT INTO release_tags(rk, tag_key, tag) VALUES (?, ?, ?)",
-                (rk, key, tag),
+                "INSERT INTO release_tags(rk, tag_key, tag, read) VALUES (?, ?, ?, ?)",
+                (rk, key, tag, int(state[0])),
             )
     for position, c in enumerate(release.contacts):
         con.execute(
