@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 from newsroom_tui import markdown
 from newsroom_tui.contacts import extract_contacts
 from newsroom_tui.extract import extract_page
-from newsroom_tui.markdown import fast_clean_body
 from newsroom_tui.profiles import load_profile
 from newsroom_tui.sanitise import clean_body
 
@@ -162,23 +161,6 @@ def test_extract_page_does_not_parse_the_body_twice_for_contacts(
 
     monkeypatch.setattr("newsroom_tui.contacts.BeautifulSoup", no_parse)
     assert extract_page(page, "https://www.iom.int/fr/x", settings_) == expected
-
-
-def test_fast_clean_body_equals_clean_body_for_every_bmp_character() -> None:
-    """If the sanitiser learns to act on another character, this fails: add it to the triggers."""
-    for start in range(0, 0x10000, 256):
-        chunk = "".join(chr(code) for code in range(start, start + 256))
-        for text in (chunk, "a\n\n\n" + chunk + "\n\n\n\nb"):
-            assert fast_clean_body(text) == clean_body(text), hex(start)
-    for code in range(0x10000):
-        text = "e" + chr(code) + "\u0301x\n\n\n"  # alone: no other trigger hides it
-        assert fast_clean_body(text) == clean_body(text), hex(code)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(max_size=200))
-def test_fast_clean_body_equals_clean_body(text: str) -> None:
-    assert fast_clean_body(text) == clean_body(text)
 
 
 def _old_collapse(html: str) -> str:

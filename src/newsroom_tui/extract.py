@@ -31,14 +31,13 @@ from newsroom_tui.markdown import (
     REMOVED_TAGS,
     ConvertedBody,
     collapse_whitespace,
-    fast_clean_body,
     html_to_markdown,
     summary_to_markdown,
     tag_to_markdown,
 )
 from newsroom_tui.models import ExtractedPage
 from newsroom_tui.profiles import ExtractSettings
-from newsroom_tui.sanitise import clean_line, clean_title, safe_url
+from newsroom_tui.sanitise import clean_body, clean_line, clean_title, safe_url
 
 __all__ = [
     "ConvertedBody",
@@ -517,7 +516,7 @@ def extract_page(
     dropped = _drop_selected(body, settings.drop, notes)
     if dropped:
         body_source = "".join(str(child) for child in body.contents)
-    body_html = fast_clean_body(body_source)
+    body_html = clean_body(body_source)
     # Contacts read the body's own parse when it is exactly the parse of body_html (nothing
     # dropped, nothing sanitised away), so the HTML is not parsed a second time; they run before
     # tag_to_markdown, which rewrites the tree in place.
