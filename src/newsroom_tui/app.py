@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from collections.abc import Callable
 from pathlib import Path, PurePath
@@ -36,19 +35,15 @@ def _newsroom_commands() -> type[Provider]:
     return NewsroomCommands
 
 
-def _command_providers() -> set[type[Provider] | Callable[[], type[Provider]]]:
-    providers = set(App.COMMANDS)
-    if importlib.util.find_spec("newsroom_tui.commands") is not None:
-        providers.add(_newsroom_commands)
-    return providers
-
-
 class NewsroomApp(App[None]):
     """Opens the store for one profile and shows the reader."""
 
     CSS_PATH = _stylesheets()
     TITLE = "newsroom-tui"
-    COMMANDS = _command_providers()
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        *App.COMMANDS,
+        _newsroom_commands,
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
@@ -115,11 +110,8 @@ class NewsroomApp(App[None]):
             self.notify(f"Opened {url}", markup=False)
 
     def action_help(self) -> None:
-        try:
-            from newsroom_tui.screens.help import HelpScreen
-        except ImportError:
-            self.notify("Help is not available yet.", markup=False)
-            return
+        from newsroom_tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def on_unmount(self) -> None:
