@@ -546,6 +546,8 @@ class _LagMonitor:
             self._task.cancel()
 
 
+OPENED = (("typical", 0, False), ("typical_unread", 3, True), ("large", LARGE_INDEX, True))
+"""(label, release index, opened while unread) for the article-opening figures."""
 _KEY_CHARS = {"slash": "/", "enter": "\r", "escape": "\x1b", "asterisk": "*"}
 
 
@@ -668,8 +670,9 @@ def child_reader_session(params: dict[str, Any]) -> None:
                     await _until(lambda: release_list.has_focus)
             out["search"] = searches
 
-            # open the newest release (typical) and the 300 KB one
-            for label, index in (("typical", 0), ("large", LARGE_INDEX)):
+            # open typical releases (one already read, one unread) and the 300 KB one (unread):
+            # unread ones are marked unread again before each run, so each run marks one read
+            for label, index, unread in OPENED:
                 if index >= n:
                     continue
                 position = app.store.index_of(screen.current_query(), release_guid(index))
@@ -679,6 +682,7 @@ def child_reader_session(params: dict[str, Any]) -> None:
                 await _after_refresh(app)
                 runs = []
                 for _ in range(int(params.get("open_reps", 3))):
+                    app.store.set_read([release_guid(index)], not unread)
                     article.show_message("…", [""])
                     await _until(lambda: bool(painted) and not article.loading_body)
                     await asyncio.sleep(0.05)
@@ -692,8 +696,7 @@ def child_reader_session(params: dict[str, Any]) -> None:
                         end = await _after_refresh(app)
                     runs.append([first - start, end - start, lag.worst])
                 out[f"open_{label}"] = runs
-                if index % READ_EVERY >= READ_SHARE:
-                    app.store.set_read([release_guid(index)], False)
+                app.store.set_read([release_guid(index)], index % READ_EVERY < READ_SHARE)
             out["rss_end_mb"] = peak_rss_mb()
             emit(out)
             os._exit(0)
@@ -826,15 +829,19 @@ def child_profile_reader(params: dict[str, Any]) -> None:
                 await _after_refresh(app)
             stop("keys")
             article = app.screen.article
-            release_list.cursor = 0
+            typical = 3  # an unread one: opening it marks it read, as in use
+            position = app.store.index_of(app.screen.current_query(), release_guid(typical))
+            release_list.cursor = position or 0
             await _after_refresh(app)
             start()
             for _ in range(5):
+                app.store.set_read([release_guid(typical)], False)
                 app.post_message(_key_event("enter"))
                 await _until(lambda: article.loading_body)
                 await _until(lambda: not article.loading_body)
                 await _after_refresh(app)
             stop("open_typical")
+            app.store.set_read([release_guid(typical)], typical % READ_EVERY < READ_SHARE)
             if int(params["n"]) > LARGE_INDEX:
                 position = app.store.index_of(app.screen.current_query(), release_guid(LARGE_INDEX))
                 release_list.cursor = position or 0
@@ -1347,7 +1354,9 @@ def target_rows(results: Results) -> list[tuple[str, str, str, bool | None]]:
             whole.high <= TARGETS["keystroke_ms"] / 1000 if whole.samples else None,
         )
     )
-    typical = Stat([r[0] for r in session.get("open_typical", [])])
+    typical = Stat(
+        [r[0] for key in ("open_typical", "open_typical_unread") for r in session.get(key, [])]
+    )
     rows.append(
         (
             "open a typical release <= 100 ms (first chunk painted)",
@@ -1574,14 +1583,18 @@ def _report_reader(results: Results, add: Callable[[str], None]) -> None:
     add("| N | release | first chunk (median, max) | whole body | longest block |")
     add("|---|---|---|---|---|")
     for n, f in sorted(results.reader.items()):
-        for label in ("typical", "large"):
+        for label in ("typical", "typical_unread", "large"):
             runs = f.session.get(f"open_{label}", [])
             if not runs:
                 continue
             first = Stat([r[0] for r in runs])
             whole = Stat([r[1] for r in runs])
             block = Stat([r[2] for r in runs])
-            name = "typical (~800 words)" if label == "typical" else "300 KB"
+            name = {
+                "typical": "typical (~800 words), already read",
+                "typical_unread": "typical, unread (opening marks it read)",
+                "large": "300 KB, unread",
+            }[label]
             add(
                 f"| {n:,} | {name} | {_ms(first.median)}, {_ms(first.high)} "
                 f"| {_ms(whole.median)} | {_ms(block.high)} |"
@@ -1923,7 +1936,7 @@ def profiling_notes(results: Results) -> list[str]:
         for key, label in (
             ("startup", "Reader start-up to first paint"),
             ("keys", "30 `j` presses in the release list"),
-            ("open_typical", "Opening a typical release, 5 times"),
+            ("open_typical", "Opening a typical unread release, 5 times"),
             ("open_large", "Opening the 300 KB release until its last chunk is shown"),
         ):
             spots = reader.get(key)
