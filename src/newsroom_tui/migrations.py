@@ -142,6 +142,16 @@ END;
 CREATE TRIGGER release_state_copy_delete AFTER DELETE ON release_state BEGIN
     UPDATE releases SET read = 0, starred = 0 WHERE id = OLD.id;
     UPDATE release_tags SET read = 0 WHERE rk = (SELECT rk FROM releases WHERE id = OLD.id);
+END;
+-- Counts changes to the contact rows, so the contacts directory (built from all of them) is
+-- rebuilt only when they changed, not after every commit of a sync.
+CREATE TABLE change_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO change_counters(name, value) VALUES ('contacts', 0);
+CREATE TRIGGER contacts_count_insert AFTER INSERT ON contacts BEGIN
+    UPDATE change_counters SET value = value + 1 WHERE name = 'contacts';
+END;
+CREATE TRIGGER contacts_count_delete AFTER DELETE ON contacts BEGIN
+    UPDATE change_counters SET value = value + 1 WHERE name = 'contacts';
 END
 """
 
@@ -198,3 +208,4 @@ def read_only_views(con: sqlite3.Connection, version: int) -> None:
             " FROM main.release_tags t JOIN main.releases r ON r.rk = t.rk"
             " LEFT JOIN main.release_state s ON s.id = r.id"
         )
+        con.execute("CREATE TEMP VIEW change_counters AS SELECT 'contacts' AS name, 0 AS value")

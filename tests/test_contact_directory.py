@@ -1,0 +1,155 @@
+"""The contacts directory built from distinct contact variants and kept until the contact rows
+change: the same answers as grouping every appearance one by one, seen from any connection."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsroom_tui.models import Contact, DirectoryContact, Release
+from newsroom_tui.store import Store
+from newsroom_tui.stored_values import digits, fold
+
+BASE = datetime(2024, 3, 15, 9, 30, tzinfo=UTC)
+
+
+def release(n: int, contacts: list[Contact], *, days: int | None = None) -> Release:
+    return Release(
+        id=f"rel-{n}",
+        url=f"https://example.org/{n}",
+        title=f"Communiqué {n}",
+        published=BASE - timedelta(days=n if days is None else days),
+        language="fr",
+        markdown=f"Texte {n}",
+        text=f"Texte {n}",
+        contacts=contacts,
+    )
+
+
+def reference(releases: list[Release], filter_text: str = "") -> list[DirectoryContact]:
+    """The directory by the first algorithm: every appearance, oldest first, grouped."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    appearances = []
+    ordered = sorted(releases, key=lambda r: (r.published, r.id))
+    for r in ordered:
+        for c in r.contacts:
+            emails = [e for e in c.emails if e]
+            phones = [p for p in c.phones if p]
+            keys = [f"email:{e.casefold()}" for e in emails]
+            if fold(c.name):
+                keys.append(f"name:{fold(c.name)}|{fold(c.organization)}")
+            if not keys:
+                continue
+            for k in keys[1:]:
+                parent[find(k)] = find(keys[0])
+            find(keys[0])
+            appearances.append((keys[0], r, c.name, c.organization, emails, phones))
+    groups: dict[str, list[tuple[Release, str, str, list[str], list[str]]]] = {}
+    for key, r, name, org, emails, phones in appearances:
+        groups.setdefault(find(key), []).append((r, name, org, emails, phones))
+    result = []
+    for entries in groups.values():
+        newest = list(reversed(entries))
+        name = next((e[1] for e in newest if e[1]), "")
+        org = next((e[2] for e in newest if e[2]), "")
+        emails = newest[0][3] or next((e[3] for e in newest if e[3]), [])
+        phones = newest[0][4] or next((e[4] for e in newest if e[4]), [])
+        shown = {v.casefold() for v in emails} | {digits(p) for p in phones}
+        previous: list[str] = []
+        for e in entries:
+            for value in e[3]:
+                if value.casefold() not in shown and value not in previous:
+                    previous.append(value)
+            for value in e[4]:
+                if digits(value) not in shown and value not in previous:
+                    previous.append(value)
+        key = f"email:{emails[0].casefold()}" if emails else f"name:{fold(name)}|{fold(org)}"
+        contact = DirectoryContact(
+            key=key,
+            name=name,
+            organization=org,
+            emails=list(emails),
+            phones=list(phones),
+            releases=len({e[0].id for e in entries}),
+            last_seen=max(e[0].published for e in entries),
+            changed=bool(previous),
+            previous=previous,
+        )
+        wanted = fold(filter_text)
+        haystack = fold(" ".join([name, org, *emails, *phones]))
+        phone_digits = " ".join(digits(p) for p in phones)
+        if (
+            wanted
+            and wanted not in haystack
+            and not (digits(wanted) and digits(wanted) in phone_digits)
+        ):
+            continue
+        result.append(contact)
+    result.sort(key=lambda c: (fold(c.name) or (c.emails[0] if c.emails else ""), c.key))
+    return result
+
+
+names = st.sampled_from(["Ana Ruiz", "ana ruiz", "Jérôme Petit", "Jerome PETIT", "", "Paul"])
+offices = st.sampled_from(["OIM Dakar", "OIM Madrid", ""])
+emails = st.lists(st.sampled_from(["a@x.org", "A@x.org", "j@x.org", "p@x.org", ""]), max_size=2)
+phones = st.lists(st.sampled_from(["+221 33 869 62 00", "+221 77 000", "33 869 62 00"]), max_size=2)
+contacts = st.builds(Contact, names, offices, phones, emails)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.lists(contacts, max_size=3), min_size=1, max_size=6),
+    st.sampled_from(["", "ruiz", "JEROME", "869", "x.org", "dakar"]),
+)
+def test_same_directory_as_grouping_every_appearance(
+    per_release: list[list[Contact]], filter_text: str
+) -> None:
+    releases = [release(n, c) for n, c in enumerate(per_release)]
+    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "db.sqlite3") as store:
+        store.apply_batch(releases)
+        got = store.contacts_directory(filter_text)
+        assert got == reference(releases, filter_text)
+        for entry in got:
+            ids = {r.id for r in store.releases_for_contact(entry.key)}
+            assert len(ids) == entry.releases
+
+
+def test_kept_until_the_contact_rows_change_in_any_connection(tmp_path: Path) -> None:
+    ana = Contact("Ana Ruiz", "OIM Madrid", [], ["a@x.org"])
+    with Store.open(tmp_path / "db.sqlite3") as store:
+        store.apply_batch([release(1, [ana])])
+        calls = 0
+        build = store._directory._groups
+
+        def counting() -> object:
+            nonlocal calls
+            calls += 1
+            return build()
+
+        store._directory._groups = counting
+        assert [c.name for c in store.contacts_directory()] == ["Ana Ruiz"]
+        store.contacts_directory("ana")
+        store.set_read(["rel-1"], True)
+        store.apply_batch([release(2, [])])  # a release without contacts
+        assert [c.name for c in store.contacts_directory("ruiz")] == ["Ana Ruiz"]
+        assert calls == 1
+        with Store.open(store.path) as other:  # another connection adds a contact
+            other.apply_batch([release(3, [Contact("Paul", "OIM", [], ["p@x.org"])])])
+        assert [c.name for c in store.contacts_directory()] == ["Ana Ruiz", "Paul"]
+        assert calls == 2
+        # an edit that changes a contact's phone is seen, and flagged as a change
+        store.apply_batch([release(1, [Contact("Ana Ruiz", "OIM Madrid", ["1"], ["a@x.org"])])])
+        store.apply_batch([release(4, [Contact("Ana Ruiz", "OIM Madrid", ["2"], ["a@x.org"])])])
+        ana_now = store.contacts_directory("ana")[0]
+        assert ana_now.phones == ["1"] and ana_now.previous == ["2"] and ana_now.releases == 2
+        assert calls == 3
