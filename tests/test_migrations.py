@@ -121,3 +121,42 @@ def test_an_unmigrated_read_only_v1_file_is_listed_through_views(tmp_path: Path)
     check = sqlite3.connect(path)
     assert check.execute("PRAGMA user_version").fetchone()[0] == 1  # never changed
     check.close()
+
+
+def test_a_read_only_v1_file_opens_through_store_open(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    from newsroom_tui.store import StoreReadOnly
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "db.sqlite3"
+    _v1_with_releases(path)
+    con = sqlite3.connect(path)
+    con.execute(
+        "INSERT INTO contacts(id, position, name, organization, emails, phones)"
+        " VALUES ('r2', 0, 'Ana Ruiz', 'OIM', '[\"a@x.org\"]', '[]')"
+    )
+    con.commit()
+    con.close()
+    if os.geteuid() == 0:
+        done = subprocess.run(["chattr", "+i", str(path), str(folder)], capture_output=True)
+        if done.returncode != 0:
+            pytest.skip("running as root without chattr: cannot make a file read-only")
+    else:
+        path.chmod(0o444)
+        folder.chmod(0o555)
+    try:
+        with Store.open(path) as store:
+            assert store.read_only and store.schema_version == 1
+            assert _lists(store)["is:starred"] == ["r5", "r3"]
+            assert store.facets().unread == 10
+            assert [c.name for c in store.contacts_directory("ana")] == ["Ana Ruiz"]
+            with pytest.raises(StoreReadOnly):
+                store.set_read(["r1"], True)
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(folder), str(path)], capture_output=True)
+        folder.chmod(0o755)
+        path.chmod(0o644)
