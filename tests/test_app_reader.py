@@ -271,7 +271,7 @@ async def test_markup_in_titles_is_shown_literally_and_runs_nothing(data_dir: Pa
 
 
 async def test_help_and_palette_open(data_dir: Path) -> None:
-    from textual.command import CommandPalette
+    from textual.command import CommandList, CommandPalette
 
     from newsroom_tui.screens.help import HelpScreen
 
@@ -286,10 +286,20 @@ async def test_help_and_palette_open(data_dir: Path) -> None:
         assert isinstance(app.screen, MainScreen)
         await pilot.press("ctrl+p")
         await settle(app, pilot)
-        assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"Qui")
-        await pilot.pause(0.3)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        await pilot.press(*"Qui sommes")
+        hits = palette.query_one(CommandList)
+        # The palette searches in the background: wait (bounded) until it has finished.
+        for _ in range(200):
+            done = not hits.has_class("--populating")
+            if done and hits.option_count and hits.highlighted is not None:
+                break
+            await pilot.pause(0.02)
+        assert hits.option_count and hits.highlighted is not None
         await pilot.press("enter")
         await settle(app, pilot)
-        assert isinstance(app.screen, MainScreen)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert main.store.get_meta("selected") == "section:qui-sommes-nous"
         assert app.is_running
