@@ -16,7 +16,7 @@ from newsroom_tui.widgets.release_list import ReleaseList
 from newsroom_tui.widgets.search_bar import SearchBar
 from newsroom_tui.widgets.section_tree import SectionTree
 from newsroom_tui.widgets.sync_status import SyncStatus
-from uifixtures import HOSTILE_TITLES, open_store, profile, sample_app
+from uifixtures import HOSTILE_TITLES, open_store, profile, sample_app, search_settled
 
 SIZE = (120, 40)
 
@@ -141,8 +141,7 @@ async def test_search_as_you_type_folds_accents_and_highlights(data_dir: Path) -
         await pilot.press("slash")
         assert isinstance(app.focused, Input)
         await pilot.press(*"securite")
-        await pilot.pause(0.3)
-        await settle(app, pilot)
+        await search_settled(app, pilot)
         release_list = app.screen.query_one(ReleaseList)
         assert release_list.count == 1
         assert "Sécurité" in list_lines(app)[0]
@@ -152,8 +151,7 @@ async def test_search_as_you_type_folds_accents_and_highlights(data_dir: Path) -
         styled = "".join(s.text for s in strip if s.style and s.style.underline)
         assert "Sécurité" in styled and match_style.underline
         await pilot.press("escape")
-        await pilot.pause(0.3)
-        await settle(app, pilot)
+        await search_settled(app, pilot)
         assert release_list.count == 8
 
 
@@ -162,8 +160,7 @@ async def test_search_syntax_error_is_one_line(data_dir: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("slash", *"since:notadate")
-        await pilot.pause(0.3)
-        await settle(app, pilot)
+        await search_settled(app, pilot)
         search = app.screen.query_one(SearchBar)
         message = str(search.query_one("#search-error", Static).render())
         assert search.has_class("-error")

@@ -13,7 +13,7 @@ import pytest
 from textual.pilot import Pilot
 
 from newsroom_tui.app import build_app
-from uifixtures import profile, sample_app
+from uifixtures import profile, sample_app, search_settled
 
 SnapCompare = Callable[..., bool]
 
@@ -33,8 +33,7 @@ async def open_first(pilot: Pilot[Any]) -> None:
 async def search_securite(pilot: Pilot[Any]) -> None:
     await settle(pilot)
     await pilot.press("slash", *"securite")
-    await pilot.pause(0.3)
-    await settle(pilot)
+    await search_settled(pilot.app, pilot)
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])

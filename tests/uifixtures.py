@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsroom_tui import paths
 from newsroom_tui.app import NewsroomApp, build_app
 from newsroom_tui.models import Contact, Release, SectionPage
 from newsroom_tui.profiles import Profile, load_profile
 from newsroom_tui.store import Store
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
 
 BASE = "https://www.iom.int/fr/"
 HOSTILE_TITLES = ["[b]x[/b]", "[/b] Breaking", "[@click=app.quit]Read[/]"]
@@ -135,3 +139,17 @@ def sample_app(data_dir: Path, **kwargs: bool) -> NewsroomApp:
 
 def open_store(data_dir: Path) -> Store:
     return Store.open(paths.database_path(data_dir, profile().id))
+
+
+async def search_settled(app: NewsroomApp, pilot: Pilot[None]) -> None:
+    """Wait (bounded) until typed search text has been searched and the list refreshed."""
+    from newsroom_tui.widgets.search_bar import SearchBar
+
+    search = app.screen.query_one(SearchBar)
+    for _ in range(250):
+        if not search.pending:
+            break
+        await pilot.pause(0.02)
+    assert not search.pending, "the search never ran"
+    await app.workers.wait_for_complete()
+    await pilot.pause()

@@ -66,6 +66,11 @@ class SearchBar(Vertical):
     def value(self) -> str:
         return self.input.value
 
+    @property
+    def pending(self) -> bool:
+        """True while typed text waits for the debounce before it is searched."""
+        return self._timer is not None
+
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
