@@ -1,41 +1,41 @@
-"""The headless core never imports Textual: checked in a fresh interpreter per module."""
+"""The headless core never imports Textual: each core module is imported in a fresh interpreter.
+
+Core is every module of the package except the interface (app, commands, screens, widgets), so a
+new module is checked without being listed here.
+"""
 
 from __future__ import annotations
 
-import importlib.util
+import pkgutil
 import subprocess
 import sys
 
 import pytest
 
-CORE = [
-    "paths",
-    "models",
-    "profiles",
-    "sanitise",
-    "fetch",
-    "feeds",
-    "listing",
-    "extract",
-    "markdown",
-    "dates",
-    "contacts",
-    "store",
-    "query",
-    "sync",
-    "cli",
-    "export",
-    "logfile",
-    "clipboard",
-    "browser",
-    "demo.server",
-]
+import newsroom_tui
+
+INTERFACE = {"newsroom_tui.app", "newsroom_tui.commands", "newsroom_tui.__main__"}
+INTERFACE_PACKAGES = ("newsroom_tui.screens", "newsroom_tui.widgets")
 
 
-@pytest.mark.parametrize("name", CORE)
-def test_core_module_does_not_import_textual(name: str) -> None:
-    module = f"newsroom_tui.{name}"
-    assert importlib.util.find_spec(module) is not None, f"{module} is missing"
+def core_modules() -> list[str]:
+    names = []
+    for info in pkgutil.walk_packages(newsroom_tui.__path__, "newsroom_tui."):
+        if info.name in INTERFACE or info.name.startswith(INTERFACE_PACKAGES):
+            continue
+        names.append(info.name)
+    return sorted(names)
+
+
+def test_the_core_is_what_the_design_says() -> None:
+    names = core_modules()
+    for expected in ("store", "sync", "fetch", "extract", "contacts", "cli", "demo.server"):
+        assert f"newsroom_tui.{expected}" in names
+    assert not any(name.startswith(INTERFACE_PACKAGES) for name in names)
+
+
+@pytest.mark.parametrize("module", core_modules())
+def test_core_module_does_not_import_textual(module: str) -> None:
     code = f"import sys, {module}; print('textual' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
