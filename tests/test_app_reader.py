@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.content import Content
 from textual.widgets import Input, Static
 
 from newsroom_tui import browser
@@ -150,9 +151,17 @@ async def test_search_as_you_type_folds_accents_and_highlights(data_dir: Path) -
         match_style = release_list.get_component_rich_style("release-list--match")
         styled = "".join(s.text for s in strip if s.style and s.style.underline)
         assert "Sécurité" in styled and match_style.underline
+        # under the list: where the search matched, the match highlighted
+        snippet = app.screen.query_one("#snippet", Static)
+        assert snippet.display
+        content = snippet.visual
+        assert isinstance(content, Content)
+        marked = [content.plain[span.start : span.end] for span in content.spans]
+        assert marked and all(m.lower() == "sécurité" for m in marked)
         await pilot.press("escape")
         await search_settled(app, pilot)
         assert release_list.count == 8
+        assert not snippet.display
 
 
 async def test_search_syntax_error_is_one_line(data_dir: Path) -> None:

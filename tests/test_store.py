@@ -279,6 +279,20 @@ def test_snippets_carry_markers(corpus: Store) -> None:
         )
 
 
+def test_snippet_of_one_release(store: Store) -> None:
+    store.apply_batch(
+        [
+            make(1, title="Migration", text="Un long texte. La migration est un droit."),
+            make(2, title="Autre", text="Rien à voir."),
+        ]
+    )
+    query = parse_query("migration")
+    assert f"{SNIPPET_OPEN}migration{SNIPPET_CLOSE} est un droit" in store.snippet(query, "rel-1")
+    assert store.snippet(query, "rel-2") == ""
+    assert store.snippet(query, "no-such-release") == ""
+    assert store.snippet(parse_query("is:unread"), "rel-1") == ""
+
+
 def test_relevance_orders_by_score(store: Store) -> None:
     store.apply_batch(
         [

@@ -12,6 +12,15 @@ from newsroom_tui.query import Query
 from newsroom_tui.release_listing import ReleaseListing
 from newsroom_tui.stored_values import from_iso
 
+# The body's snippet when the body matched (the title is shown anyway), else the best column's
+# (a match in the title or the contacts).
+_BODY_SNIPPET = f"snippet(release_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16)"
+_BEST_SNIPPET = f"snippet(release_fts, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16)"
+SNIPPET_SQL = (
+    f"CASE WHEN instr({_BODY_SNIPPET}, '{SNIPPET_OPEN}') > 0 THEN {_BODY_SNIPPET}"
+    f" ELSE {_BEST_SNIPPET} END"
+)
+
 RELEVANCE_WINDOW = 2_000
 """order="relevance" ranks the newest this-many matches by bm25 (a full rank costs ~150 ms at 100k)."""
 
@@ -34,6 +43,18 @@ class ReleaseSearch:
         """Hits with highlighted snippets; `total` is count(query) (capped for text)."""
         with self._db.snapshot():
             return self._search(query, limit, offset, order)
+
+    def snippet(self, query: Query, release_id: str) -> str:
+        """One release's highlighted snippet for a text query ('' when nothing matches)."""
+        if query.match_expression() is None:
+            return ""
+        source, params, key = release_filters.source(query)
+        with self._db.snapshot():
+            rows = self._db.read(
+                f"SELECT {SNIPPET_SQL} {source} AND {key} = (SELECT rk FROM releases WHERE id = ?)",
+                [*params, release_id],
+            )
+        return str(rows[0][0] or "") if rows else ""
 
     def _search(
         self, query: Query, limit: int, offset: int, order: Literal["newest", "relevance"]
@@ -60,11 +81,7 @@ class ReleaseSearch:
             position = {rk: i for i, rk in enumerate(keys)}
             rows = sorted(found, key=lambda r: position[int(r[6])])
         else:
-            # The body's snippet when the body matched (the title is shown anyway), else the
-            # best column's (a match in the title or the contacts).
-            body = f"snippet(release_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16)"
-            best = f"snippet(release_fts, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16)"
-            snippet = f"CASE WHEN instr({body}, '{SNIPPET_OPEN}') > 0 THEN {body} ELSE {best} END"
+            snippet = SNIPPET_SQL
             if order == "relevance":
                 ranked = read(
                     f"SELECT rk FROM (SELECT {key} AS rk, bm25(release_fts, 10.0, 1.0, 2.0)"

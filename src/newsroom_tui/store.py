@@ -186,6 +186,10 @@ class Store:
         """Hits with highlighted snippets; `total` is count(query) (capped for text)."""
         return self._search.search(query, limit=limit, offset=offset, order=order)
 
+    def snippet(self, query: Query, release_id: str) -> str:
+        """The highlighted snippet of one release for a text query ('' when it does not match)."""
+        return self._search.snippet(query, release_id)
+
     def unread_count(self) -> int:
         return self._facets.unread_count()
 

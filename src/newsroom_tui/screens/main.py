@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -16,13 +17,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
-from newsroom_tui.models import SyncProgress, SyncReport
+from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, SyncProgress, SyncReport
 from newsroom_tui.profiles import MenuNode, Profile
 from newsroom_tui.query import Query
+from newsroom_tui.sanitise import clean_line
 from newsroom_tui.store import StoreError
 from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.contacts_panel import ContactsPanel
@@ -45,6 +48,18 @@ EMPTY_HELP = [
     "Press r to sync this newsroom in the background (reading goes on meanwhile),",
     "or try the bundled demo newsroom: newsroom-tui --demo",
 ]
+
+
+def highlighted_snippet(snippet: str) -> Content:
+    """A store snippet as Content: the matches (between the store's markers) styled, the rest
+    plain text; network text never becomes markup."""
+    pieces = re.split(f"[{SNIPPET_OPEN}{SNIPPET_CLOSE}]", clean_line(snippet, limit=600))
+    parts: list[str | tuple[str, str]] = [
+        (piece, "bold reverse") if index % 2 else piece
+        for index, piece in enumerate(pieces)
+        if piece
+    ]
+    return Content.assemble(*parts)
 
 
 class MainScreen(Screen[None]):
@@ -97,6 +112,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="middle"):
                 yield SearchBar(id="search")
                 yield ReleaseList(id="releases")
+                yield Static(id="snippet", markup=False)
             with Vertical(id="reading"):
                 yield ArticleView(id="article")
                 yield ContactsPanel(id="contacts")
@@ -237,6 +253,27 @@ class MainScreen(Screen[None]):
     def _search_changed(self, event: SearchBar.QueryChanged) -> None:
         self.search = event.query
         self.refresh_list()
+        current = self.release_list.current_row
+        self._show_snippet(current.id if current else None)
+
+    @on(ReleaseList.ReleaseHighlighted)
+    def _release_highlighted(self, event: ReleaseList.ReleaseHighlighted) -> None:
+        self._show_snippet(event.release_id)
+
+    def _show_snippet(self, release_id: str | None) -> None:
+        """Under the list, where the search matched in the highlighted release."""
+        line = self.query_one("#snippet", Static)
+        query = self.search
+        if query is None or query.is_empty_text or release_id is None:
+            line.display = False
+            return
+        try:
+            snippet = self.store.snippet(query, release_id)
+        except StoreError as exc:
+            self.report_error("Could not read the search snippet", exc)
+            return
+        line.update(highlighted_snippet(snippet))
+        line.display = bool(snippet)
 
     @on(SearchBar.Submitted)
     def _search_submitted(self) -> None:
