@@ -198,3 +198,20 @@ def test_errors_go_to_the_log_file_not_the_screen(tmp_path: Path) -> None:
     assert "boom for the log" in log_file.read_text(encoding="utf-8")
     get_logger("newsroom_tui.cli").warning("in-process record")
     assert "in-process record" in log_file.read_text(encoding="utf-8")
+
+
+def test_headlines_sync_then_a_full_sync_completes_the_pages(tmp_path: Path) -> None:
+    data = str(tmp_path / "quick")
+    code, out, _ = run(
+        "sync", "--no-pages", "--no-sections", "--profile", "demo", "--data-dir", data
+    )
+    assert code == 0 and out.startswith("44 new, 0 updated"), out
+    code, raw, _ = run("show", "demo-fr-0023", "--json", "--profile", "demo", "--data-dir", data)
+    headline = json.loads(raw)
+    assert headline["summary_only"] is True and headline["contacts"] == []
+    code, out, _ = run("sync", "--profile", "demo", "--data-dir", data)
+    assert code == 0 and out.startswith("0 new, 44 updated"), out
+    code, raw, _ = run("show", "demo-fr-0023", "--json", "--profile", "demo", "--data-dir", data)
+    full = json.loads(raw)
+    assert full["summary_only"] is False and full["contacts"]
+    assert full["updated"] is False  # completing a headline is not an edit

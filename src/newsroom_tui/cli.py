@@ -80,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sync", help="fetch new and changed releases and section pages")
     _common(p, top=False)
     p.add_argument("--no-sections", action="store_true", help="skip the site's menu pages")
+    p.add_argument(
+        "--no-pages",
+        action="store_true",
+        help="headlines only: store new items from their feed summaries; a later sync fetches"
+        " their pages",
+    )
 
     p = sub.add_parser("search", help="search the cached releases")
     _common(p, top=False)
@@ -239,7 +245,13 @@ def cmd_sync(args: argparse.Namespace, ctx: Context) -> int:
 
     with serving_demo_if_needed(ctx) as live, live.store() as store:
         progress = ProgressPrinter(live.err)
-        report = run_sync(live.profile, store, progress=progress, sections=not args.no_sections)
+        report = run_sync(
+            live.profile,
+            store,
+            progress=progress,
+            sections=not args.no_sections,
+            pages=not args.no_pages,
+        )
     for line in format_report(report):
         print(line, file=live.out)
     return EXIT_OK if report.ok else EXIT_FAILED

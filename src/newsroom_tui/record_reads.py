@@ -75,6 +75,18 @@ class RecordReads:
                 yield _release(row[1:])
             last = rows[-1][0]
 
+    def summary_only_releases(self, limit: int) -> list[Release]:
+        """Releases still shown from a feed summary (their page is yet to be fetched), newest
+        first: a sync retries them even when every source answers 304."""
+        rows = self._db.read(
+            f"SELECT {_RELEASE_COLUMNS} FROM releases r"
+            " JOIN release_content c ON c.rk = r.rk"
+            " LEFT JOIN release_state s ON s.id = r.id WHERE r.summary_only = 1"
+            " ORDER BY r.rk DESC LIMIT ?",
+            (limit,),
+        )
+        return [_release(row) for row in rows]
+
     def get_section(self, key: str) -> SectionPage | None:
         row = self._db.read_one(
             "SELECT key, url, title, markdown, text, contacts, fetched_at FROM sections"

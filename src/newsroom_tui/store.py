@@ -144,6 +144,10 @@ class Store:
         """Every release, newest first."""
         return self._records.iter_releases()
 
+    def summary_only_releases(self, limit: int) -> list[Release]:
+        """Releases still shown from a feed summary, newest first (a sync retries their pages)."""
+        return self._records.summary_only_releases(limit)
+
     def get_section(self, key: str) -> SectionPage | None:
         return self._records.get_section(key)
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import html
 import logging
 import multiprocessing
 import os
@@ -76,6 +77,8 @@ EXTRACT_PROCESSES = max(1, min(4, os.cpu_count() or 1))
 META_FEED = "sync.feed"
 """Meta key: the probed or discovered feed that answered last time (tried first next time)."""
 META_LAST_SYNC = "last_sync"
+RETRY_PAGES = 500
+"""Releases still shown from a summary whose page a sync fetches again, at most."""
 MAX_TAGS = 20
 
 ProgressCallback = Callable[[SyncProgress], None]
@@ -98,6 +101,8 @@ class SyncStore(Protocol):
     def get_meta(self, key: str) -> str | None: ...
 
     def set_meta(self, key: str, value: str) -> None: ...
+
+    def summary_only_releases(self, limit: int) -> list[Release]: ...
 
 
 def release_id(item: FeedItem, site_origin: str) -> str:
@@ -622,6 +627,37 @@ class _Run:
         await asyncio.gather(*(worker() for _ in range(workers)))
         await self.flush(force=True)
 
+    async def add_unfetched_pages(self) -> None:
+        """Releases stored from a feed summary (their page failed, or a headlines-only sync)
+        get their page fetched again, even when every source answered 304."""
+        stored = await asyncio.to_thread(self.store.summary_only_releases, RETRY_PAGES)
+        for release in stored:
+            if release.id not in self.items:
+                self.items[release.id] = FeedItem(
+                    url=release.url,
+                    title=release.title,
+                    summary_html=html.escape(release.summary),
+                    published=release.published,
+                    tags=list(release.tags),
+                )
+
+    async def store_headlines(self) -> None:
+        """Without pages: each new item is stored from its feed summary (marked summary-only,
+        so the next full sync fetches its page); items already stored are left as they are."""
+        entries = list(self.items.items())
+        known = await asyncio.to_thread(self.store.content_hashes, [rid for rid, _ in entries])
+        fresh = [(rid, item) for rid, item in entries if rid not in known]
+        self.report.unchanged += len(entries) - len(fresh)
+        self.emit("releases", 0, len(fresh))
+        for done, (rid, item) in enumerate(fresh, 1):
+            if self.stopped():
+                break
+            self.pending.append(self.summary_release(rid, item))
+            if len(self.pending) >= BATCH_SIZE:
+                await self.flush()
+            self.emit("releases", done, len(fresh), item.title)
+        await self.flush(force=True)
+
     # --- sections ----------------------------------------------------------------------------
     async def sync_sections(self) -> None:
         by_url: dict[str, list[str]] = {}
@@ -676,17 +712,22 @@ async def sync_profile(
     *,
     progress: ProgressCallback | None = None,
     sections: bool = True,
+    pages: bool = True,
     cancel: asyncio.Event | None = None,
     backoff: float = 1.0,
 ) -> SyncReport:
     """Sync one newsroom into `store`; never raises for network or content problems.
 
-    `backoff` is the base delay between retries of a 429/5xx without Retry-After (seconds).
+    `pages=False` reads the sources only and stores new items from their summaries (a quick
+    headlines sync). `backoff` is the base delay between retries of a 429/5xx without
+    Retry-After (seconds).
     """
     with ThreadPoolExecutor(EXTRACT_THREADS, thread_name_prefix="extract") as threads:
         extractors = _Extractors(threads)
         try:
-            return await _sync(profile, store, extractors, progress, sections, cancel, backoff)
+            return await _sync(
+                profile, store, extractors, progress, sections, pages, cancel, backoff
+            )
         finally:
             extractors.shutdown()
 
@@ -697,6 +738,7 @@ async def _sync(
     pool: _Extractors,
     progress: ProgressCallback | None,
     sections: bool,
+    pages: bool,
     cancel: asyncio.Event | None,
     backoff: float,
 ) -> SyncReport:
@@ -709,7 +751,11 @@ async def _sync(
         await run.read_listing()
         run.emit("sources", max(sources, 1), max(sources, 1))
         if not run.stopped():
-            await run.sync_releases()
+            if pages:
+                await run.add_unfetched_pages()
+                await run.sync_releases()
+            else:
+                await run.store_headlines()
         if sections and not run.stopped():
             await run.sync_sections()
         if not run.stopped():
@@ -731,9 +777,12 @@ def run_sync(
     *,
     progress: ProgressCallback | None = None,
     sections: bool = True,
+    pages: bool = True,
     cancel: asyncio.Event | None = None,
 ) -> SyncReport:
     """`sync_profile` for callers without an event loop (the CLI)."""
     return asyncio.run(
-        sync_profile(profile, store, progress=progress, sections=sections, cancel=cancel)
+        sync_profile(
+            profile, store, progress=progress, sections=sections, pages=pages, cancel=cancel
+        )
     )
