@@ -434,7 +434,7 @@ def cmd_contacts(args: argparse.Namespace, ctx: Context) -> int:
             writer.writerow([_csv_safe(clean_line(str(v))) for v in row])
         ctx.out.write(buffer.getvalue())
     elif fmt == "vcard":
-        from newsroom_tui.contacts import format_vcard
+        from newsroom_tui.contact_formats import format_vcard
         from newsroom_tui.models import Contact
 
         for e in entries:

@@ -21,6 +21,12 @@ from urllib.parse import unquote
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
+from newsroom_tui.contact_formats import (
+    MAX_NAME_CHARS,
+    MAX_PHONE_DIGITS,
+    ORG_WORD,
+    normalise_phone,
+)
 from newsroom_tui.models import Contact
 from newsroom_tui.sanitise import clean_email, clean_line
 
@@ -29,9 +35,6 @@ MAX_BLOCK_CHARS = 20_000
 MAX_CONTACTS = 20
 MAX_TEXT_CHARS = 4_000_000
 """Characters of body text flattened before giving up on the rest of the page."""
-MAX_NAME_CHARS = 200
-"""Text longer than this before a phone or email is prose, not a name: it ends the block."""
-MAX_PHONE_DIGITS = 20
 MAX_MATCHES = 32
 MAX_ANCHOR_TRIES = 3
 """Matches of one pattern looked at in one segment (a contact line holds a handful)."""
@@ -177,10 +180,6 @@ _PHONE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _PHONE_JOINER = re.compile(r"[\s,/]{0,6}(?:(?:or|ou|o|y|et|and)[\s,/]{1,6})?", re.IGNORECASE)
-_EXT_TAIL = re.compile(
-    r"(?:ext|extension|poste|anexo|x)\.?\s{0,3}:?\s{0,3}(\d{1,6})\s{0,3}\)?\s{0,3}$", re.I
-)
-_TRUNK_ZERO = re.compile(r"\(\s{0,2}0\s{0,2}\)")
 
 # --- names -------------------------------------------------------------------------------------
 _LABELS = re.compile(
@@ -192,11 +191,6 @@ _LABELS = re.compile(
 _EDGE_PUNCT = " \t,;:.-–—/|()[]\"'«»"
 _AT_SPLIT = re.compile(r"\s(?:at|au|aux|aupr[eè]s\s(?:de|du|des)|en)\s")
 _IOM_WORD = re.compile(r"\b(?:IOM|OIM|UN Migration)\b")
-_ORG_WORD = re.compile(
-    r"\b(?:IOM|OIM|UN|office|bureau|oficina|mission|misi[óo]n|unit|unit[ée]|unidad|"
-    r"division|divisi[óo]n|d[ée]partement|department|departamento|headquarters|si[èe]ge|sede)\b",
-    re.IGNORECASE,
-)
 _LEADING_ARTICLE = re.compile(
     r"^(?:(?:the|le|la|les|el|los|las)\s{1,3}|l['’]\s{0,1})(?=[A-ZÀ-ÝÑ])", re.IGNORECASE
 )
@@ -267,29 +261,6 @@ class _Segment:
 # Public API
 
 
-def normalise_phone(printed: str) -> str:
-    """International digits ('+41 79 123 45 67' -> '+41791234567'); extension kept after 'x'.
-
-    Numbers printed without a leading '+' stay digits only; '(0)' after a country code is dropped.
-    """
-    if not isinstance(printed, str) or not printed:
-        return ""
-    text = printed[:100]
-    ext = ""
-    tail = _EXT_TAIL.search(text)
-    if tail:
-        ext = tail.group(1)
-        text = text[: tail.start()]
-    plus = text.lstrip(" \t(").startswith("+")
-    if plus:
-        text = _TRUNK_ZERO.sub("", text)
-    digits = "".join(str(unicodedata.decimal(ch)) for ch in text if ch.isdecimal())
-    digits = digits[:MAX_PHONE_DIGITS]
-    if not digits:
-        return ""
-    return ("+" if plus else "") + digits + (f"x{ext}" if ext else "")
-
-
 def extract_contacts(body_html: str, *, tree: BeautifulSoup | None = None) -> list[Contact]:
     """The contacts of one release body (HTML), in page order; [] when it has no contacts block.
 
@@ -308,77 +279,6 @@ def extract_contacts(body_html: str, *, tree: BeautifulSoup | None = None) -> li
             return found
     region = _heading_region(blocks)
     return _parse_region(region, mailto_only=True) if region else []
-
-
-def contact_key(contact: Contact) -> str:
-    """Key that identifies one contact across releases: first email, else name and office."""
-    for email in contact.emails:
-        if email:
-            return email.lower()
-    return _key_text(contact.name) + "|" + _key_text(contact.organization)
-
-
-def contacts_search_text(contacts: list[Contact]) -> str:
-    """Text indexed for search: names, offices, emails and their local parts, phones both ways."""
-    words: list[str] = []
-    for contact in contacts:
-        words += [contact.name, contact.organization]
-        for email in contact.emails:
-            words += [email, email.partition("@")[0]]
-        for phone in contact.phones:
-            normal = normalise_phone(phone)
-            words += [phone, normal, normal.lstrip("+").partition("x")[0]]
-    seen: set[str] = set()
-    out: list[str] = []
-    for word in words:
-        word = clean_line(word)
-        if word and word not in seen:
-            seen.add(word)
-            out.append(word)
-    return "\n".join(out)
-
-
-def format_name_email(contact: Contact) -> str | None:
-    """'Name <email>' for the first email (None without one); the name is quoted when needed."""
-    email = next((clean_email(e) for e in contact.emails if clean_email(e)), "")
-    if not email:
-        return None
-    name = clean_line(contact.name, limit=MAX_NAME_CHARS)
-    if not name:
-        return email
-    if any(ch in name for ch in '"(),:;<>@[\\]'):
-        name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return f"{name} <{email}>"
-
-
-def format_vcard(contact: Contact) -> str:
-    """The contact as a vCard 3.0 (CRLF lines, values escaped and folded at 75 octets)."""
-    name = clean_line(contact.name, limit=MAX_NAME_CHARS)
-    org = clean_line(contact.organization, limit=MAX_NAME_CHARS)
-    full = name or org or next(iter(contact.emails), "")
-    family, given = "", ""
-    if name and name != org and not _ORG_WORD.search(name):
-        given, _, family = name.rpartition(" ")
-    else:
-        family = name
-    lines = [
-        "BEGIN:VCARD",
-        "VERSION:3.0",
-        "FN:" + _vcard_escape(full),
-        f"N:{_vcard_escape(family)};{_vcard_escape(given)};;;",
-    ]
-    if org:
-        lines.append("ORG:" + _vcard_escape(org))
-    for phone in contact.phones:
-        phone = clean_line(phone, limit=64)
-        if phone:
-            lines.append("TEL;TYPE=VOICE:" + _vcard_escape(phone))
-    for email in contact.emails:
-        email = clean_email(email)
-        if email:
-            lines.append("EMAIL;TYPE=INTERNET:" + _vcard_escape(email))
-    lines.append("END:VCARD")
-    return "".join(_vcard_fold(line) + "\r\n" for line in lines)
 
 
 # ================================================================================================
@@ -757,7 +657,7 @@ def _name_and_org(text: str) -> tuple[str, str]:
         name, organization = _clean_name(name[: split.start()]), _clean_name(name[split.end() :])
     elif len(parts) > 1:
         rest = parts[1:]
-        organization = next((p for p in rest if _ORG_WORD.search(p)), ", ".join(rest))
+        organization = next((p for p in rest if ORG_WORD.search(p)), ", ".join(rest))
     return name, organization
 
 
@@ -775,29 +675,3 @@ def _dedupe(values: list[str], *, key: Callable[[str], str]) -> list[str]:
             seen.add(k)
             out.append(value)
     return out
-
-
-def _key_text(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", clean_line(text))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
-
-
-def _vcard_escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;")
-
-
-def _vcard_fold(line: str) -> str:
-    """Fold a content line at 75 octets without splitting a UTF-8 sequence."""
-    out: list[str] = []
-    current = ""
-    size = 0
-    for ch in line:
-        width = len(ch.encode("utf-8"))
-        if size + width > 75:
-            out.append(current)
-            current, size = " ", 1
-        current += ch
-        size += width
-    out.append(current)
-    return "\r\n".join(out)
