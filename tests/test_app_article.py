@@ -6,12 +6,17 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from textual.widgets import Markdown
+from textual.widgets import Markdown, Static
 
 from newsroom_tui.app import build_app
 from newsroom_tui.sanitise import clean_body
 from newsroom_tui.screens.main import MainScreen
-from newsroom_tui.widgets.article_view import ArticleView, extract_links, split_chunks
+from newsroom_tui.widgets.article_view import (
+    PAGE_BYTES,
+    ArticleView,
+    extract_links,
+    split_chunks,
+)
 from newsroom_tui.widgets.section_tree import SectionTree
 from uifixtures import fill, profile, release, sample_app
 
@@ -44,7 +49,7 @@ def test_extract_links_numbers_each_url_once() -> None:
     assert [link.number for link in links] == [1, 2, 3, 4, 5]
 
 
-async def test_long_release_opens_at_once_then_loads_the_rest(tmp_path: Path) -> None:
+async def test_long_release_is_paged_and_each_page_loads_in_chunks(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     markdown = long_markdown()
     assert len(markdown) > 250_000
@@ -60,12 +65,24 @@ async def test_long_release_opens_at_once_then_loads_the_rest(tmp_path: Path) ->
         article = screen.query_one(ArticleView)
         first = article.body.source
         assert time.perf_counter() - start < 2.0
-        assert 0 < len(first) < len(markdown)
-        await pilot.press("j")  # keys are handled while the rest loads
+        assert 0 < len(first) <= PAGE_BYTES
+        assert "".join(article.pages) == clean_body(markdown)
+        assert len(article.pages) > 10 and all(len(p) <= PAGE_BYTES for p in article.pages)
+        await pilot.press("j")  # keys are handled while the rest of the page loads
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert article.body.source == clean_body(markdown)
+        assert article.body.source == article.pages[0]
+        pager = str(article.query_one("#article-pages", Static).render())
+        assert pager.startswith(f"Page 1 of {len(article.pages)}")
+        await pilot.press("full_stop")  # from the list: the next page
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert article.page == 1 and article.body.source == article.pages[1]
         article.focus()
+        await pilot.press("comma")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert article.page == 0
         await pilot.press("right_square_bracket", "right_square_bracket")
         await pilot.pause()
         assert article.scroll_y > 0

@@ -242,6 +242,8 @@ KEY_NAMES = {
     "question_mark": "?",
     "left_square_bracket": "[",
     "right_square_bracket": "]",
+    "full_stop": ".",
+    "comma": ",",
 }
 
 
@@ -251,7 +253,7 @@ def _help_tokens() -> set[str]:
     tokens: set[str] = set()
     for _, rows in KEYS:
         for keys, _text in rows:
-            tokens.update(keys.replace(",", " ").replace(" / ", " ").split())
+            tokens.update(keys.replace(", ", " ").replace(" / ", " ").split())
             if keys.startswith("1 … 9"):
                 tokens.update(str(n) for n in range(1, 10))
     return tokens

@@ -43,6 +43,8 @@ MAX_FEED_BYTES = 20_000_000
 AUTHOR_CAP = 1000
 """Longest author-like element content kept (bytes); feedparser's email regex is quadratic."""
 MAX_TAGS = 20
+MAX_ITEMS = 50_000
+"""Items read from one feed; the feed's byte cap bounds it first for any real feed."""
 MAX_SUMMARY = 200_000
 MAX_GUID = 1000
 EARLIEST_YEAR = 1990
@@ -187,7 +189,7 @@ def _run_feedparser(data: bytes, url: str, content_type: str) -> Any:
 
 
 def parse_feed_detailed(
-    data: bytes, url: str, *, max_items: int = 5000, content_type: str = ""
+    data: bytes, url: str, *, max_items: int = MAX_ITEMS, content_type: str = ""
 ) -> ParsedFeed:
     """Parse an RSS/Atom document; raise FeedError when the body is not a feed."""
     if not isinstance(data, bytes | bytearray | memoryview):
@@ -246,7 +248,7 @@ def parse_feed_detailed(
     return parsed
 
 
-def parse_feed(data: bytes, url: str, *, max_items: int = 5000) -> list[FeedItem]:
+def parse_feed(data: bytes, url: str, *, max_items: int = MAX_ITEMS) -> list[FeedItem]:
     """The items of an RSS/Atom feed (see `parse_feed_detailed` for the counts set aside)."""
     return parse_feed_detailed(data, url, max_items=max_items).items
 

@@ -62,6 +62,7 @@ KEYS: tuple[HelpGroup, ...] = (
             ("j / k, up / down", "scroll"),
             ("g / G", "top / bottom"),
             ("[ / ]", "previous / next heading"),
+            (". / ,", "next / previous page of a long article"),
             ("1 … 9", "open numbered link"),
         ),
     ),

@@ -81,6 +81,8 @@ class MainScreen(Screen[None]):
         Binding("D", "open_directory", "Contacts"),
         Binding("r", "sync", "Sync"),
         Binding("t", "toggle_tree", "Sections", show=False),
+        Binding("full_stop", "turn_page(1)", "Next page", show=False),
+        Binding("comma", "turn_page(-1)", "Previous page", show=False),
         *[Binding(str(n), f"open_link({n})", f"Link {n}", show=False) for n in range(1, 10)],
     ]
 
@@ -366,6 +368,13 @@ class MainScreen(Screen[None]):
         url = self._selected_release_url() or self.article.document_url
         if url:
             self.newsroom_app.copy_text(url, "release URL")
+
+    def action_turn_page(self, step: int) -> None:
+        """Next or previous page of a long article."""
+        if step > 0:
+            self.article.action_next_page()
+        else:
+            self.article.action_previous_page()
 
     def action_open_link(self, number: int) -> None:
         link = self.article.link(number)

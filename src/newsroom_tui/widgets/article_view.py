@@ -1,7 +1,8 @@
 """ArticleView: a release or a cached section page as Markdown, with numbered links and headings.
 
-Textual's Markdown widget stalls on documents of a few hundred KB, so the body is shown in chunks:
-the first chunk at once, the rest appended by a worker that yields between chunks. Links are read
+Textual's Markdown widget slows down with the number of blocks it holds (every frame walks them
+all), so a long document is shown a page at a time (`.` and `,` turn pages), and each page in
+chunks: the first chunk at once, the rest appended by a worker that yields between chunks. Links are read
 from the Markdown here and listed by number; every link (numbered or clicked) is handed to the
 screen as `LinkRequested`, which checks it against the allowlist before anything opens.
 """
@@ -26,8 +27,12 @@ from textual.widgets._markdown import MarkdownHeader
 from newsroom_tui.models import Release, SectionPage
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title
 
-CHUNK_BYTES = 20_000
-"""Markdown shown at once; the rest follows in chunks of this size."""
+FIRST_CHUNK = 3_000
+"""Markdown shown at once (more than a screenful); the rest follows in chunks."""
+CHUNK_BYTES = 6_000
+"""Size of each later chunk: small, so no append holds the UI for long."""
+PAGE_BYTES = 24_000
+"""Markdown held by the widget at once; longer documents are paged (typical releases are ~6 KB)."""
 
 _INLINE_LINK = re.compile(
     r"(?<!!)\[((?:[^\[\]\\]|\\.){0,500})\]\(\s*<?([^\s()<>]+)>?(?:\s+\"[^\"]*\")?\s*\)"
@@ -88,6 +93,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         Binding("G", "scroll_end", "Bottom", show=False),
         Binding("right_square_bracket", "next_heading", "Next heading"),
         Binding("left_square_bracket", "previous_heading", "Prev heading"),
+        Binding("full_stop", "next_page", "Next page", show=False),
+        Binding("comma", "previous_page", "Previous page", show=False),
     ]
 
     class LinkRequested(Message):
@@ -107,11 +114,14 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.links: list[Link] = []
         self.document_url = ""
         self.loading_body = False
+        self.pages: list[str] = [""]
+        self.page = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="article-title")
         yield Static(id="article-meta")
         yield Markdown(id="article-body", open_links=False)
+        yield Static(id="article-pages")
         yield Static(id="article-links")
 
     @property
@@ -124,7 +134,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.links = []
         self.document_url = ""
         self.query_one("#article-links", Static).update(Text("\n".join(lines)))
-        self._load_body("")
+        self.pages = [""]
+        self.show_page(0)
 
     def show_release(self, release: Release) -> None:
         meta = [release.published.strftime("%Y-%m-%d") if release.published else "undated"]
@@ -148,8 +159,34 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._set_header(title, meta)
         self.links = extract_links(markdown, url)
         self.query_one("#article-links", Static).update(self._links_text())
+        self.pages = split_chunks(markdown, PAGE_BYTES)
+        self.show_page(0)
+
+    def show_page(self, page: int) -> None:
+        """Show page `page` (0-based) of the document, from its top."""
+        self.page = max(0, min(page, len(self.pages) - 1))
+        pager = self.query_one("#article-pages", Static)
+        if len(self.pages) > 1:
+            pager.update(
+                Text(
+                    f"Page {self.page + 1} of {len(self.pages)} · "
+                    "press . for the next page, , for the previous",
+                    "bold",
+                )
+            )
+        else:
+            pager.update("")
+        pager.display = len(self.pages) > 1
         self.scroll_home(animate=False)
-        self._load_body(markdown)
+        self._load_body(self.pages[self.page])
+
+    def action_next_page(self) -> None:
+        if self.page + 1 < len(self.pages):
+            self.show_page(self.page + 1)
+
+    def action_previous_page(self) -> None:
+        if self.page > 0:
+            self.show_page(self.page - 1)
 
     def _set_header(self, title: str, meta: str) -> None:
         self.query_one("#article-title", Static).update(Text(clean_title(title)))
@@ -174,7 +211,10 @@ class ArticleView(VerticalScroll, can_focus=True):
     async def _load_body(self, markdown: str) -> None:
         """Show the first chunk at once and append the rest, yielding between chunks."""
         self.loading_body = True
-        chunks = split_chunks(markdown)
+        head = split_chunks(markdown, FIRST_CHUNK)[0]
+        chunks = (
+            [head, *split_chunks(markdown[len(head) :])] if len(head) < len(markdown) else [head]
+        )
         body = self.body
         await body.update(chunks[0])
         for chunk in chunks[1:]:

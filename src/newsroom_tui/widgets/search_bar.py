@@ -20,7 +20,7 @@ from textual.widgets import Input, Static
 from newsroom_tui.query import Query, QueryError, parse_query
 from newsroom_tui.sanitise import clean_line
 
-DEBOUNCE = 0.15
+DEBOUNCE = 0.05
 """Seconds of quiet typing before the search runs."""
 
 
