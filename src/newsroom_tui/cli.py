@@ -187,7 +187,9 @@ class Context:
 
 
 def _context(args: argparse.Namespace, out: TextIO, err: TextIO) -> Context:
-    profile = load_profile(getattr(args, "profile", None))
+    # The reader checks the profile's CSS selectors before it syncs, not at start.
+    check_css = args.command is not None
+    profile = load_profile(getattr(args, "profile", None), check_css=check_css)
     return Context(profile, paths.data_dir(getattr(args, "data_dir", None)), out, err)
 
 

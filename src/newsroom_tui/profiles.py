@@ -266,17 +266,31 @@ def _check_url(reader: _Reader, name: str, value: str) -> None:
         raise reader.fail(name, f"URL contains whitespace: {_short(value)}")
 
 
-def _check_selectors(reader: _Reader, name: str, selectors: tuple[str, ...]) -> None:
+def check_selectors(profile: Profile) -> None:
+    """Compile every CSS selector of the profile; a ProfileError names the first invalid one.
+
+    Separate from parsing because compiling them costs ~0.25 s (soupsieve's first use): the CLI
+    checks at load for the commands that fetch or extract, the reader before it syncs.
+    """
     import soupsieve
 
-    for index, selector in enumerate(selectors):
-        try:
-            soupsieve.compile(selector)
-        except (soupsieve.SelectorSyntaxError, ValueError, TypeError) as exc:
-            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise reader.fail(
-                f"{name}[{index}]", f"invalid CSS selector {selector!r}: {first}"
-            ) from None
+    groups: list[tuple[str, tuple[str, ...], bool]] = []
+    listing = profile.sources.listing
+    if listing is not None:
+        for key in ("item", "link", "title", "date", "tag"):
+            groups.append((f"sources.listing.{key}", (getattr(listing, key),), False))
+    for key in ("body", "title", "date", "drop"):
+        groups.append((f"extract.{key}", getattr(profile.extract, key), True))
+    for name, selectors, indexed in groups:
+        for index, selector in enumerate(selectors):
+            try:
+                soupsieve.compile(selector)
+            except (soupsieve.SelectorSyntaxError, ValueError, TypeError) as exc:
+                first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                key = f"{name}[{index}]" if indexed else name
+                raise ProfileError(
+                    profile.origin, key, f"invalid CSS selector {selector!r}: {first}"
+                ) from None
 
 
 def _read_menu(
@@ -342,8 +356,6 @@ def parse_profile(data: dict[str, Any], source: str) -> Profile:
             first_page=lst.integer("first_page", d.first_page, maximum=1000),
             max_pages=lst.integer("max_pages", d.max_pages, minimum=1, maximum=10_000),
         )
-        for key in ("item", "link", "title", "date", "tag"):
-            _check_selectors(lst, key, (getattr(listing, key),))
         lst.finish()
     src.finish()
     if not (feeds or probe or discover or listing):
@@ -362,8 +374,6 @@ def parse_profile(data: dict[str, Any], source: str) -> Profile:
             drop=ext.strings("drop"),
             title_suffixes=ext.strings("title_suffixes"),
         )
-        for key in ("body", "title", "date", "drop"):
-            _check_selectors(ext, key, getattr(extract, key))
         ext.finish()
 
     fetch = FetchSettings()
@@ -389,7 +399,8 @@ def parse_profile(data: dict[str, Any], source: str) -> Profile:
     )
 
 
-def load_profile_file(path: Path) -> Profile:
+def load_profile_file(path: Path, *, check_css: bool = True) -> Profile:
+    """Read and check one profile file (`check_css=False` skips compiling its selectors)."""
     source = str(path)
     try:
         raw = path.read_bytes()
@@ -401,7 +412,10 @@ def load_profile_file(path: Path) -> Profile:
         raise ProfileError(source, "", "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(source, "", f"invalid TOML: {exc}") from None
-    return parse_profile(data, source)
+    profile = parse_profile(data, source)
+    if check_css:
+        check_selectors(profile)
+    return profile
 
 
 def _builtin_files() -> dict[str, Path]:
@@ -416,20 +430,24 @@ def _user_files() -> dict[str, Path]:
     return {p.stem: p for p in sorted(folder.glob("*.toml"))}
 
 
-def load_profile(name_or_path: str | None = None) -> Profile:
-    """A profile by id (user profiles shadow built-ins) or by path to a TOML file."""
+def load_profile(name_or_path: str | None = None, *, check_css: bool = True) -> Profile:
+    """A profile by id (user profiles shadow built-ins) or by path to a TOML file.
+
+    `check_css=False` leaves the CSS selectors unchecked (see check_selectors): the reader
+    starts without paying for them and checks them before it syncs.
+    """
     name = name_or_path or DEFAULT_PROFILE
     candidate = Path(name).expanduser()
     if name.endswith(".toml") or "/" in name or candidate.is_file():
         if not candidate.is_file():
             raise ProfileError(name, "", "no such profile file")
-        return load_profile_file(candidate)
+        return load_profile_file(candidate, check_css=check_css)
     user = _user_files()
     if name in user:
-        return load_profile_file(user[name])
+        return load_profile_file(user[name], check_css=check_css)
     builtin = _builtin_files()
     if name in builtin:
-        profile = load_profile_file(builtin[name])
+        profile = load_profile_file(builtin[name], check_css=check_css)
         return dataclasses.replace(profile, origin="built-in")
     known = ", ".join(sorted(set(builtin) | set(user)))
     raise ProfileError(name, "", f"unknown profile (known: {known})")

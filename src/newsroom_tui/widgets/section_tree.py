@@ -20,7 +20,8 @@ from textual.widgets.tree import TreeNode
 from newsroom_tui.models import Facets
 from newsroom_tui.profiles import MenuNode
 
-NEWSROOM_KEY = "facet:all"
+FACET_PREFIX = "facet:"
+NEWSROOM_KEY = f"{FACET_PREFIX}all"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,7 @@ class Entry:
             return f"section:{self.menu.key}"
         if self.kind == "all":
             return NEWSROOM_KEY
-        return f"facet:{self.kind}:{self.value}"
+        return f"{FACET_PREFIX}{self.kind}:{self.value}"
 
 
 class SectionTree(Tree[Entry]):
