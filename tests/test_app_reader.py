@@ -245,6 +245,26 @@ async def test_offline_start_says_so(data_dir: Path) -> None:
         assert any("Offline" in m for m in notifications(app))
 
 
+@pytest.mark.parametrize("reachable", [True, False], ids=["server-up", "server-down"])
+async def test_start_probes_the_newsroom_and_says_offline(data_dir: Path, reachable: bool) -> None:
+    import dataclasses
+
+    from newsroom_tui.demo.server import SiteServer
+
+    with SiteServer() as server:
+        base = server.base_url
+        if not reachable:
+            server.stop()  # the port is closed again: a connection is refused
+        prof = dataclasses.replace(profile(), news_url="news").rebased(base)
+        app = build_app(prof, data_dir, probe_network=True)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            status = app.screen.query_one(SyncStatus)
+            assert status.online is reachable
+            offline_said = any("Offline" in m for m in notifications(app))
+            assert offline_said is not reachable
+
+
 async def test_empty_cache_explains_how_to_sync(data_dir: Path) -> None:
     app = build_app(profile(), data_dir)
     async with app.run_test(size=SIZE) as pilot:

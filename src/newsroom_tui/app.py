@@ -50,12 +50,18 @@ class NewsroomApp(App[None]):
     ]
 
     def __init__(
-        self, profile: Profile, database_path: Path, *, offline_hint: bool = False
+        self,
+        profile: Profile,
+        database_path: Path,
+        *,
+        offline_hint: bool = False,
+        probe_network: bool = False,
     ) -> None:
         super().__init__()
         self.profile = profile
         self.database_path = database_path
         self.offline_hint = offline_hint
+        self.probe_network = probe_network
         self.store: Store | None = None
 
     def on_mount(self) -> None:
@@ -80,7 +86,14 @@ class NewsroomApp(App[None]):
         if theme and theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.push_screen(MainScreen(self.store, self.profile, offline_hint=self.offline_hint))
+        self.push_screen(
+            MainScreen(
+                self.store,
+                self.profile,
+                offline_hint=self.offline_hint,
+                probe_network=self.probe_network,
+            )
+        )
 
     def _theme_changed(self, _: object) -> None:
         from newsroom_tui.store import StoreError
@@ -120,10 +133,24 @@ class NewsroomApp(App[None]):
 
 
 def build_app(
-    profile: Profile, data_dir: Path, *, demo: bool = False, offline_hint: bool = False
+    profile: Profile,
+    data_dir: Path,
+    *,
+    demo: bool = False,
+    offline_hint: bool = False,
+    probe_network: bool = False,
 ) -> NewsroomApp:
-    """The reader for `profile` over the database in `data_dir` (shared by the CLI and tests)."""
-    app = NewsroomApp(profile, paths.database_path(data_dir, profile.id), offline_hint=offline_hint)
+    """The reader for `profile` over the database in `data_dir` (shared by the CLI and tests).
+
+    `probe_network` checks at start whether the newsroom's host can be reached, to say "offline"
+    before any sync (the CLI asks for it; tests leave the network alone).
+    """
+    app = NewsroomApp(
+        profile,
+        paths.database_path(data_dir, profile.id),
+        offline_hint=offline_hint,
+        probe_network=probe_network,
+    )
     if demo:
         app.sub_title = "demo"
     return app

@@ -482,9 +482,9 @@ def cmd_reader(args: argparse.Namespace, ctx: Context) -> int:
                 report = run_sync(profile, store, progress=ProgressPrinter(ctx.err))
                 for line in format_report(report):
                     print(line, file=ctx.err)
-            build_app(profile, ctx.data_dir, demo=True).run()
+            build_app(profile, ctx.data_dir, demo=True, probe_network=True).run()
         return EXIT_OK
-    build_app(ctx.profile, ctx.data_dir).run()
+    build_app(ctx.profile, ctx.data_dir, probe_network=True).run()
     return EXIT_OK
 
 

@@ -14,6 +14,7 @@ import asyncio
 import codecs
 import random
 import re
+import socket
 import ssl
 import zlib
 from collections.abc import Mapping
@@ -460,3 +461,17 @@ class Fetcher:
                 content_type,
                 _charset(content_type),
             )
+
+
+def host_reachable(url: str, timeout: float = 3.0) -> bool:
+    """Whether the URL's host accepts a TCP connection (nothing is sent): the reader's cheap
+    online/offline check at start."""
+    parts = urlsplit(url)
+    if not parts.hostname:
+        return False
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        with socket.create_connection((parts.hostname, port), timeout=timeout):
+            return True
+    except (OSError, ValueError):
+        return False

@@ -86,11 +86,19 @@ class MainScreen(Screen[None]):
         *[Binding(str(n), f"open_link({n})", f"Link {n}", show=False) for n in range(1, 10)],
     ]
 
-    def __init__(self, store: Store, profile: Profile, *, offline_hint: bool = False) -> None:
+    def __init__(
+        self,
+        store: Store,
+        profile: Profile,
+        *,
+        offline_hint: bool = False,
+        probe_network: bool = False,
+    ) -> None:
         super().__init__()
         self.store = store
         self.profile = profile
         self.offline_hint = offline_hint
+        self.probe_network = probe_network
         self.facet_key = NEWSROOM_KEY
         self.facet_filters: dict[str, object] = {}
         self.search: Query | None = None
@@ -137,7 +145,9 @@ class MainScreen(Screen[None]):
         self.status.set_last_sync(self.store.get_meta("last_sync"))
         self.status.set_online(not self.offline_hint)
         if self.offline_hint:
-            self.notify("Offline: showing the cached newsroom.", markup=False, severity="warning")
+            self._say_offline()
+        elif self.probe_network:
+            self._probe_network()
         tree = self.query_one(SectionTree)
         remembered = self.store.get_meta("selected") or NEWSROOM_KEY
         if not tree.select_key(remembered):
@@ -222,6 +232,27 @@ class MainScreen(Screen[None]):
             self.store.set_meta(key, value)
         except StoreError as exc:
             log.info("not remembering %s: %s", key, exc)
+
+    def _say_offline(self) -> None:
+        self.status.set_online(False)
+        self.notify(
+            "Offline: the newsroom cannot be reached; showing the cached copy.",
+            markup=False,
+            severity="warning",
+        )
+
+    @work(thread=True, exclusive=True, group="probe", exit_on_error=False)
+    def _probe_network(self) -> None:
+        """Can the newsroom's host be reached? (A TCP connection; nothing is fetched.)"""
+        from newsroom_tui.fetch import host_reachable
+
+        url = self.profile.resolve(self.profile.news_url)
+        if not host_reachable(url):
+            self.app.call_from_thread(self._probed_offline)
+
+    def _probed_offline(self) -> None:
+        if not self.status.syncing:
+            self._say_offline()
 
     def report_error(self, what: str, exc: BaseException) -> None:
         """One line on screen, the traceback in the log file."""
