@@ -106,6 +106,14 @@ async def test_open_release_marks_it_read_and_persists(data_dir: Path) -> None:
         await pilot.press("n")
         await settle(app, pilot)
         assert screen.open_release_id == "r000003"
+        # the newsroom node's unread count follows without asking the store
+        tree = screen.query_one(SectionTree)
+        assert tree.unread == screen.store.unread_count() == 6
+        await pilot.press("m")  # r000003 back to unread
+        await settle(app, pilot)
+        assert tree.unread == screen.store.unread_count() == 7
+        await pilot.press("m")
+        await settle(app, pilot)
     store = open_store(data_dir)
     assert store.get_release("r000002").read  # type: ignore[union-attr]
     assert store.get_release("r000003").read  # type: ignore[union-attr]

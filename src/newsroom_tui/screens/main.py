@@ -367,7 +367,7 @@ class MainScreen(Screen[None]):
             else:
                 release.read = True
                 self.release_list.update_row(release_id, read=True)
-                self._refresh_unread()
+                self.query_one(SectionTree).adjust_unread(-1)
         self.open_release_id = release_id
         self.article.show_release(release)
         self.query_one(ContactsPanel).show(list(release.contacts), release.title)
@@ -391,13 +391,14 @@ class MainScreen(Screen[None]):
         row = self.release_list.current_row
         if row is None:
             return
+        now_read = not row.read
         try:
-            self.store.set_read([row.id], not row.read)
+            self.store.set_read([row.id], now_read)
         except StoreError as exc:
             self.report_error("Could not change the read state", exc)
             return
-        self.release_list.update_row(row.id, read=not row.read)
-        self._refresh_unread()
+        self.release_list.update_row(row.id, read=now_read)
+        self.query_one(SectionTree).adjust_unread(-1 if now_read else 1)
 
     def _selected_release_url(self) -> str | None:
         release_id = self.open_release_id

@@ -84,6 +84,8 @@ class SectionTree(Tree[Entry]):
         super().__init__(Text("menu"), Entry("group"), id=id)
         self._menu = menu
         self._newsroom_label = "Newsroom"
+        self.unread: int | None = None
+        """The unread count shown on the newsroom node (None until the store was asked)."""
         self._newsroom: TreeNode[Entry] | None = None
         self.show_root = False
         self.guide_depth = 2
@@ -135,8 +137,14 @@ class SectionTree(Tree[Entry]):
                 leaf.append(f" {count}", "dim")
                 group.add_leaf(leaf, Entry(kind, value))
 
+    def adjust_unread(self, delta: int) -> None:
+        """Count one release read (-1) or unread (+1) without asking the store again."""
+        if self.unread is not None:
+            self.set_unread(max(0, self.unread + delta))
+
     def set_unread(self, unread: int) -> None:
         """Update the unread count on the newsroom node (cheap: no facet rebuild)."""
+        self.unread = unread
         if self._newsroom is None:
             return
         label = Text(self._newsroom_label)
