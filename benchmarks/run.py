@@ -1286,17 +1286,18 @@ def target_rows(results: Results) -> list[tuple[str, str, str, bool | None]]:
     else:
         rows.append(("feed ingest newsroom-tui / newsboat <= 1.0 at 10k", "n/a", "10,000", None))
     resync_ok: bool | None = None
-    shown = "n/a"
-    for figures in results.ingest.values():
+    parts: list[str] = []
+    for size, figures in sorted(results.ingest.items()):
         responses = figures.resync_responses
         ok = responses == {"feed_304": 1} and figures.resync_parses == 0
         resync_ok = ok if resync_ok is None else resync_ok and ok
-        shown = f"{responses}, feed parses {figures.resync_parses}"
-    for figures in results.syncs.values():
+        parts.append(f"feed only {size:,}: {responses}, feed parses {figures.resync_parses}")
+    for size, figures in sorted(results.syncs.items()):
         responses = figures.resync_responses
         ok = responses == {"feed_304": 1} and figures.resync_extracted == 0
         resync_ok = ok if resync_ok is None else resync_ok and ok
-        shown += f"; full sync: {responses}, extracted {figures.resync_extracted}"
+        parts.append(f"full sync {size:,}: {responses}, extracted {figures.resync_extracted}")
+    shown = "; ".join(parts) or "n/a"
     rows.append(("unchanged re-sync: one 304 per source, no parsing", shown, "all", resync_ok))
     if results.syncs:
         size = max(results.syncs)
