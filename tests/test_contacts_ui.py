@@ -122,7 +122,7 @@ async def test_empty_state() -> None:
         await pilot.pause()
         empty = app.query_one("#contacts-empty", Static)
         assert empty.display
-        assert empty.visual.plain == "No press contacts in this release"
+        assert empty.visual.plain == "No press contacts on this page"
         assert not app.query(ContactCard)
         await pilot.press("c", "C", "x")
         assert app.clipboard == ""

@@ -123,7 +123,7 @@ class ContactsDirectoryScreen(Screen[None]):
             contact = as_contact(entry)
             table.add_row(
                 Text(contact_name(contact)),
-                Text(clean_line(entry.organization, limit=120)),
+                Text(clean_line(entry.organization, limit=40)),
                 Text(", ".join(contact_emails(contact))),
                 Text(", ".join(contact_phones(contact))),
                 Text(str(entry.releases), justify="right"),

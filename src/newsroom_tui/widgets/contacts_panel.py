@@ -28,7 +28,7 @@ from newsroom_tui.screens.copy_menu import (
     copy_via_app,
 )
 
-EMPTY = "No press contacts in this release"
+EMPTY = "No press contacts on this page"
 
 
 class ContactCard(Vertical):
