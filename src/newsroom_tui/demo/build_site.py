@@ -30,6 +30,7 @@ from email.utils import format_datetime
 from pathlib import Path
 
 from newsroom_tui import paths
+from newsroom_tui.dates import format_date
 
 ORG_NAME = {
     "fr": "Organisation internationale pour les migrations",
@@ -45,50 +46,6 @@ DEFAULT_LEAD = {
 }
 DEFAULT_SEP = {"fr": " ou ", "en": " or ", "es": " o "}
 DEFAULT_EMAIL_LABEL = {"fr": "Email :", "en": "Email:", "es": "Correo electrónico:"}
-MONTHS = {
-    "fr": (
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-    "es": (
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ),
-}
 PAGE_SIZE = 10
 FEED_SIZE = 20
 SITE_NAME = "OIM (démo)"
@@ -168,12 +125,8 @@ def slugify(text: str) -> str:
 
 
 def display_date(day: dt.date, lang: str) -> str:
-    month = MONTHS[lang][day.month - 1]
-    if lang == "en":
-        return f"{day.day} {month} {day.year}"
-    if lang == "es":
-        return f"{day.day} de {month} de {day.year}"
-    return f"{'1er' if day.day == 1 else day.day} {month} {day.year}"
+    """The card and page date as the site prints it ("15 mars 2025", "8 July 2024")."""
+    return format_date(dt.datetime(day.year, day.month, day.day), lang)
 
 
 def plain_text(fragment: str) -> str:
