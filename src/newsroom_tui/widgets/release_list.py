@@ -63,6 +63,20 @@ def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     return spans
 
 
+class ReleaseMessage(Message):
+    """A message about one release of the list (its id and its position in the results)."""
+
+    def __init__(self, release_list: ReleaseList, release_id: str, index: int) -> None:
+        super().__init__()
+        self.release_list = release_list
+        self.release_id = release_id
+        self.index = index
+
+    @property
+    def control(self) -> ReleaseList:
+        return self.release_list
+
+
 class ReleaseList(ScrollView, can_focus=True):
     """The releases matching a query, newest first, loaded a screenful at a time."""
 
@@ -89,31 +103,11 @@ class ReleaseList(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
     """Index of the highlighted row within the query's results."""
 
-    class ReleaseHighlighted(Message):
+    class ReleaseHighlighted(ReleaseMessage):
         """The cursor moved onto a release."""
 
-        def __init__(self, release_list: ReleaseList, release_id: str, index: int) -> None:
-            super().__init__()
-            self.release_list = release_list
-            self.release_id = release_id
-            self.index = index
-
-        @property
-        def control(self) -> ReleaseList:
-            return self.release_list
-
-    class ReleaseOpened(Message):
+    class ReleaseOpened(ReleaseMessage):
         """The user asked to read a release (enter or click)."""
-
-        def __init__(self, release_list: ReleaseList, release_id: str, index: int) -> None:
-            super().__init__()
-            self.release_list = release_list
-            self.release_id = release_id
-            self.index = index
-
-        @property
-        def control(self) -> ReleaseList:
-            return self.release_list
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
