@@ -8,6 +8,7 @@ Every string shown comes from the network, so lines are built from Text/Segments
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -38,18 +39,25 @@ MAX_ROWS = 2_000
 SECTION_WIDTH = 18
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFKD", ch)
+    kept = "".join(c for c in base if not unicodedata.combining(c))
+    return (kept[:1] or ch).lower()[:1] or ch
+
+
 def fold(text: str) -> str:
     """Lower-case `text` without accents, one output character per input character."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFKD", ch)
-        kept = "".join(c for c in base if not unicodedata.combining(c))
-        out.append((kept[:1] or ch).lower()[:1] or ch)
-    return "".join(out)
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
 
 
 def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     """(start, end) of every accent- and case-insensitive occurrence of a term in `text`."""
+    terms = list(terms)
+    if not terms:
+        return []
     folded = fold(text)
     spans: list[tuple[int, int]] = []
     for term in terms:
