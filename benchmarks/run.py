@@ -1701,7 +1701,7 @@ HOW_MEASURED = """
   refresh has run, polling with `asyncio.sleep(0)`. Search as you type: `/`, the query typed key by
   key, timed from the last key, and from the moment the debounced search started (SearchBar's
   `run_search`, wrapped). Opening a release: `enter` on the list → the article's Markdown widget
-  finishes its first `update` and the next refresh has run; "whole body" waits for the chunked
+  finishes its first `update` and the next refresh has run; "loaded" waits for the chunked
   loading to end; the longest UI block is the largest gap seen by a 2 ms asyncio ticker in the
   app's loop.
 - **Memory.** Peak RSS of the reader's process after `G` and paging, before any article is
