@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import sys
 import urllib.error
 import urllib.request
 from datetime import UTC, datetime
@@ -11,20 +10,14 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from benchmarks import run
+from benchmarks.generate import COMMON_WORD, LARGE_INDEX, RARE_WORD, Newsroom
+from benchmarks.server import serve_in_thread
 
 from newsroom_tui.feeds import parse_feed_detailed
 from newsroom_tui.query import Query, parse_query
 from newsroom_tui.store import Store
 from newsroom_tui.sync import run_sync
-
-# The benchmarks package lives at the repository root, which `pytest` (unlike `python -m pytest`)
-# does not put on sys.path.
-_ROOT = str(Path(__file__).resolve().parent.parent)
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
-from benchmarks import run  # noqa: E402
-from benchmarks.generate import COMMON_WORD, LARGE_INDEX, RARE_WORD, Newsroom  # noqa: E402
-from benchmarks.server import serve_in_thread  # noqa: E402
 
 N = 50
 

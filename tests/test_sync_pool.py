@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import runpy
-import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -13,17 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmarks import run
+from benchmarks.generate import Newsroom
+from benchmarks.server import ThreadServer, serve_in_thread
 
 from newsroom_tui import sync
 from newsroom_tui.models import FetchState, Release, SectionPage
 from newsroom_tui.store import BatchResult, Store
-
-_ROOT = str(Path(__file__).resolve().parent.parent)
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
-from benchmarks import run  # noqa: E402
-from benchmarks.generate import Newsroom  # noqa: E402
-from benchmarks.server import ThreadServer, serve_in_thread  # noqa: E402
 
 N = 45
 
