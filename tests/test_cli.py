@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,13 +15,29 @@ import pytest
 
 from newsroom_tui import paths
 from newsroom_tui.cli import main
-from newsroom_tui.demo.server import SiteServer
+from newsroom_tui.demo.server import DEMO_PORT_ENV, SiteServer
 
 
 def run(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = main(list(argv), out=out, err=err)
     return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo_port() -> Iterator[None]:
+    """A free port for the demo server, the same for every sync of this module (the usual one
+    may be taken by a demo running on this machine)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    before = os.environ.get(DEMO_PORT_ENV)
+    os.environ[DEMO_PORT_ENV] = str(port)
+    yield
+    if before is None:
+        del os.environ[DEMO_PORT_ENV]
+    else:
+        os.environ[DEMO_PORT_ENV] = before
 
 
 @pytest.fixture(scope="module")

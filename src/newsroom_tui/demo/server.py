@@ -14,6 +14,7 @@ import contextlib
 import email.utils
 import hashlib
 import mimetypes
+import os
 import posixpath
 import socket
 import sys
@@ -330,16 +331,24 @@ class SiteServer:
 
 
 DEMO_PORT = 47151
-"""The demo's usual port. Links in synced pages carry the server's address, so serving the demo
-on the same port each time keeps a re-sync at "unchanged" instead of "updated"."""
+"""The demo's usual port ($NEWSROOM_TUI_DEMO_PORT overrides it). Links in synced pages carry the
+server's address, so serving the demo on the same port each time keeps a re-sync at "unchanged"
+instead of "updated"."""
+DEMO_PORT_ENV = "NEWSROOM_TUI_DEMO_PORT"
+
+
+def demo_port() -> int:
+    """The port the demo is served on when it is free."""
+    value = os.environ.get(DEMO_PORT_ENV, "")
+    return int(value) if value.isdigit() and 0 < int(value) < 65536 else DEMO_PORT
 
 
 def start_demo_server(
-    root: Path | str | None = None, preferred_port: int = DEMO_PORT
+    root: Path | str | None = None, preferred_port: int | None = None
 ) -> SiteServer:
     """Serve the demo newsroom on its usual port, or on a free one when that port is taken."""
     try:
-        return SiteServer(root, port=preferred_port).start()
+        return SiteServer(root, port=preferred_port or demo_port()).start()
     except OSError:
         return SiteServer(root, port=0).start()
 
