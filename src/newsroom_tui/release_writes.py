@@ -71,15 +71,21 @@ class ReleaseWrites:
         self._db.check_writable()
         new = updated = unchanged = 0
         now = int(time.time())
+        # The full-text index is written after everything else in the batch: FTS5 flushes its
+        # pending terms at every savepoint, and each trigger (contacts, release_state) opens one,
+        # so index writes interleaved with the other rows turned into one tiny segment per
+        # release (then merged): 40 % of the time of a batch.
+        fts: list[_FtsRow] = []
         with self._db.write() as con:
             for release in releases:
-                outcome = _upsert(con, release, now)
+                outcome = _upsert(con, release, now, fts)
                 if outcome == "new":
                     new += 1
                 elif outcome == "updated":
                     updated += 1
                 else:
                     unchanged += 1
+            _write_fts(con, fts)
             for page in sections:
                 con.execute(
                     "INSERT OR REPLACE INTO sections(key, url, title, markdown, text, contacts,"
@@ -146,7 +152,28 @@ def _allocate_rk(con: sqlite3.Connection, release_id: str, published: int | None
     raise StoreError("too many releases share one publication time")
 
 
-def _upsert(con: sqlite3.Connection, release: Release, now: int) -> str:
+_FtsRow = tuple[str | None, int, str, str, str]
+"""One release_fts write: ('delete', rowid, title, body, contacts) or (None, rowid, ...) to add."""
+
+
+def _write_fts(con: sqlite3.Connection, rows: list[_FtsRow]) -> None:
+    """Apply the batch's index writes in order (a release updated twice is deleted twice)."""
+    for command, rk, title, body, contacts in rows:
+        if command == "delete":
+            con.execute(
+                "INSERT INTO release_fts(release_fts, rowid, title, body, contacts)"
+                " VALUES ('delete', ?, ?, ?, ?)",
+                (rk, title, body, contacts),
+            )
+        else:
+            con.execute(
+                "INSERT INTO release_fts(rowid, title, body, contacts) VALUES (?, ?, ?, ?)",
+                (rk, title, body, contacts),
+            )
+
+
+def _upsert(con: sqlite3.Connection, release: Release, now: int, fts: list[_FtsRow]) -> str:
+    """Write one release's rows; its full-text index writes are appended to `fts`."""
     digest = content_hash(release)
     old = con.execute(
         "SELECT r.rk, r.title, c.text, c.contacts_text, r.content_hash, r.summary_only,"
@@ -205,11 +232,7 @@ def _upsert(con: sqlite3.Connection, release: Release, now: int) -> str:
         outcome = "new"
     else:
         old_rk = old[0]
-        con.execute(
-            "INSERT INTO release_fts(release_fts, rowid, title, body, contacts)"
-            " VALUES ('delete', ?, ?, ?, ?)",
-            (old_rk, old[1], old[2], old[3]),
-        )
+        fts.append(("delete", old_rk, old[1], old[2], old[3]))
         rk = old_rk if old[7] == published else _allocate_rk(con, release.id, published)
         completion = bool(old[5]) and not release.summary_only
         values |= {"rk": rk, "updated": int(old[6]) if completion else 1}
@@ -225,10 +248,7 @@ def _upsert(con: sqlite3.Connection, release: Release, now: int) -> str:
         con.execute("DELETE FROM release_tags WHERE rk = ?", (rk,))
         con.execute("DELETE FROM contacts WHERE id = ?", (release.id,))
         outcome = "updated"
-    con.execute(
-        "INSERT INTO release_fts(rowid, title, body, contacts) VALUES (?, ?, ?, ?)",
-        (rk, title, text, contacts_text),
-    )
+    fts.append((None, rk, title, text, contacts_text))
     seen: set[str] = set()
     for tag in release.tags:
         key = fold(tag)
