@@ -352,6 +352,31 @@ def test_snippet_prefers_the_body(store: Store) -> None:
     assert f"{SNIPPET_OPEN}migration{SNIPPET_CLOSE} est un droit" in snippet
 
 
+def test_snippet_falls_back_to_the_column_that_matched(store: Store) -> None:
+    store.apply_batch(
+        [
+            make(
+                1,
+                title="Rapport annuel",
+                text="Rien sur le sujet.",
+                contacts=[Contact(name="Awa Zerbo", emails=["azerbo@example.org"])],
+            ),
+            make(2, title="Migration", text="La migration est un droit."),
+            make(3, title="Migration et climat", text="Un autre texte."),
+        ]
+    )
+    hits = {h.id: h.snippet for h in store.search(parse_query("zerbo OR migration")).hits}
+    assert f"{SNIPPET_OPEN}Zerbo{SNIPPET_CLOSE}" in hits["rel-1"]  # only the contacts matched
+    assert f"{SNIPPET_OPEN}migration{SNIPPET_CLOSE} est" in hits["rel-2"]  # the body wins
+    assert hits["rel-3"] == f"{SNIPPET_OPEN}Migration{SNIPPET_CLOSE} et climat"  # only the title
+    assert store.snippet(parse_query("zerbo"), "rel-1") == hits["rel-1"]
+    ranked = {
+        h.id: h.snippet
+        for h in store.search(parse_query("zerbo OR migration"), order="relevance").hits
+    }
+    assert ranked == hits
+
+
 def test_facets(corpus: Store) -> None:
     assert corpus.facets().unread == 4
     corpus.set_read(["rel-2"], True)

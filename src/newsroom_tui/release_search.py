@@ -13,13 +13,11 @@ from newsroom_tui.release_listing import ReleaseListing
 from newsroom_tui.stored_values import from_iso
 
 # The body's snippet when the body matched (the title is shown anyway), else the best column's
-# (a match in the title or the contacts).
+# (a match in the title or the contacts), asked for only for the hits that need it: snippet() is
+# most of a search's time for a prefix matching many words, and SQL would compute a CASE over
+# both twice.
 _BODY_SNIPPET = f"snippet(release_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16)"
 _BEST_SNIPPET = f"snippet(release_fts, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16)"
-SNIPPET_SQL = (
-    f"CASE WHEN instr({_BODY_SNIPPET}, '{SNIPPET_OPEN}') > 0 THEN {_BODY_SNIPPET}"
-    f" ELSE {_BEST_SNIPPET} END"
-)
 
 RELEVANCE_WINDOW = 2_000
 """order="relevance" ranks the newest this-many matches by bm25 (a full rank costs ~150 ms at 100k)."""
@@ -51,10 +49,28 @@ class ReleaseSearch:
         source, params, key = release_filters.source(query)
         with self._db.snapshot():
             rows = self._db.read(
-                f"SELECT {SNIPPET_SQL} {source} AND {key} = (SELECT rk FROM releases WHERE id = ?)",
+                f"SELECT {_BODY_SNIPPET}, {key} {source}"
+                f" AND {key} = (SELECT rk FROM releases WHERE id = ?)",
                 [*params, release_id],
             )
-        return str(rows[0][0] or "") if rows else ""
+            if not rows:
+                return ""
+            return self._completed_snippets(query, [(rows[0][0], int(rows[0][1]))])[0]
+
+    def _completed_snippets(self, query: Query, found: list[tuple[object, int]]) -> list[str]:
+        """Each (body snippet, key)'s snippet: the body's, or the best column's when the match
+        is not in the body."""
+        snippets = [str(body or "") for body, _ in found]
+        missing = {rk: i for i, (_, rk) in enumerate(found) if SNIPPET_OPEN not in snippets[i]}
+        if missing:
+            source, params, key = release_filters.source(query)
+            marks = ",".join("?" * len(missing))
+            for best, rk in self._db.read(
+                f"SELECT {_BEST_SNIPPET}, {key} {source} AND {key} IN ({marks})",
+                [*params, *missing],
+            ):
+                snippets[missing[int(rk)]] = str(best or "")
+        return snippets
 
     def _search(
         self, query: Query, limit: int, offset: int, order: Literal["newest", "relevance"]
@@ -81,7 +97,7 @@ class ReleaseSearch:
             position = {rk: i for i, rk in enumerate(keys)}
             rows = sorted(found, key=lambda r: position[int(r[6])])
         else:
-            snippet = SNIPPET_SQL
+            snippet = _BODY_SNIPPET
             if order == "relevance":
                 ranked = read(
                     f"SELECT rk FROM (SELECT {key} AS rk, bm25(release_fts, 10.0, 1.0, 2.0)"
@@ -102,10 +118,12 @@ class ReleaseSearch:
                 rows = sorted(found, key=lambda r: position[int(r[6])])
             else:
                 rows = read(
-                    f"SELECT r.id, r.title, r.url, r.published_iso, r.section, {snippet}"
+                    f"SELECT r.id, r.title, r.url, r.published_iso, r.section, {snippet}, {key}"
                     f" {source} ORDER BY {key} DESC LIMIT ? OFFSET ?",
                     [*params, limit, offset],
                 )
+            snippets = self._completed_snippets(query, [(r[5], int(r[6])) for r in rows])
+            rows = [(*r[:5], snip) for r, snip in zip(rows, snippets, strict=True)]
         hits = [
             SearchHit(
                 id=r[0],
