@@ -48,6 +48,9 @@ from benchmarks.generate import (
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
 REPORT = ROOT / "BENCHMARKS.md"
+ANALYSIS = Path(__file__).resolve().parent / "analysis.md"
+"""Hand-written: what the profiles showed and what was changed. Copied into every report, so a
+re-run keeps it; it names the run its figures come from."""
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 PROFILE_ID = "bench"
 READ_EVERY = 10
@@ -291,6 +294,14 @@ def child_feed_ingest(params: dict[str, Any]) -> None:
     )
 
 
+def _cpu_with_children() -> float:
+    """CPU time of this process and of its reaped children (the sync's extraction workers)."""
+    import resource
+
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 def child_full_sync(params: dict[str, Any]) -> None:
     from newsroom_tui import sync
     from newsroom_tui.query import Query
@@ -301,13 +312,16 @@ def child_full_sync(params: dict[str, Any]) -> None:
     profile = bench_profile(params["base_url"])
     store = Store.open(database_path(Path(params["data_dir"])))
     start = time.perf_counter()
+    cpu_start = _cpu_with_children()
     report = sync.run_sync(profile, store, sections=False)
     seconds = time.perf_counter() - start
+    cpu = _cpu_with_children() - cpu_start
     stored = store.count(Query())
     store.close()
     emit(
         {
             "seconds": seconds,
+            "cpu_seconds": cpu,
             "new": report.new,
             "updated": report.updated,
             "unchanged": report.unchanged,
@@ -1039,6 +1053,10 @@ class SyncFigures:
     seconds: Stat = field(default_factory=Stat)
     wall: Stat = field(default_factory=Stat)
     rss: Stat = field(default_factory=Stat)
+    cpu_ms: Stat = field(default_factory=Stat)
+    """newsroom-tui's CPU per release (the sync process and its workers)."""
+    server_cpu_ms: Stat = field(default_factory=Stat)
+    """The benchmark server's CPU per release, on the same cores."""
     stored: int = 0
     failures: int = 0
     resync_responses: dict[str, int] = field(default_factory=dict)
@@ -1060,9 +1078,12 @@ def measure_full_sync(n: int, runs: int, work: Path) -> SyncFigures:
         for run in range(runs):
             data_dir = work / f"sync-{n}-{run}"
             shutil.rmtree(data_dir, ignore_errors=True)
+            server.reset()
             result, wall = run_child(
                 "full_sync", {"base_url": server.base_url, "data_dir": str(data_dir)}, timeout=3600
             )
+            figures.server_cpu_ms.add(server.cpu_seconds() * 1000 / n)
+            figures.cpu_ms.add(result["cpu_seconds"] * 1000 / n)
             figures.seconds.add(result["seconds"])
             figures.wall.add(wall)
             figures.rss.add(result["rss_mb"])
@@ -1401,7 +1422,12 @@ def target_rows(results: Results) -> list[tuple[str, str, str, bool | None]]:
     return rows
 
 
-def write_report(results: Results, path: Path = REPORT, profiling: Sequence[str] = ()) -> None:
+def write_report(
+    results: Results,
+    path: Path = REPORT,
+    profiling: Sequence[str] = (),
+    analysis: Path = ANALYSIS,
+) -> None:
     lines: list[str] = []
     add = lines.append
     add("# Benchmarks")
@@ -1436,6 +1462,9 @@ def write_report(results: Results, path: Path = REPORT, profiling: Sequence[str]
     _report_reader(results, add)
     _report_memory(results, add)
     _report_size(results, add)
+    if analysis.exists():
+        add(analysis.read_text(encoding="utf-8").strip())
+        add("")
     add("## Profiling notes")
     add("")
     for line in profiling or ["(none)"]:
@@ -1494,16 +1523,23 @@ def _report_sync(results: Results, add: Callable[[str], None]) -> None:
         add("Not measured in this run.")
     else:
         add(
-            "| N | releases/s | sync time (in process) | whole process | stored | failures "
-            "| unchanged re-sync responses |"
+            "| N | releases/s | sync time (in process) | whole process | CPU per release "
+            "| server CPU per release | stored | failures | unchanged re-sync responses |"
         )
-        add("|---|---|---|---|---|---|---|")
+        add("|---|---|---|---|---|---|---|---|---|")
         for n, f in sorted(results.syncs.items()):
             add(
                 f"| {n:,} | {f.rate.show(1, 0)} | {f.seconds.show(1, 2, ' s')} "
-                f"| {f.wall.show(1, 2, ' s')} | {f.stored:,} | {f.failures} "
+                f"| {f.wall.show(1, 2, ' s')} | {f.cpu_ms.show(1, 2, ' ms')} "
+                f"| {f.server_cpu_ms.show(1, 2, ' ms')} | {f.stored:,} | {f.failures} "
                 f"| {f.resync_responses} (extracted {f.resync_extracted}) |"
             )
+        add("")
+        add(
+            "CPU per release is the sync process's and its extraction workers' (user + system); "
+            "the server's is the benchmark server's own process, which runs on the same 2 cores "
+            "(2 cores give 6.7 ms of CPU per release at 300 releases/s, for both)."
+        )
     add("")
     stages = results.stages
     if stages:

@@ -54,6 +54,8 @@ class _Server(ThreadingHTTPServer):
         self.counts: Counter[str] = Counter()
         self.lock = threading.Lock()
         self._feed: tuple[bytes, str] | None = None
+        self.cpu_start = time.process_time()
+        """The server's CPU time at the last reset: it shares the machine with the client."""
 
     def feed(self) -> tuple[bytes, str]:
         """The feed's bytes and ETag, built once."""
@@ -95,12 +97,15 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if path == "/__stats":
             with self.server.lock:
-                data = json.dumps(dict(self.server.counts)).encode()
+                counts = dict(self.server.counts)
+                counts["cpu_us"] = round((time.process_time() - self.server.cpu_start) * 1e6)
+                data = json.dumps(counts).encode()
             self._plain(200, data, "application/json")
             return
         if path == "/__reset":
             with self.server.lock:
                 self.server.counts.clear()
+                self.server.cpu_start = time.process_time()
             self._plain(200, b"{}", "application/json")
             return
         index = newsroom.index_from_path(path)
@@ -180,11 +185,17 @@ class ServerHandle:
     def stats(self) -> dict[str, int]:
         """Responses so far by kind and status: feed_200, feed_304, page_200, page_304, ...
 
-        `page_render_us` (microseconds spent rendering pages) is left out: see `render_seconds`.
+        `page_render_us` (microseconds spent rendering pages) and `cpu_us` are left out: see
+        `render_seconds` and `cpu_seconds`.
         """
         counts = _get_json(self.base_url + "/__stats")
         counts.pop("page_render_us", None)
+        counts.pop("cpu_us", None)
         return counts
+
+    def cpu_seconds(self) -> float:
+        """The server process's CPU time (all its threads) since the last reset."""
+        return _get_json(self.base_url + "/__stats").get("cpu_us", 0) / 1e6
 
     def render_seconds(self) -> float:
         """Server time spent rendering article pages since the last reset."""

@@ -119,6 +119,8 @@ def test_report_has_every_section(tmp_path: Path) -> None:
     sync.seconds.add(0.1)
     sync.wall.add(0.5)
     sync.rss.add(80.0)
+    sync.cpu_ms.add(5.25)
+    sync.server_cpu_ms.add(1.5)
     results.syncs[N] = sync
     results.stages = {
         "pages": N,
@@ -151,6 +153,20 @@ def test_report_has_every_section(tmp_path: Path) -> None:
     ):
         assert heading in text, heading
     assert "| unchanged re-sync: one 304 per source, no parsing |" in text
+    assert "| 5.25 ms | 1.50 ms |" in text  # CPU per release: the sync's, then the server's
+
+
+def test_report_keeps_the_hand_written_analysis(tmp_path: Path) -> None:
+    results = run.Results(datetime.now(UTC), [N], 1, True, {"CPU count": "2"})
+    analysis = tmp_path / "analysis.md"
+    analysis.write_text("## What was found\n\n- the index writes were interleaved\n")
+    out = tmp_path / "BENCHMARKS.md"
+    run.write_report(results, out, analysis=analysis)
+    text = out.read_text(encoding="utf-8")
+    assert "## What was found\n\n- the index writes were interleaved" in text
+    assert text.index("## 6. Database size") < text.index("## What was found")
+    run.write_report(results, out, analysis=tmp_path / "absent.md")
+    assert "What was found" not in out.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("text", ["1000,10000", "1_000", "100000"])
