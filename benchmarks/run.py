@@ -902,11 +902,15 @@ CHILDREN: dict[str, Callable[[dict[str, Any]], None]] = {
 
 
 def _engine_key() -> str:
-    """Changes with the store's schema and FTS definition (then cached databases are rebuilt)."""
+    """Changes with the store's schema, its FTS definition and the way rows are written (then
+    cached databases are rebuilt)."""
     import newsroom_tui.migrations
+    import newsroom_tui.release_writes
 
-    source = Path(newsroom_tui.migrations.__file__ or "").read_bytes()
-    return hashlib.sha1(source).hexdigest()[:10]
+    digest = hashlib.sha1()
+    for module in (newsroom_tui.migrations, newsroom_tui.release_writes):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()[:10]
 
 
 def _generate_chunk(args: tuple[int, int, int, int]) -> list[Any]:
