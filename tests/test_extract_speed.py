@@ -159,7 +159,7 @@ def test_extract_page_does_not_parse_the_body_twice_for_contacts(
     def no_parse(*args: object, **kwargs: object) -> None:
         raise AssertionError("contacts parsed the body again")
 
-    monkeypatch.setattr("newsroom_tui.contacts.BeautifulSoup", no_parse)
+    monkeypatch.setattr("newsroom_tui.contacts.parse_html", no_parse)
     assert extract_page(page, "https://www.iom.int/fr/x", settings_) == expected
 
 

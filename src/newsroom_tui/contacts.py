@@ -29,6 +29,7 @@ from newsroom_tui.contact_formats import (
 )
 from newsroom_tui.models import Contact
 from newsroom_tui.sanitise import clean_email, clean_line
+from newsroom_tui.soup_tree import parse_html
 
 MAX_BLOCK_CHARS = 20_000
 """Characters of the contacts block that are scanned; the rest is ignored."""
@@ -292,7 +293,7 @@ def _flatten(body_html: str, tree: BeautifulSoup | None = None) -> list[_Block]:
         soup = tree
     else:
         try:
-            soup = BeautifulSoup(html, "lxml")
+            soup = parse_html(html)
         except (ValueError, TypeError, LookupError, RecursionError, AssertionError):
             return []
     blocks: list[_Block] = []

@@ -38,6 +38,7 @@ from newsroom_tui.markdown import (
 from newsroom_tui.models import ExtractedPage
 from newsroom_tui.profiles import ExtractSettings
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title, safe_url
+from newsroom_tui.soup_tree import parse_html
 
 __all__ = [
     "ConvertedBody",
@@ -201,7 +202,7 @@ class _Page:
     def soup(self) -> BeautifulSoup:
         if self._soup is None:
             try:
-                self._soup = BeautifulSoup(self.text, "lxml")
+                self._soup = parse_html(self.text)
             except (ParserRejectedMarkup, ValueError, TypeError) as exc:
                 self.notes.append(f"page could not be parsed for CSS: {type(exc).__name__}")
                 self._soup = BeautifulSoup("", "lxml")
@@ -508,7 +509,7 @@ def extract_page(
         body_source = body_source[:MAX_HTML_CHARS]
         notes.append(f"body longer than {MAX_HTML_CHARS:,} characters: the rest was dropped")
     try:
-        fragment = BeautifulSoup(body_source, "lxml")
+        fragment = parse_html(body_source)
     except (ParserRejectedMarkup, ValueError, TypeError) as exc:
         notes.append(f"body could not be parsed: {type(exc).__name__}")
         fragment = BeautifulSoup("", "lxml")

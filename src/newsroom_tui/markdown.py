@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 import markdownify
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 from bs4.element import (
     Comment,
     Doctype,
@@ -29,6 +29,7 @@ from bs4.element import (
 from markdownify import ATX, BACKSLASH, MarkdownConverter
 
 from newsroom_tui.sanitise import clean_body, clean_line, safe_url
+from newsroom_tui.soup_tree import parse_html
 
 MAX_HTML_CHARS = 2_000_000
 """HTML converted at most (after whitespace collapsing); the rest is dropped with a note."""
@@ -441,7 +442,7 @@ def _parse_fragment(html: str, limit: int) -> tuple[Tag, list[str]]:
     if len(html) > limit:
         html = html[:limit]
         notes.append(f"HTML longer than {limit:,} characters: the rest was dropped")
-    soup = BeautifulSoup(html, "lxml")
+    soup = parse_html(html)
     root = soup.body if soup.body is not None else soup
     return root, notes
 
