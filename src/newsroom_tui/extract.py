@@ -11,6 +11,7 @@ text block. Every step is bounded and nothing raises on page content: problems b
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -74,6 +75,8 @@ _META_CHARSET = re.compile(
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
 _LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
 _MIN_PARAGRAPH = 25
+_IMPLIED_TAGS = frozenset(("html", "head", "body", "p", "tbody", "tr", "td", "li", "dd", "dt"))
+"""Elements a parser may add without a start tag in the markup."""
 
 # CSS → XPath for the selectors profiles use.
 _COMPOUND = re.compile(
@@ -454,9 +457,46 @@ def _serialise(el: Any) -> str:
     return str(lxml.html.tostring(el, encoding="unicode", method="html", with_tail=False))
 
 
-def _drop_selected(body: Tag, selectors: Iterable[str], notes: list[str]) -> bool:
-    """Remove what the profile's drop selectors match; True if anything was removed."""
-    selectors = list(selectors)
+@functools.lru_cache(maxsize=256)
+def _subject_needles(selector: str) -> tuple[str, ...] | None:
+    """Lower-case text that HTML must contain for `selector` to match one of its elements: the
+    tag name (`<nav`), classes, ids and attribute names of the selector's last compound. None when
+    that cannot be told: not a simple selector, or one soupsieve rejects (it must still run, to
+    report it)."""
+    if css_to_xpath(selector) is None:
+        return None
+    try:
+        soupsieve.compile(selector)
+    except (soupsieve.SelectorSyntaxError, ValueError, TypeError):
+        return None
+    tokens = [t for t in re.split(r"\s*(>)\s*|\s+", selector.strip()) if t and t != ">"]
+    match = _COMPOUND.fullmatch(tokens[-1])
+    if match is None:
+        return None
+    needles: list[str] = []
+    tag = (match.group(1) or "*").lower()
+    if tag != "*" and tag not in _IMPLIED_TAGS:
+        needles.append("<" + tag)
+    for part in _PART.finditer(match.group(2) or ""):
+        cls, ident, attr = part.group(1, 2, 3)
+        needles.append((cls or ident or attr).lower())
+    # Lower-casing is per character only for ASCII (not for a final sigma, say).
+    return tuple(needle for needle in needles if needle.isascii())
+
+
+def _may_match(selector: str, lowered_html: str) -> bool:
+    needles = _subject_needles(selector)
+    return needles is None or all(needle in lowered_html for needle in needles)
+
+
+def _drop_selected(body: Tag, selectors: Iterable[str], notes: list[str], html: str) -> bool:
+    """Remove what the profile's drop selectors match; True if anything was removed.
+
+    `html` is the markup `body` was parsed from. A simple selector whose class, id or tag name
+    does not occur in it cannot match, and is not run (soupsieve visits every element per call).
+    """
+    lowered = html.lower()
+    selectors = [selector for selector in selectors if _may_match(selector, lowered)]
     if not selectors:
         return False
     found: list[Tag] = []
@@ -514,7 +554,7 @@ def extract_page(
         notes.append(f"body could not be parsed: {type(exc).__name__}")
         fragment = BeautifulSoup("", "lxml")
     body: Tag = fragment.body if isinstance(fragment.body, Tag) else fragment
-    dropped = _drop_selected(body, settings.drop, notes)
+    dropped = _drop_selected(body, settings.drop, notes, body_source)
     if dropped:
         body_source = "".join(str(child) for child in body.contents)
     body_html = clean_body(body_source)
