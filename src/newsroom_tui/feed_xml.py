@@ -85,6 +85,7 @@ _CP1252 = {
 }
 """feedparser maps C1 controls to the characters cp1252 puts there."""
 _MARKUP = re.compile("[<>&]")
+_C1 = re.compile("[\x80-\x9f]")
 _RFC822 = re.compile(
     r"(?:(mon|tue|wed|thu|fri|sat|sun), )?(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
     r"|nov|dec) (\d{4}) (\d\d):(\d\d):(\d\d) ([+-]\d{4}|gmt|ut|z)",
@@ -239,7 +240,7 @@ def _repair(output: str) -> str:
         return output  # both steps leave ASCII as it is
     with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
         output = output.encode("iso-8859-1").decode("utf-8")
-    return output.translate(_CP1252)
+    return output.translate(_CP1252) if _C1.search(output) else output
 
 
 def _html(output: str, base: str) -> str:
