@@ -1,6 +1,7 @@
 """The extraction shortcuts change nothing: contacts read from the body's own parse equal contacts
-read from the string, markdownify's process_tag without find_parent gives the same Markdown, and a
-page whose body is followed by control characters is extracted (it used to raise)."""
+read from the string, markdownify's process_tag, process_text and convert_tr rewritten without bs4
+searches give the same Markdown, and a page whose body is followed by control characters is
+extracted (it used to raise)."""
 
 from __future__ import annotations
 
@@ -63,6 +64,23 @@ PIECES = [
     "Jean Dupont, Tel : +41 22 717 9111",
     "ana [at] iom [dot] int",
     "é",
+    "<table>",
+    "</table>",
+    "<thead>",
+    "</thead>",
+    "<tbody>",
+    "</tbody>",
+    "<tr>",
+    "</tr>",
+    "<th>",
+    "</th>",
+    "<td colspan='2'>",
+    "<td colspan='x'>",
+    "</td>",
+    "<ol start='3'><li>",
+    "</ol>",
+    "\n\n",
+    " \n ",
 ]
 html_pieces = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -229,3 +247,53 @@ def test_process_text_mirrors_markdownify_patterns() -> None:
     library: Any = markdownify  # its stubs do not list the patterns
     assert markdown._MD_NEWLINE_WHITESPACE.pattern == library.re_newline_whitespace.pattern
     assert markdown._MD_WHITESPACE.pattern == library.re_whitespace.pattern
+
+
+def test_converter_options_are_markdownifys(monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = markdown._SafeConverter("https://example.org/").options
+    monkeypatch.setattr(markdown, "_FAST_PROCESS_TAG", False)
+    assert fast == markdown._SafeConverter("https://example.org/").options
+
+
+@pytest.mark.parametrize("colspan", ["\u00b2", "\u2075", "3", "0", "99999", "x", ""])
+def test_any_colspan_converts_without_raising(colspan: str) -> None:
+    """A superscript digit passes str.isdigit but not int(): markdownify raised ValueError."""
+    html = f"<table><tr><th colspan='{colspan}'>a</th><td colspan='{colspan}'>b</td></tr></table>"
+    assert "| a |" in markdown.html_to_markdown(html, "https://example.org/").markdown
+    page = f"<html><body><main><p>Enough words to be the body.</p>{html}</main></body></html>"
+    settings_ = load_profile("iom-fr").extract
+    assert "| a |" in extract_page(page.encode(), "https://example.org/x", settings_).markdown
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> str:
+    """Tables of every shape markdownify's row conversion tells apart: header rows of <th>, a
+    <thead> with one or more rows, a <tbody> first or after a <thead>, rows straight in <table>,
+    spans, whitespace between rows, a table nested in a cell."""
+    space = st.sampled_from(["", "\n", " "])
+
+    def row() -> str:
+        cells = "".join(
+            f"<{draw(st.sampled_from(['td', 'th']))}"
+            f"{draw(st.sampled_from(['', ' colspan=2', ' colspan=x']))}>"
+            f"{draw(st.sampled_from(['a', '', 'b c', '<b>d</b>', '<table><tr><td>n</td></tr></table>']))}"
+            "</td>"
+            for _ in range(draw(st.integers(0, 3)))
+        )
+        return f"{draw(space)}<tr>{cells}</tr>{draw(space)}"
+
+    def rows() -> str:
+        return "".join(row() for _ in range(draw(st.integers(0, 3))))
+
+    parts = []
+    for section in draw(st.lists(st.sampled_from(["thead", "tbody", "tfoot", ""]), max_size=3)):
+        parts.append(f"<{section}>{rows()}</{section}>" if section else rows())
+    caption = draw(st.sampled_from(["", "<caption>c</caption>"]))
+    return f"<div><p>x</p><table>{caption}{''.join(parts)}</table>{draw(space)}</div>"
+
+
+@settings(max_examples=300, deadline=None)
+@given(tables())
+def test_fast_table_rows_equal_markdownify(html: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _raw_both_ways(html, monkeypatch)

@@ -9,6 +9,7 @@ also yields the plain text kept for search.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -145,8 +146,92 @@ should_remove_whitespace_outside = _MARKDOWNIFY.should_remove_whitespace_outside
 _HEADING_NAME = re.compile(r"h(\d+)")
 _MD_NEWLINE_WHITESPACE = re.compile(r"[\t \r\n]*[\r\n][\t \r\n]*")
 _MD_WHITESPACE = re.compile(r"[\t ]+")
-_EXTRACT_NEWLINES = re.compile(r"^(\n*)((?:.*[^\n])?)(\n*)$", flags=re.DOTALL)
 _URL_UNSAFE = {ord(ch): f"%{ord(ch):02X}" for ch in " ()<>[]\"'`\\{}|^"}
+
+
+_SPACE_INSIDE: dict[str, bool] = {}
+_INLINE_CONTEXT: dict[str, bool] = {}
+_NAME_CACHE_SIZE = 1000
+
+
+def _removes_space_inside(el: Any) -> bool:
+    """markdownify's should_remove_whitespace_inside, remembered per tag name."""
+    if not el:
+        return False
+    name = el.name
+    if not name:
+        return False
+    known = _SPACE_INSIDE.get(name)
+    if known is None:
+        known = bool(should_remove_whitespace_inside(el))
+        if len(_SPACE_INSIDE) < _NAME_CACHE_SIZE:
+            _SPACE_INSIDE[name] = known
+    return known
+
+
+def _removes_space_outside(el: Any) -> bool:
+    """markdownify's should_remove_whitespace_outside (block elements and <pre>)."""
+    return _removes_space_inside(el) or bool(el and el.name == "pre")
+
+
+def _is_inline_context(name: str) -> bool:
+    """Headings and table cells: their content is converted inline."""
+    known = _INLINE_CONTEXT.get(name)
+    if known is None:
+        known = _HEADING_NAME.match(name) is not None or name in ("td", "th")
+        if len(_INLINE_CONTEXT) < _NAME_CACHE_SIZE:
+            _INLINE_CONTEXT[name] = known
+    return known
+
+
+def _join_blocks(strings: list[str]) -> str:
+    """Child strings joined, the newlines where two meet collapsed to the larger run (at most
+    two), as markdownify does with its (leading, content, trailing) pattern."""
+    parts: list[str] = []
+    before = ""  # trailing newlines of the previous string, not yet written
+    for string in strings:
+        if string[0] != "\n" and string[-1] != "\n":  # most strings: nothing to split
+            parts += (before, string)
+            before = ""
+            continue
+        content = string.lstrip("\n")
+        leading = string[: len(string) - len(content)]
+        trailing = ""
+        if content:  # else only newlines: all of them lead
+            trimmed = content.rstrip("\n")
+            trailing = content[len(trimmed) :]
+            content = trimmed
+        if before and leading:
+            leading = "\n" * min(2, max(len(before), len(leading)))
+        else:
+            parts.append(before)
+        parts += (leading, content)
+        before = trailing
+    parts.append(before)
+    return "".join(parts)
+
+
+def _descendants_named(el: Any, names: tuple[str, ...]) -> list[Tag]:
+    """el.find_all(list(names)) of an HTML tree (no namespace prefixes), in document order."""
+    return [d for d in el.descendants if isinstance(d, Tag) and d.name in names]
+
+
+def _previous_tag(el: Any) -> Tag | None:
+    """el.find_previous_sibling(): the nearest earlier sibling that is an element."""
+    sibling = el.previous_sibling
+    while sibling is not None and not isinstance(sibling, Tag):
+        sibling = sibling.previous_sibling
+    return sibling
+
+
+def _colspan(cell: Any) -> int:
+    value = cell.attrs.get("colspan")
+    if isinstance(value, str) and value.isdigit():
+        try:
+            return max(1, min(1000, int(value)))
+        except ValueError:
+            return 1
+    return 1
 
 
 @dataclass(slots=True)
@@ -207,19 +292,34 @@ def link_target(href: object, base_url: str) -> str | None:
     return url.translate(_URL_UNSAFE)
 
 
+_OPTIONS: dict[str, Any] = {
+    "heading_style": ATX,
+    "bullets": "-",
+    "newline_style": BACKSLASH,
+    "autolinks": False,
+    "escape_asterisks": False,
+    "escape_underscores": False,
+    "escape_misc": False,
+}
+
+
+@functools.cache
+def _converter_options() -> dict[str, Any]:
+    converter: Any = MarkdownConverter(**_OPTIONS)  # the stubs predate `options`
+    return dict(converter.options)
+
+
 class _SafeConverter(MarkdownConverter):
     """markdownify with links and images checked and encoded, and stricter text escaping."""
 
     def __init__(self, base_url: str) -> None:
-        super().__init__(
-            heading_style=ATX,
-            bullets="-",
-            newline_style=BACKSLASH,
-            autolinks=False,
-            escape_asterisks=False,
-            escape_underscores=False,
-            escape_misc=False,
-        )
+        if _FAST_PROCESS_TAG:
+            # markdownify 1.2's __init__ only builds this dict (from dir() of its option
+            # classes, ~50 µs) and an empty cache: built once, copied per conversion.
+            self.options: dict[str, Any] = dict(_converter_options())
+            self.convert_fn_cache: dict[str, Any] = {}
+        else:
+            super().__init__(**_OPTIONS)
         self.base_url = base_url
         self._pre_above = False
 
@@ -263,62 +363,62 @@ class _SafeConverter(MarkdownConverter):
     def process_tag(self, node: Any, parent_tags: Any = None) -> Any:
         """markdownify 1.2's process_tag, except that "is this inside a <pre>?" is answered from
         `parent_tags` instead of `node.find_parent("pre")` (a bs4 filter run per element, a third
-        of the conversion time). Other markdownify versions use their own implementation; a test
-        compares both on the fixtures and on random HTML."""
-        base: Any = super()
+        of the conversion time), the block-element tests are remembered per tag name, and the
+        newlines around child strings are split off with string methods instead of a pattern.
+        Other markdownify versions use their own implementation; a test compares both on the
+        fixtures and on random HTML."""
         if not _FAST_PROCESS_TAG:
+            base: Any = super()
             return base.process_tag(node, parent_tags=parent_tags)
         if parent_tags is None:
             parent_tags = set()
-        should_remove_inside = should_remove_whitespace_inside(node)
-
-        def _can_ignore(el: Any) -> bool:
+        name = node.name
+        remove_inside = _removes_space_inside(node)
+        children: list[Any] = []
+        for el in node.children:
             if isinstance(el, Tag):
-                return False
-            if isinstance(el, Comment | Doctype):
-                return True
+                children.append(el)
+            elif isinstance(el, Comment | Doctype):
+                continue
+            elif isinstance(el, NavigableString):
+                # Whitespace-only text next to a block boundary is dropped.
+                if el.strip() == "" and (
+                    (remove_inside and (not el.previous_sibling or not el.next_sibling))
+                    or _removes_space_outside(el.previous_sibling)
+                    or _removes_space_outside(el.next_sibling)
+                ):
+                    continue
+                children.append(el)
+            elif el is not None:
+                raise ValueError(f"Unexpected element type: {type(el)}")
+        inner_tags = set(parent_tags)
+        inner_tags.add(name)
+        if _is_inline_context(name):
+            inner_tags.add("_inline")
+        if name in ("pre", "code", "kbd", "samp"):
+            inner_tags.add("_noformat")
+        strings: list[str] = []
+        for el in children:
             if isinstance(el, NavigableString):
-                if str(el).strip() != "":
-                    return False
-                if should_remove_inside and (not el.previous_sibling or not el.next_sibling):
-                    return True
-                return bool(
-                    should_remove_whitespace_outside(el.previous_sibling)
-                    or should_remove_whitespace_outside(el.next_sibling)
-                )
-            if el is None:
-                return True
-            raise ValueError(f"Unexpected element type: {type(el)}")
-
-        children_to_convert = [el for el in node.children if not _can_ignore(el)]
-        parent_tags_for_children = set(parent_tags)
-        parent_tags_for_children.add(node.name)
-        if _HEADING_NAME.match(node.name) is not None or node.name in ("td", "th"):
-            parent_tags_for_children.add("_inline")
-        if node.name in ("pre", "code", "kbd", "samp"):
-            parent_tags_for_children.add("_noformat")
-        child_strings = [
-            base.process_element(el, parent_tags=parent_tags_for_children)
-            for el in children_to_convert
-        ]
-        child_strings = [s for s in child_strings if s]
-        if not (node.name == "pre" or "pre" in parent_tags or self._pre_above):
-            updated_child_strings = [""]
-            for child_string in child_strings:
-                match = _EXTRACT_NEWLINES.match(child_string)
-                assert match is not None  # the pattern matches any string
-                leading_nl, content, trailing_nl = match.groups()
-                if updated_child_strings[-1] and leading_nl:
-                    prev_trailing_nl = updated_child_strings.pop()
-                    num_newlines = min(2, max(len(prev_trailing_nl), len(leading_nl)))
-                    leading_nl = "\n" * num_newlines
-                updated_child_strings.extend([leading_nl, content, trailing_nl])
-            child_strings = updated_child_strings
-        text = "".join(child_strings)
-        convert_fn = base.get_conv_fn_cached(node.name)
+                converted = self.process_text(el, parent_tags=inner_tags)
+            else:
+                converted = self.process_tag(el, parent_tags=inner_tags)
+            if converted:
+                strings.append(converted)
+        if name == "pre" or "pre" in parent_tags or self._pre_above:
+            text = "".join(strings)
+        else:
+            text = _join_blocks(strings)
+        cache = self.convert_fn_cache
+        convert_fn = cache[name] if name in cache else self._conversion(name)
         if convert_fn is not None:
             text = convert_fn(node, text, parent_tags=parent_tags)
         return text
+
+    def _conversion(self, name: str) -> Any:
+        """markdownify's get_conv_fn_cached (missing from its stubs)."""
+        converter: Any = self
+        return converter.get_conv_fn_cached(name)
 
     def process_text(self, el: Any, parent_tags: Any = None) -> Any:
         """markdownify 1.2's process_text (wrap off), except that its two whitespace patterns
@@ -337,15 +437,52 @@ class _SafeConverter(MarkdownConverter):
                 text = _MD_WHITESPACE.sub(" ", text)
         if "_noformat" not in parent_tags:
             text = self.escape(text, parent_tags)
-        if should_remove_whitespace_outside(el.previous_sibling) or (
-            should_remove_whitespace_inside(el.parent) and not el.previous_sibling
-        ):
+        previous, following = el.previous_sibling, el.next_sibling
+        if _removes_space_outside(previous) or (not previous and _removes_space_inside(el.parent)):
             text = text.lstrip(" \t\r\n")
-        if should_remove_whitespace_outside(el.next_sibling) or (
-            should_remove_whitespace_inside(el.parent) and not el.next_sibling
+        if _removes_space_outside(following) or (
+            not following and _removes_space_inside(el.parent)
         ):
             text = text.rstrip()
         return text
+
+    def convert_tr(self, el: Tag, text: str, parent_tags: Any) -> str:
+        """markdownify 1.2's table row, with its bs4 searches (find_all, find_previous_sibling:
+        filter objects built per call, a quarter of the conversion of a page with a table) done
+        by walking the tree, and a colspan that int() refuses counted as 1 instead of raising."""
+        if not _FAST_PROCESS_TAG:
+            base: Any = super()
+            return str(base.convert_tr(el, text, parent_tags))
+        cells = _descendants_named(el, ("td", "th"))
+        parent: Any = el.parent
+        first = _previous_tag(el) is None
+        head = all(cell.name == "th" for cell in cells) or (
+            parent.name == "thead" and len(_descendants_named(parent, ("tr",))) == 1
+        )
+        head_missing = first and (
+            parent.name != "tbody" or not _descendants_named(parent.parent, ("thead",))
+        )
+        width = sum(_colspan(cell) for cell in cells)
+        infer = self.options["table_infer_header"]
+        overline = underline = ""
+        if first and (head or (head_missing and infer)):
+            underline = "| " + " | ".join(["---"] * width) + " |\n"
+        elif (head_missing and not infer) or (
+            first
+            and (
+                parent.name == "table" or (parent.name == "tbody" and _previous_tag(parent) is None)
+            )
+        ):
+            overline = "| " + " | ".join([""] * width) + " |\n"
+            overline += "| " + " | ".join(["---"] * width) + " |\n"
+        return overline + "|" + text + "\n" + underline
+
+    def convert_td(self, el: Tag, text: str, parent_tags: Any) -> str:
+        """markdownify's cell, with a colspan that int() refuses (a superscript digit passes
+        isdigit) counted as 1 instead of raising."""
+        return " " + text.strip().replace("\n", " ") + " |" * _colspan(el)
+
+    convert_th = convert_td
 
     def convert_pre(self, el: Tag, text: str, parent_tags: Any) -> str:
         text = text.strip("\n")
