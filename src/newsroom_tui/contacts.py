@@ -230,9 +230,13 @@ class _Block:
     heading: bool
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class _Close:
     heading: bool
+
+
+_CLOSE_BLOCK = _Close(heading=False)
+_CLOSE_HEADING = _Close(heading=True)
 
 
 @dataclass(slots=True)
@@ -302,54 +306,61 @@ def _flatten(body_html: str, tree: BeautifulSoup | None = None) -> list[_Block]:
     total = 0
 
     def flush() -> None:
+        if not pieces:
+            return
         text = "".join(pieces)
         pieces.clear()
         if text.strip():
             blocks.append(_Block(unicodedata.normalize("NFC", text), heading_depth > 0))
 
+    # Most items are strings and elements: they are tested for first.
     stack: list[PageElement | _Close | str] = [soup]
     while stack and total < MAX_TEXT_CHARS:
         item = stack.pop()
+        if isinstance(item, NavigableString):
+            if isinstance(item, PreformattedString):  # comments, CDATA, doctype…
+                continue
+            text = str(item)
+            if _MAILTO_OPEN in text or _MAILTO_CLOSE in text:
+                text = _MARKERS.sub("", text)
+            total += len(text)
+            pieces.append(text)
+            continue
+        if isinstance(item, Tag):
+            name = (item.name or "").lower()
+            if name in _SKIP_TAGS:
+                continue
+            if name == "br":
+                pieces.append("\n")
+                continue
+            attrs = item.attrs
+            cf = _attr(item, "data-cfemail") if attrs and "data-cfemail" in attrs else ""
+            if cf:
+                decoded = _decode_cfemail(cf)
+                if decoded:
+                    pieces.append(" " + decoded + " ")
+                continue
+            if name == "a":
+                emails = _link_emails(_attr(item, "href"))
+                if emails:
+                    stack.append("".join(_MAILTO_OPEN + e + _MAILTO_CLOSE for e in emails))
+            is_heading = name in _HEADING_TAGS or (name in ("p", "div") and _bold_only(item))
+            if is_heading:
+                flush()
+                stack.append(_CLOSE_HEADING)
+                heading_depth += 1
+            elif name in _BLOCK_TAGS:
+                flush()
+                stack.append(_CLOSE_BLOCK)
+            stack.extend(reversed(item.contents))
+            continue
         if isinstance(item, _Close):
             flush()
             if item.heading:
                 heading_depth -= 1
             continue
-        if isinstance(item, str) and not isinstance(item, NavigableString):
+        if isinstance(item, str):
             pieces.append(item)  # a mailto marker queued after a link's children
-            continue
-        if isinstance(item, NavigableString):
-            if isinstance(item, PreformattedString):  # comments, CDATA, doctype…
-                continue
-            text = _MARKERS.sub("", str(item))
-            total += len(text)
-            pieces.append(text)
-            continue
-        if not isinstance(item, Tag):
-            continue
-        name = (item.name or "").lower()
-        if name in _SKIP_TAGS:
-            continue
-        if name == "br":
-            pieces.append("\n")
-            continue
-        cf = _attr(item, "data-cfemail")
-        if cf:
-            decoded = _decode_cfemail(cf)
-            if decoded:
-                pieces.append(" " + decoded + " ")
-            continue
-        if name == "a":
-            emails = _link_emails(_attr(item, "href"))
-            if emails:
-                stack.append("".join(_MAILTO_OPEN + e + _MAILTO_CLOSE for e in emails))
-        is_heading = name in _HEADING_TAGS or (name in ("p", "div") and _bold_only(item))
-        if is_heading or name in _BLOCK_TAGS:
-            flush()
-            stack.append(_Close(is_heading))
-            if is_heading:
-                heading_depth += 1
-        stack.extend(reversed(item.contents))
     flush()
     return blocks
 
@@ -363,10 +374,14 @@ def _attr(tag: Tag, name: str) -> str:
 
 def _bold_only(tag: Tag) -> bool:
     """A paragraph that is only <strong>…</strong>: a heading in all but name."""
-    children = [
-        c for c in tag.contents if not (isinstance(c, NavigableString) and not str(c).strip())
-    ]
-    return len(children) == 1 and isinstance(children[0], Tag) and children[0].name in _BOLD_TAGS
+    only: PageElement | None = None
+    for child in tag.contents:
+        if isinstance(child, NavigableString) and not child.strip():
+            continue  # whitespace (or an empty comment) does not count
+        if only is not None or not (isinstance(child, Tag) and child.name in _BOLD_TAGS):
+            return False
+        only = child
+    return only is not None
 
 
 def _link_emails(href: str) -> list[str]:
@@ -408,7 +423,10 @@ def _anchor_regions(blocks: list[_Block]) -> Iterator[list[_Block]]:
     for index in range(len(blocks) - 1, -1, -1):
         if tries >= MAX_ANCHOR_TRIES:
             return
-        match = _ANCHOR.search(_fold(blocks[index].text))
+        folded = _fold(blocks[index].text)
+        if not _may_anchor(folded):
+            continue
+        match = _ANCHOR.search(folded)
         if not match:
             continue
         tries += 1
@@ -422,6 +440,12 @@ def _anchor_regions(blocks: list[_Block]) -> Iterator[list[_Block]]:
                 rest = rest[lead.end() :]
         first = [_Block(rest, False)] if rest.strip() else []
         yield _bounded(first, blocks, index + 1)
+
+
+def _may_anchor(folded: str) -> bool:
+    """Every anchor phrase holds one of these words; most blocks hold neither, and two substring
+    tests cost less than the pattern's search."""
+    return "contact" in folded or "informa" in folded
 
 
 def _heading_region(blocks: list[_Block]) -> list[_Block]:

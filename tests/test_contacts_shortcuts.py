@@ -1,0 +1,79 @@
+"""The contacts extractor's shortcuts change nothing: blocks are skipped only when no anchor phrase
+can match them, and a paragraph is a bold-only heading exactly when it was before."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsroom_tui import contacts
+from newsroom_tui.soup_tree import parse_html
+
+ANCHOR_PIECES = [
+    "Pour plus d'informations",
+    "pour de plus amples informations",
+    "For more information",
+    "for further information",
+    "Para más información",
+    "para mayor informacion",
+    "Contacts presse",
+    "contact médias",
+    "Media contacts",
+    "press contact",
+    "Contactos de prensa",
+    "contactos para los medios",
+    "veuillez contacter",
+    "please contact",
+    "contacte a",
+    "ＣＯＮＴＡＣＴ",
+    "ｉｎｆｏｒｍａｔｉｏｎ",
+    "çontact",
+    "ínformation",
+    "contac",
+    "inform",
+    "ation",
+    " ",
+    "\n",
+    ":",
+    ", ",
+    "x",
+]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(ANCHOR_PIECES) | st.text(max_size=12), max_size=12).map("".join))
+def test_a_block_skipped_by_the_word_test_has_no_anchor(text: str) -> None:
+    folded = contacts._fold(text)
+    if not contacts._may_anchor(folded):
+        assert contacts._ANCHOR.search(folded) is None
+
+
+def test_every_anchor_phrase_passes_the_word_test() -> None:
+    for phrase in ANCHOR_PIECES[:15]:
+        assert contacts._may_anchor(contacts._fold(phrase)), phrase
+
+
+def _bold_only_as_written(tag: object) -> bool:
+    """_bold_only before it stopped at the second child."""
+    from bs4.element import NavigableString, Tag
+
+    children = [
+        c
+        for c in tag.contents  # type: ignore[attr-defined]
+        if not (isinstance(c, NavigableString) and not str(c).strip())
+    ]
+    return (
+        len(children) == 1 and isinstance(children[0], Tag) and children[0].name in ("strong", "b")
+    )
+
+
+PARAGRAPH_PIECES = ["<strong>a</strong>", "<b>b</b>", "<i>i</i>", " ", "\n", "text", "<!---->"]
+PARAGRAPH_PIECES += ["<!-- c -->", "<strong></strong>", "<br>", "<span>s</span>"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PARAGRAPH_PIECES), max_size=6).map("".join))
+def test_bold_only_is_unchanged(inner: str) -> None:
+    soup = parse_html(f"<div><p>{inner}</p></div>")
+    for tag in soup.find_all(["p", "div"]):
+        assert contacts._bold_only(tag) == _bold_only_as_written(tag)
