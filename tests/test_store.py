@@ -32,6 +32,7 @@ from newsroom_tui.store import (
     StoreError,
     StoreReadOnly,
 )
+from newsroom_tui.stored_values import fold
 
 BASE = datetime(2024, 3, 15, 9, 30, tzinfo=UTC)
 
@@ -636,3 +637,18 @@ def test_a_directory_in_place_of_the_file_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as info:
         Store.open(path)
     assert str(path) in str(info.value) and "\n" not in str(info.value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_fold_drops_case_combining_marks_and_extra_spaces(text: str) -> None:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    expected = " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    assert fold(text) == expected
+
+
+def test_fold_examples() -> None:
+    assert fold("  Données   et  RECHERCHE ") == "donnees et recherche"
+    assert fold("Sécurité ﬁnancière") == "securite financiere"
