@@ -65,6 +65,8 @@ def highlighted_snippet(snippet: str) -> Content:
 class MainScreen(Screen[None]):
     """The reader."""
 
+    AUTO_FOCUS = "#releases"
+    """The list has the focus from the start (focusing it later restyles the screen twice)."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search"),
         Binding("escape", "clear_search", "Clear", show=False),
@@ -108,6 +110,7 @@ class MainScreen(Screen[None]):
         """Releases in the cache, from the last facet refresh (facets are too slow per key)."""
         self._sync_cancel: tuple[asyncio.AbstractEventLoop, asyncio.Event] | None = None
         self._select_when_facets_arrive: str | None = None
+        self._listed = False
 
     @property
     def newsroom_app(self) -> NewsroomApp:
@@ -156,7 +159,12 @@ class MainScreen(Screen[None]):
             tree.select_key(NEWSROOM_KEY)
         self._refresh_unread()
         self._refresh_facets()
-        self.release_list.focus()
+
+    def _after_first_paint(self) -> None:
+        """Load the article's Markdown machinery, then keep what was built so far (it lives as
+        long as the screen) out of the garbage collector's full passes."""
+        self.article.prepare_body()
+        self.call_after_refresh(self.newsroom_app.freeze_long_lived)
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -193,6 +201,11 @@ class MainScreen(Screen[None]):
             )
         except StoreError as exc:
             self.report_error("Could not list releases", exc)
+        if not self._listed:
+            # The list is what the reader looks at first: the rest waits until it is painted,
+            # and for whatever else was waiting for that paint.
+            self._listed = True
+            self.call_after_refresh(self.call_later, self._after_first_paint)
 
     @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
     def _refresh_facets(self) -> None:

@@ -5,6 +5,10 @@ all), so a long document is shown a page at a time (`.` and `,` turn pages), and
 chunks: the first chunk at once, the rest appended by a worker that yields between chunks. Links are read
 from the Markdown here and listed by number; every link (numbered or clicked) is handed to the
 screen as `LinkRequested`, which checks it against the allowlist before anything opens.
+
+Textual's Markdown widget (with markdown-it and Pygments behind it) is imported and mounted only
+when it is first needed, or when the screen calls `prepare_body` after its first paint, so the
+reader's start-up does not wait for it.
 """
 
 from __future__ import annotations
@@ -12,20 +16,24 @@ from __future__ import annotations
 import asyncio
 import re
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import urljoin, urlsplit
 
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Markdown, Static
-from textual.widgets._markdown import MarkdownHeader
+from textual.widgets import Static
 
 from newsroom_tui.models import Release, SectionPage
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title
+
+if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+    from textual.widgets import Markdown
+    from textual.widgets._markdown import MarkdownHeader
 
 FIRST_CHUNK = 3_000
 """Markdown shown at once (more than a screenful); the rest follows in chunks."""
@@ -116,17 +124,28 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.loading_body = False
         self.pages: list[str] = [""]
         self.page = 0
+        self._body: Markdown | None = None
+        self._body_mounted: AwaitMount | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="article-title")
         yield Static(id="article-meta")
-        yield Markdown(id="article-body", open_links=False)
         yield Static(id="article-pages")
         yield Static(id="article-links")
 
     @property
     def body(self) -> Markdown:
-        return self.query_one("#article-body", Markdown)
+        """The Markdown widget, created and mounted (under the meta line) on first use."""
+        if self._body is None:
+            from textual.widgets import Markdown
+
+            self._body = Markdown(id="article-body", open_links=False)
+            self._body_mounted = self.mount(self._body, after="#article-meta")
+        return self._body
+
+    def prepare_body(self) -> None:
+        """Load the Markdown machinery now (the screen calls this once it has painted)."""
+        _ = self.body
 
     def show_message(self, title: str, lines: list[str]) -> None:
         """A placeholder (empty state, section not cached yet) as plain text."""
@@ -216,6 +235,9 @@ class ArticleView(VerticalScroll, can_focus=True):
             [head, *split_chunks(markdown[len(head) :])] if len(head) < len(markdown) else [head]
         )
         body = self.body
+        if self._body_mounted is not None:
+            await self._body_mounted
+            self._body_mounted = None
         await body.update(chunks[0])
         for chunk in chunks[1:]:
             await asyncio.sleep(0.01)
@@ -225,8 +247,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     def link(self, number: int) -> Link | None:
         return self.links[number - 1] if 0 < number <= len(self.links) else None
 
-    @on(Markdown.LinkClicked)
-    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.stop()
         url = event.href
         if self.document_url and not urlsplit(url).scheme and not url.startswith("#"):
@@ -234,6 +255,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.post_message(self.LinkRequested(self, url))
 
     def _headings(self) -> list[MarkdownHeader]:
+        from textual.widgets._markdown import MarkdownHeader
+
         return list(self.body.query(MarkdownHeader))
 
     def action_next_heading(self) -> None:

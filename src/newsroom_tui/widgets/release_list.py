@@ -36,6 +36,8 @@ MARGIN = 16
 """Rows loaded above and below the visible window, so small moves need no query."""
 MAX_ROWS = 2_000
 """Rows kept in the cache (the oldest loaded are dropped first)."""
+MAX_LINES = 400
+"""Rendered lines kept; the whole cache is dropped when it grows past this."""
 SECTION_WIDTH = 18
 
 
@@ -124,6 +126,9 @@ class ReleaseList(ScrollView, can_focus=True):
         self._count = 0
         self._rows: OrderedDict[int, ReleaseRow] = OrderedDict()
         self._terms: tuple[str, ...] = ()
+        self._lines: dict[tuple[int, int, bool, bool, Style], Strip] = {}
+        """Rendered rows by (index, width, under the cursor, focused, base style): a key press
+        or a repaint re-renders only the rows that changed."""
         self.empty_message = ""
         """Shown when the query matches nothing (plain text)."""
 
@@ -152,6 +157,7 @@ class ReleaseList(ScrollView, can_focus=True):
         self._terms = tuple(t for t in terms if t)
         self.empty_message = empty_message
         self._rows.clear()
+        self._lines.clear()
         self._count = store.count(query)
         self.virtual_size = Size(0, self._count)
         index = store.index_of(query, keep_id) if keep_id else None
@@ -207,6 +213,7 @@ class ReleaseList(ScrollView, can_focus=True):
             if row.id == release_id:
                 for name, value in changes.items():
                     setattr(row, name, value)
+                self._forget_lines(index)
                 self.refresh_line(index)
 
     # --- cursor ----------------------------------------------------------------------------------
@@ -273,6 +280,14 @@ class ReleaseList(ScrollView, can_focus=True):
 
     # --- rendering -------------------------------------------------------------------------------
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()
+
+    def _forget_lines(self, index: int) -> None:
+        for key in [key for key in self._lines if key[0] == index]:
+            del self._lines[key]
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
@@ -284,6 +299,10 @@ class ReleaseList(ScrollView, can_focus=True):
                 text.truncate(width, overflow="ellipsis", pad=True)
                 return Strip(list(text.render(self.app.console)), width)
             return Strip.blank(width, base)
+        key = (index, width, index == self.cursor, self.has_focus, base)
+        cached = self._lines.get(key)
+        if cached is not None:
+            return cached
         row = self.row_at(index)
         if row is None:
             return Strip.blank(width, base)
@@ -295,7 +314,11 @@ class ReleaseList(ScrollView, can_focus=True):
                 cursor_style = Style(bgcolor=cursor_style.bgcolor, dim=True)
             style = base + cursor_style
         segments = Segment.apply_style(text.render(self.app.console), style)
-        return Strip(list(segments), width)
+        strip = Strip(list(segments), width)
+        if len(self._lines) >= MAX_LINES:
+            self._lines.clear()
+        self._lines[key] = strip
+        return strip
 
     def _row_text(self, row: ReleaseRow, width: int) -> Text:
         """One row as plain text with styled spans: unread dot, star, date, title, section, updated."""
