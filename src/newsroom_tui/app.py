@@ -96,6 +96,7 @@ class NewsroomApp(App[None]):
             MainScreen(
                 self.store,
                 self.profile,
+                self.database_path,
                 offline_hint=self.offline_hint,
                 probe_network=self.probe_network,
             )

@@ -2,39 +2,43 @@
 
 The screen is the only place that talks to the store from the UI: widgets post messages, the
 screen answers them with store calls (cheap: a COUNT and a page of rows) and updates the widgets.
-Sync runs in a thread worker with its own event loop and its own Store connection.
+The slow work (sync, facet counts, the network probe) is ReaderService's, run in thread workers.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import re
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
-from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, Facets, SyncProgress, SyncReport
-from newsroom_tui.profiles import MenuNode, Profile, ProfileError, check_selectors
+from newsroom_tui.models import Facets, SyncProgress, SyncReport
+from newsroom_tui.profiles import MenuNode, Profile
 from newsroom_tui.query import Query
-from newsroom_tui.sanitise import clean_line
+from newsroom_tui.screens.reader_service import (
+    ReaderService,
+    SyncFailed,
+    sync_summary,
+    sync_was_offline,
+)
 from newsroom_tui.store import StoreError
 from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.contacts_panel import ContactsPanel
 from newsroom_tui.widgets.release_list import ReleaseList
 from newsroom_tui.widgets.search_bar import SearchBar
+from newsroom_tui.widgets.search_snippet import SearchSnippet
 from newsroom_tui.widgets.section_tree import NEWSROOM_KEY, SectionTree
 from newsroom_tui.widgets.sync_status import SyncStatus
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from newsroom_tui.app import NewsroomApp
     from newsroom_tui.store import Store
 
@@ -48,18 +52,6 @@ EMPTY_HELP = [
     "Press r to sync this newsroom in the background (reading goes on meanwhile),",
     "or try the bundled demo newsroom: newsroom-tui --demo",
 ]
-
-
-def highlighted_snippet(snippet: str) -> Content:
-    """A store snippet as Content: the matches (between the store's markers) styled, the rest
-    plain text; network text never becomes markup."""
-    pieces = re.split(f"[{SNIPPET_OPEN}{SNIPPET_CLOSE}]", clean_line(snippet, limit=600))
-    parts: list[str | tuple[str, str]] = [
-        (piece, "bold reverse") if index % 2 else piece
-        for index, piece in enumerate(pieces)
-        if piece
-    ]
-    return Content.assemble(*parts)
 
 
 class MainScreen(Screen[None]):
@@ -92,6 +84,7 @@ class MainScreen(Screen[None]):
         self,
         store: Store,
         profile: Profile,
+        database_path: Path,
         *,
         offline_hint: bool = False,
         probe_network: bool = False,
@@ -99,6 +92,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.store = store
         self.profile = profile
+        self.service = ReaderService(profile, database_path)
         self.offline_hint = offline_hint
         self.probe_network = probe_network
         self.facet_key = NEWSROOM_KEY
@@ -108,7 +102,6 @@ class MainScreen(Screen[None]):
         self.open_release_id: str | None = None
         self.total = 0
         """Releases in the cache, from the last facet refresh (facets are too slow per key)."""
-        self._sync_cancel: tuple[asyncio.AbstractEventLoop, asyncio.Event] | None = None
         self._select_when_facets_arrive: str | None = None
         self._listed = False
 
@@ -126,7 +119,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="middle"):
                 yield SearchBar(id="search")
                 yield ReleaseList(id="releases")
-                yield Static(id="snippet", markup=False)
+                yield SearchSnippet(id="snippet")
             with Vertical(id="reading"):
                 yield ArticleView(id="article")
                 yield ContactsPanel(id="contacts")
@@ -209,13 +202,10 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
     def _refresh_facets(self) -> None:
-        """Count years, tags and sections on a connection of this thread (~0.3 s at 100,000
-        releases: too long for the UI thread), then show them."""
-        from newsroom_tui.store import Store
-
+        """Count years, tags and sections in this thread (too slow for the UI thread), then
+        show them."""
         try:
-            with Store.open(self.newsroom_app.database_path, check=False) as store:
-                facets = store.facets()
+            facets = self.service.count_facets()
         except StoreError as exc:
             self.app.call_from_thread(self.report_error, "Could not read the facets", exc)
             return
@@ -256,11 +246,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="probe", exit_on_error=False)
     def _probe_network(self) -> None:
-        """Can the newsroom's host be reached? (A TCP connection; nothing is fetched.)"""
-        from newsroom_tui.fetch import host_reachable
-
-        url = self.profile.resolve(self.profile.news_url)
-        if not host_reachable(url):
+        if not self.service.host_reachable():
             self.app.call_from_thread(self._probed_offline)
 
     def _probed_offline(self) -> None:
@@ -325,18 +311,15 @@ class MainScreen(Screen[None]):
 
     def _show_snippet(self, release_id: str | None) -> None:
         """Under the list, where the search matched in the highlighted release."""
-        line = self.query_one("#snippet", Static)
+        line = self.query_one(SearchSnippet)
         query = self.search
         if query is None or query.is_empty_text or release_id is None:
-            line.display = False
+            line.hide()
             return
         try:
-            snippet = self.store.snippet(query, release_id)
+            line.show(self.store.snippet(query, release_id))
         except StoreError as exc:
             self.report_error("Could not read the search snippet", exc)
-            return
-        line.update(highlighted_snippet(snippet))
-        line.display = bool(snippet)
 
     @on(SearchBar.Submitted)
     def _search_submitted(self) -> None:
@@ -472,55 +455,30 @@ class MainScreen(Screen[None]):
             self.notify("A sync is already running.", markup=False)
             return
         self.status.start_sync()
-        self._sync(self.newsroom_app.database_path)
+        self._sync()
 
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
-    def _sync(self, database: Path) -> SyncReport | None:
-        """Sync in this thread with its own loop and Store; progress goes back to the UI thread."""
-        from newsroom_tui.store import Store
-        from newsroom_tui.sync import sync_profile
+    def _sync(self) -> None:
+        """Sync in this thread; progress and the outcome go back to the UI thread."""
 
         def progress(update: SyncProgress) -> None:
             self.app.call_from_thread(self.status.show_progress, update)
 
-        async def run(store: Store) -> SyncReport:
-            cancel = asyncio.Event()
-            self._sync_cancel = (asyncio.get_running_loop(), cancel)
-            return await sync_profile(self.profile, store, progress=progress, cancel=cancel)
-
         try:
-            check_selectors(self.profile)
-            store = Store.open(database)
-        except (ProfileError, StoreError) as exc:
-            prefix = "invalid profile: " if isinstance(exc, ProfileError) else ""
-            self.app.call_from_thread(self._sync_failed, prefix + str(exc))
-            return None
-        try:
-            report = asyncio.run(run(store))
-        except StoreError as exc:
+            report = self.service.sync(progress)
+        except SyncFailed as exc:
             self.app.call_from_thread(self._sync_failed, str(exc))
-            return None
-        except Exception as exc:
-            log.exception("sync failed")
-            self.app.call_from_thread(self._sync_failed, f"sync failed: {exc}")
-            return None
-        finally:
-            self._sync_cancel = None
-            store.close()
+            return
         self.app.call_from_thread(self._sync_finished, report)
-        return report
 
     def _sync_failed(self, message: str) -> None:
         self.status.finish_sync("sync failed")
         self.notify(message, markup=False, severity="error")
 
     def _sync_finished(self, report: SyncReport) -> None:
-        offline = bool(report.failed) and report.sources_ok == 0
-        self.status.set_online(not offline)
+        self.status.set_online(not sync_was_offline(report))
         self.status.set_last_sync(self.store.get_meta("last_sync"))
-        summary = f"{report.new} new, {report.updated} updated"
-        if report.failed:
-            summary += f", {len(report.failed)} source(s) failed"
+        summary = sync_summary(report)
         self.status.finish_sync(summary)
         self.notify(
             f"Sync done: {summary}",
@@ -534,7 +492,4 @@ class MainScreen(Screen[None]):
         self.refresh_list(keep_id=current.id if current else None)
 
     def on_unmount(self) -> None:
-        pending = self._sync_cancel
-        if pending is not None:
-            loop, event = pending
-            loop.call_soon_threadsafe(event.set)
+        self.service.cancel()

@@ -1,0 +1,106 @@
+"""ReaderService: the reader's slow work (syncing, counting facets, probing the network), free of
+widgets.
+
+Each method blocks and is meant for a worker thread: it opens its own Store connection (SQLite
+connections stay in the thread that made them) and, for a sync, its own event loop. Results and
+expected failures come back as values and exceptions; the screen decides what to show.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from newsroom_tui.models import Facets, SyncProgress, SyncReport
+from newsroom_tui.profiles import Profile, ProfileError, check_selectors
+from newsroom_tui.store import Store, StoreError
+
+log = logging.getLogger(__name__)
+
+
+class SyncFailed(Exception):
+    """A sync could not run or stopped; the message is one line for the screen."""
+
+
+def sync_summary(report: SyncReport) -> str:
+    """'3 new, 1 updated' and how many sources failed, if any."""
+    summary = f"{report.new} new, {report.updated} updated"
+    if report.failed:
+        summary += f", {len(report.failed)} source(s) failed"
+    return summary
+
+
+def sync_was_offline(report: SyncReport) -> bool:
+    """True when every source failed, i.e. the newsroom could not be reached at all."""
+    return bool(report.failed) and report.sources_ok == 0
+
+
+class ReaderService:
+    """The background jobs of one profile's reader over one database file."""
+
+    def __init__(self, profile: Profile, database_path: Path) -> None:
+        self.profile = profile
+        self.database_path = database_path
+        self._lock = threading.Lock()
+        self._cancel: tuple[asyncio.AbstractEventLoop, asyncio.Event] | None = None
+
+    def count_facets(self) -> Facets:
+        """Years, tags and sections with their counts (~0.3 s at 100,000 releases).
+
+        Raises StoreError.
+        """
+        with Store.open(self.database_path, check=False) as store:
+            return store.facets()
+
+    def host_reachable(self) -> bool:
+        """Can the newsroom's host be reached? (A TCP connection; nothing is fetched.)"""
+        from newsroom_tui.fetch import host_reachable
+
+        return host_reachable(self.profile.resolve(self.profile.news_url))
+
+    def sync(self, progress: Callable[[SyncProgress], None]) -> SyncReport:
+        """Sync the profile into the database; `progress` is called from this thread.
+
+        Raises SyncFailed with a one-line message; unexpected errors are logged with their
+        traceback first. `cancel()` from another thread stops it early.
+        """
+        from newsroom_tui.sync import sync_profile
+
+        async def run(store: Store) -> SyncReport:
+            cancel = asyncio.Event()
+            with self._lock:
+                self._cancel = (asyncio.get_running_loop(), cancel)
+            return await sync_profile(self.profile, store, progress=progress, cancel=cancel)
+
+        try:
+            check_selectors(self.profile)
+            store = Store.open(self.database_path)
+        except ProfileError as exc:
+            raise SyncFailed(f"invalid profile: {exc}") from exc
+        except StoreError as exc:
+            raise SyncFailed(str(exc)) from exc
+        try:
+            return asyncio.run(run(store))
+        except StoreError as exc:
+            raise SyncFailed(str(exc)) from exc
+        except Exception as exc:
+            log.exception("sync failed")
+            raise SyncFailed(f"sync failed: {exc}") from exc
+        finally:
+            with self._lock:
+                self._cancel = None
+            store.close()
+
+    def cancel(self) -> None:
+        """Ask a running sync to stop (safe from any thread; nothing happens when none runs)."""
+        with self._lock:
+            pending = self._cancel
+        if pending is not None:
+            loop, event = pending
+            try:
+                loop.call_soon_threadsafe(event.set)
+            except RuntimeError:  # the sync's loop closed meanwhile: it has finished
+                log.debug("sync already finished when cancelled")
