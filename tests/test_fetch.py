@@ -286,3 +286,20 @@ async def test_keep_alive_reuses_one_connection(site: Site) -> None:
         pool = fetcher._client._transport._pool  # type: ignore[attr-defined]
         connections = {id(c) for c in pool.connections}
     assert len(connections) == 1
+
+
+async def test_httpcore_tells_its_async_library_without_searching_for_sniffio(site: Site) -> None:
+    """httpcore imports sniffio per lock and per request; when it is not installed, its absence
+    is recorded once, so the import fails at once instead of searching sys.path every time."""
+    import importlib.util
+    import sys
+
+    import httpcore._synchronization
+
+    assert "sniffio" in sys.modules  # the module, or None: known absent
+    if sys.modules["sniffio"] is None:
+        assert importlib.util.find_spec("sniffio") is None
+    assert httpcore._synchronization.current_async_library() == "asyncio"
+    site.put("/a", "<p>ok</p>")
+    async with Fetcher(FAST) as fetcher:
+        assert (await fetcher.get(site.url("/a"), max_bytes=1_000)).body == b"<p>ok</p>"
