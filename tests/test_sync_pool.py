@@ -242,3 +242,44 @@ def test_real_pool_from_a_thread_with_its_own_loop(
     thread.join(timeout=120)
     assert not thread.is_alive()
     assert len(results) == 1 and len(results[0]) == N
+
+
+def test_a_worker_imports_the_parsers_only() -> None:
+    """What a worker process unpickles (the extraction task) pulls in no network or storage code."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, pickle, newsroom_tui.release_extraction as r;"
+        "pickle.loads(pickle.dumps(r.extract_release));"
+        "print(sorted({m.split('.')[0] for m in sys.modules}))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    for heavy in ("httpx", "httpcore", "feedparser", "sqlite3", "textual"):
+        assert f"'{heavy}'" not in loaded
+    assert "'lxml'" in loaded and "'markdownify'" in loaded
+
+
+def test_extraction_task_sends_back_no_body_html() -> None:
+    from newsroom_tui.extract import extract_page
+    from newsroom_tui.release_extraction import extract_release
+
+    room = Newsroom(3)
+    body = room.page_html(1).encode()
+    settings_ = run.bench_profile().extract
+    page, summary = extract_release(
+        body,
+        "http://127.0.0.1/fr/news/x",
+        settings_,
+        "fr",
+        None,
+        None,
+        "<p>R\u00e9sum\u00e9</p>",
+        "",
+    )
+    whole = extract_page(body, "http://127.0.0.1/fr/news/x", settings_, language="fr")
+    assert whole.body_html and page.body_html == ""
+    assert (page.markdown, page.text, page.contacts) == (whole.markdown, whole.text, whole.contacts)
+    assert summary == "R\u00e9sum\u00e9"

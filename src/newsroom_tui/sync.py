@@ -33,7 +33,6 @@ import multiprocessing
 import os
 import pickle
 import threading
-import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -43,7 +42,6 @@ from functools import partial
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from newsroom_tui.extract import extract_page
 from newsroom_tui.feeds import FeedError, ParsedFeed, discover_feeds, parse_feed_detailed
 from newsroom_tui.fetch import Fetcher, FetchError, FetchResponse
 from newsroom_tui.listing import listing_page_url, parse_listing
@@ -58,7 +56,8 @@ from newsroom_tui.models import (
     SyncProgress,
     SyncReport,
 )
-from newsroom_tui.profiles import ExtractSettings, Profile
+from newsroom_tui.profiles import Profile
+from newsroom_tui.release_extraction import exit_with_parent, extract_release, warm_worker
 from newsroom_tui.sanitise import clean_line
 from newsroom_tui.store import BatchResult
 
@@ -156,54 +155,9 @@ async def _parse_in_daemon_thread(body: bytes, url: str) -> ParsedFeed:
     return await future
 
 
-def _extract_release(
-    body: bytes,
-    url: str,
-    settings: ExtractSettings,
-    language: str,
-    fallback: datetime | None,
-    encoding: str | None,
-    summary_html: str,
-    summary_url: str,
-) -> tuple[ExtractedPage, str]:
-    """One release's page extracted, and its feed summary as one line (for build_release).
-
-    Module level and plain data in and out, so it runs in a worker process as well as a thread.
-    """
-    page = extract_page(
-        body, url, settings, language=language, fallback_date=fallback, encoding=encoding
-    )
-    summary = ""
-    if summary_html:
-        summary = clean_line(summary_to_markdown(summary_html, summary_url).text, limit=2000)
-    return page, summary
-
-
-def _exit_with_parent(parent: int) -> None:
-    """Worker initializer: end the worker when the syncing process is gone.
-
-    A sync killed outright (SIGKILL, power cut of the terminal) cannot shut its pool down; its
-    spawned workers would wait for tasks forever, reparented to init.
-    """
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
 def _fetch_states(store: SyncStore, urls: Sequence[str]) -> dict[str, FetchState | None]:
     """The stored fetch state of each URL (None when there is none)."""
     return {url: store.get_fetch_state(url) for url in urls}
-
-
-def _warm_worker() -> bool:
-    """A worker's first task: import the parsers, so it is ready before pages are sent to it."""
-    import newsroom_tui.extract  # noqa: F401
-
-    return True
 
 
 class _Extractors:
@@ -234,12 +188,12 @@ class _Extractors:
                 self.processes = ProcessPoolExecutor(
                     EXTRACT_PROCESSES,
                     mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_exit_with_parent,
+                    initializer=exit_with_parent,
                     initargs=(os.getpid(),),
                 )
                 # One task per worker: each submit to an idle-less pool spawns a worker.
                 self.warming = [
-                    self.processes.submit(_warm_worker) for _ in range(EXTRACT_PROCESSES)
+                    self.processes.submit(warm_worker) for _ in range(EXTRACT_PROCESSES)
                 ]
             except (OSError, ValueError, RuntimeError, BrokenProcessPool) as exc:
                 self._give_up(exc)
@@ -538,7 +492,7 @@ class _Run:
     ) -> tuple[ExtractedPage, str]:
         """The page extracted off the event loop, with the item's summary line (if an item)."""
         call = partial(
-            _extract_release,
+            extract_release,
             body,
             response.url,
             self.profile.extract,

@@ -1,0 +1,65 @@
+"""The extraction of one release as a task for sync's worker processes (or its threads).
+
+Module-level functions with plain data in and out. A worker process imports the module of the
+function it is sent, so these live apart from `sync`: a worker imports the parsers and nothing of
+the network or storage layers (httpx, feedparser, the store), ~0.1 s of CPU less per worker.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from datetime import datetime
+
+from newsroom_tui.extract import extract_page
+from newsroom_tui.markdown import summary_to_markdown
+from newsroom_tui.models import ExtractedPage
+from newsroom_tui.profiles import ExtractSettings
+from newsroom_tui.sanitise import clean_line
+
+
+def extract_release(
+    body: bytes,
+    url: str,
+    settings: ExtractSettings,
+    language: str,
+    fallback: datetime | None,
+    encoding: str | None,
+    summary_html: str,
+    summary_url: str,
+) -> tuple[ExtractedPage, str]:
+    """One release's page extracted, and its feed summary as one line (for build_release).
+
+    The page's body HTML is left out of the answer: a release does not keep it, and it would be
+    a third of what a worker process sends back.
+    """
+    page = extract_page(
+        body, url, settings, language=language, fallback_date=fallback, encoding=encoding
+    )
+    page.body_html = ""
+    summary = ""
+    if summary_html:
+        summary = clean_line(summary_to_markdown(summary_html, summary_url).text, limit=2000)
+    return page, summary
+
+
+def exit_with_parent(parent: int) -> None:
+    """Worker initializer: end the worker when the syncing process is gone.
+
+    A sync killed outright (SIGKILL, power cut of the terminal) cannot shut its pool down; its
+    spawned workers would wait for tasks forever, reparented to init.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def warm_worker() -> bool:
+    """A worker's first task: its imports are done by the time it answers, so pages are sent
+    only to a worker ready for them."""
+    return True
