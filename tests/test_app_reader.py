@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 from newsroom_tui import browser
 from newsroom_tui.app import NewsroomApp, build_app
 from newsroom_tui.screens.main import MainScreen
+from newsroom_tui.widgets import search_bar
 from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.release_list import ReleaseList
 from newsroom_tui.widgets.search_bar import SearchBar
@@ -170,6 +171,31 @@ async def test_search_as_you_type_folds_accents_and_highlights(data_dir: Path) -
         await search_settled(app, pilot)
         assert release_list.count == 8
         assert not snippet.display
+
+
+async def test_search_runs_at_once_after_a_pause_and_waits_while_typing_fast(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # every keystroke after the first counts as fast typing, and the wait outlasts the test
+    monkeypatch.setattr(search_bar, "TYPING_GAP", 3600.0)
+    monkeypatch.setattr(search_bar, "DEBOUNCE", 3600.0)
+    app = sample_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        search = app.screen.query_one(SearchBar)
+        release_list = app.screen.query_one(ReleaseList)
+        await pilot.press("slash", "s")  # nothing typed before it: searched at once
+        await pilot.pause()
+        assert not search.pending
+        shown = release_list.query_shown
+        assert shown is not None and [t.text for g in shown.terms for t in g] == ["s"]
+        await pilot.press(*"ecurite")  # typing fast: nothing searched until it stops
+        await pilot.pause()
+        assert search.pending
+        assert release_list.query_shown is shown
+        search.run_search()
+        await search_settled(app, pilot)
+        assert release_list.count == 1
 
 
 async def test_search_syntax_error_is_one_line(data_dir: Path) -> None:
