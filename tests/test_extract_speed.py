@@ -297,3 +297,90 @@ def tables(draw: st.DrawFn) -> str:
 def test_fast_table_rows_equal_markdownify(html: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         _raw_both_ways(html, monkeypatch)
+
+
+def _old_prepare(root: Any) -> tuple[str, int]:
+    """_prepare as first written: one stack entry per node, closing markers as entries."""
+    from bs4 import Tag
+    from bs4.element import NavigableString
+
+    parts: list[str] = []
+    max_depth = 0
+    stack: list[tuple[Any, int, bool, str]] = [(root, 0, False, "")]
+    while stack:
+        node, depth, in_pre, closing = stack.pop()
+        if closing:
+            parts.append(closing)
+            continue
+        if isinstance(node, NavigableString):
+            if isinstance(node, markdown._SKIPPED_STRINGS):
+                continue
+            value = str(node)
+            if in_pre:
+                fixed = markdown._PRE_SPACES.sub(
+                    " " * 64, markdown._PRE_NEWLINES.sub("\n\n", value)
+                )
+            elif len(value) > 1 and markdown._TEXT_WS.search(value) is not None:
+                fixed = markdown._TEXT_WS.sub(" ", value)
+            else:
+                parts.append(value)
+                continue
+            parts.append(fixed)
+            if fixed != value:
+                node.replace_with(NavigableString(fixed))
+            continue
+        if not isinstance(node, Tag):
+            continue
+        max_depth = max(max_depth, depth)
+        if node.name in markdown._REMOVED and node is not root:
+            node.decompose()
+            continue
+        if node.name == "br":
+            parts.append("\n")
+            continue
+        if node.name in markdown._BLOCK_TAGS:
+            parts.append("\n\n")
+            stack.append((None, depth, in_pre, "\n\n"))
+        elif node.name in markdown._CELL_TAGS:
+            parts.append(" ")
+            stack.append((None, depth, in_pre, " "))
+        child_pre = in_pre or node.name == "pre"
+        stack.extend([(c, depth + 1, child_pre, "") for c in reversed(node.contents)])
+    return _old_tidy("".join(parts)), max_depth
+
+
+def _prepare_both_ways(html: str) -> None:
+    fast_tree, old_tree = BeautifulSoup(html, "lxml"), BeautifulSoup(html, "lxml")
+    fast = markdown._prepare(fast_tree)
+    assert fast == _old_prepare(old_tree)
+    assert str(fast_tree) == str(old_tree)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*PIECES, "<script>s</script>", "<style>x</style>", "<iframe>f</iframe>", "\t", "\r"]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_prepare_equals_the_first_version(html: str) -> None:
+    _prepare_both_ways(html)
+
+
+@settings(max_examples=100, deadline=None)
+@given(tables())
+def test_prepare_equals_the_first_version_on_tables(html: str) -> None:
+    _prepare_both_ways(html)
+
+
+@pytest.mark.parametrize("path", HTML_FILES, ids=lambda p: p.name)
+def test_prepare_equals_the_first_version_on_fixtures(path: Path) -> None:
+    _prepare_both_ways(path.read_text(encoding="utf-8", errors="replace"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(whitespace_text)
+def test_collapsible_is_the_whitespace_pattern(text: str) -> None:
+    assert markdown._collapsible(text) == (markdown._TEXT_WS.search(text) is not None)

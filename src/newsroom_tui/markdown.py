@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from typing import Any
@@ -496,59 +497,78 @@ class _SafeConverter(MarkdownConverter):
 def _prepare(root: Tag) -> tuple[str, int]:
     """Remove active content, collapse whitespace in text nodes; return (plain text, depth).
 
-    Iterative, so any nesting depth is walked without recursion.
+    Iterative, so any nesting depth is walked without recursion: a stack of frames, each the
+    children of one element still to visit (a snapshot: visiting may remove or replace them).
     """
     parts: list[str] = []
+    append = parts.append
     max_depth = 0
-    # (node, depth, inside <pre>, closing marker for a block)
-    stack: list[tuple[Any, int, bool, str]] = [(root, 0, False, "")]
+    # (children left to visit, their depth, inside <pre>, marker closing their parent's block)
+    stack: list[tuple[Iterator[Any], int, bool, str]] = [(iter((root,)), 0, False, "")]
     while stack:
-        node, depth, in_pre, closing = stack.pop()
-        if closing:
-            parts.append(closing)
-            continue
-        if isinstance(node, NavigableString):
-            if isinstance(node, _SKIPPED_STRINGS):
+        children, depth, in_pre, closing = stack[-1]
+        for node in children:
+            if isinstance(node, NavigableString):
+                if isinstance(node, _SKIPPED_STRINGS):
+                    continue
+                value = str(node)
+                if in_pre:
+                    fixed = _PRE_SPACES.sub(" " * 64, _PRE_NEWLINES.sub("\n\n", value))
+                elif len(value) > 1 and _collapsible(value):
+                    fixed = _TEXT_WS.sub(" ", value)
+                else:  # most text nodes: nothing to collapse, so no new string to splice in
+                    append(value)
+                    continue
+                append(fixed)
+                if fixed != value:
+                    node.replace_with(NavigableString(fixed))
                 continue
-            value = str(node)
-            if in_pre:
-                fixed = _PRE_SPACES.sub(" " * 64, _PRE_NEWLINES.sub("\n\n", value))
-            elif len(value) > 1 and _TEXT_WS.search(value) is not None:
-                fixed = _TEXT_WS.sub(" ", value)
-            else:  # most text nodes: nothing to collapse, so no new string to splice in
-                parts.append(value)
+            if not isinstance(node, Tag):
                 continue
-            parts.append(fixed)
-            if fixed != value:
-                node.replace_with(NavigableString(fixed))
-            continue
-        if not isinstance(node, Tag):
-            continue
-        if depth > max_depth:
-            max_depth = depth
-        name = node.name
-        if name in _REMOVED and node is not root:
-            node.decompose()
-            continue
-        if name == "br":
-            parts.append("\n")
-            continue
-        if name in _BLOCK_TAGS:
-            parts.append("\n\n")
-            stack.append((None, depth, in_pre, "\n\n"))
-        elif name in _CELL_TAGS:
-            parts.append(" ")
-            stack.append((None, depth, in_pre, " "))
-        child_pre = in_pre or name == "pre"
-        child_depth = depth + 1
-        stack.extend([(child, child_depth, child_pre, "") for child in reversed(node.contents)])
+            if depth > max_depth:
+                max_depth = depth
+            name = node.name
+            if name in _REMOVED and node is not root:
+                node.decompose()
+                continue
+            if name == "br":
+                append("\n")
+                continue
+            if name in _BLOCK_TAGS:
+                marker = "\n\n"
+            elif name in _CELL_TAGS:
+                marker = " "
+            else:
+                marker = ""
+            append(marker)
+            stack.append((iter(tuple(node.contents)), depth + 1, in_pre or name == "pre", marker))
+            break
+        else:
+            stack.pop()
+            append(closing)
     return _tidy_text("".join(parts)), max_depth
 
 
+def _collapsible(value: str) -> bool:
+    """Whether _TEXT_WS matches: a run of two spaces, or any other whitespace character."""
+    return (
+        "  " in value
+        or "\n" in value
+        or "\t" in value
+        or "\r" in value
+        or "\f" in value
+        or "\v" in value
+    )
+
+
 def _tidy_text(text: str) -> str:
-    text = _TIDY_SPACES.sub(" ", text)
-    text = _TIDY_NEWLINE.sub("\n", text)
-    text = _TIDY_BLANK_LINES.sub("\n\n", text)
+    # Each pattern runs only when the text holds something it changes.
+    if "  " in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text:
+        text = _TIDY_SPACES.sub(" ", text)
+    if " \n" in text or "\n " in text:
+        text = _TIDY_NEWLINE.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _TIDY_BLANK_LINES.sub("\n\n", text)
     return text.strip()
 
 
