@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 import lxml.etree
@@ -95,14 +96,6 @@ def _document(builder: LXMLTreeBuilder) -> BeautifulSoup:
     return soup
 
 
-def _shortened(text: str) -> str:
-    """bs4's treatment of a string outside <pre>/<textarea>: whitespace-only becomes one space or
-    one newline (an empty string counts as whitespace-only)."""
-    if text.strip(_ASCII_SPACES):
-        return text
-    return "\n" if "\n" in text else " "
-
-
 def _build(root: Any) -> BeautifulSoup:
     """The bs4 tree of an lxml tree, walked iteratively (any depth, no recursion)."""
     builder = LXMLTreeBuilder()
@@ -128,81 +121,88 @@ def _build(root: Any) -> BeautifulSoup:
     main_strings = Tag.MAIN_CONTENT_STRING_TYPES
     new_tag = Tag.__new__
     new_string = str.__new__
-    last: Any = None  # the element parsed last: its next_element is the next one made
+    # The node made last: its next_element is the next one made (the BeautifulSoup object
+    # itself is not linked to its first child: bs4 starts from None).
+    last: Any = None
 
-    def link(parent: Any, node: Any) -> None:
+    def add(owner: Any, node: Any) -> None:
+        """Link `node` as the last child of `owner` and the next node in document order."""
         nonlocal last
-        contents = parent.contents
-        node.parent = parent
+        siblings = owner.contents
+        node.parent = owner
         node.previous_element = last
         node.next_element = None
         node.next_sibling = None
-        if contents:
-            previous = contents[-1]
+        if siblings:
+            previous = siblings[-1]
             previous.next_sibling = node
             node.previous_sibling = previous
         else:
             node.previous_sibling = None
-        contents.append(node)
+        siblings.append(node)
         if last is not None:
             last.next_element = node
         last = node
 
-    def string(parent: Any, text: str, cls: type[NavigableString], keep: bool) -> None:
-        node = new_string(cls, text if keep else _shortened(text))
+    def add_string(owner: Any, text: str, cls: type[NavigableString], keep: bool) -> None:
+        if not keep and not text.strip(_ASCII_SPACES):
+            text = "\n" if "\n" in text else " "  # bs4 shortens whitespace-only strings
+        node = new_string(cls, text)
         node.hidden = False
-        link(parent, node)
+        add(owner, node)
 
-    # Entries: (lxml node, bs4 parent, string class in force, whitespace kept, depth, closing).
-    stack: list[tuple[Any, Any, type[NavigableString], bool, int, bool]] = [
-        (root, soup, NavigableString, False, 1, False)
+    # Frames: (lxml children left to visit, their lxml parent, its bs4 tag, string class in
+    # force, whitespace kept, depth). When a frame ends, its element's tail goes to the frame
+    # below (the parent's).
+    stack: list[tuple[Iterator[Any], Any, Any, type[NavigableString], bool, int]] = [
+        (iter((root,)), None, soup, NavigableString, False, 1)
     ]
     while stack:
-        node, parent, cls, keep, depth, closing = stack.pop()
-        if closing:
-            if node.tail is not None:
-                string(parent, node.tail, cls, keep)
-            continue
-        name = node.tag
-        if not isinstance(name, str):
-            if not isinstance(node, _LXML_COMMENT):
-                raise _Unsupported("processing instruction or entity")
-            string(parent, node.text or "", Comment, keep)
-            if node.tail is not None:
-                string(parent, node.tail, cls, keep)
-            continue
-        if name.startswith("{"):
-            raise _Unsupported("namespaced element")
-        if depth > MAX_DEPTH:
-            raise _Unsupported("deep nesting")
-        tag = new_tag(Tag)
-        fields = tag.__dict__
-        fields.update(tag_fields)
-        fields["name"] = name
-        pairs = node.items()
-        if pairs:
-            raw = attribute_dict(pairs)
-            for key in raw:
-                if key.startswith("{"):
-                    raise _Unsupported("namespaced attribute")
-            fields["attrs"] = split_lists(name, raw)
+        children, _, parent, cls, keep, depth = stack[-1]
+        for node in children:
+            name = node.tag
+            if not isinstance(name, str):
+                if not isinstance(node, _LXML_COMMENT):
+                    raise _Unsupported("processing instruction or entity")
+                add_string(parent, node.text or "", Comment, keep)
+                if node.tail is not None:
+                    add_string(parent, node.tail, cls, keep)
+                continue
+            if name.startswith("{"):
+                raise _Unsupported("namespaced element")
+            if depth > MAX_DEPTH:
+                raise _Unsupported("deep nesting")
+            tag = new_tag(Tag)
+            fields = tag.__dict__
+            fields.update(tag_fields)
+            fields["name"] = name
+            pairs = node.items()
+            if pairs:
+                raw = attribute_dict(pairs)
+                for key in raw:
+                    if key.startswith("{"):
+                        raise _Unsupported("namespaced attribute")
+                fields["attrs"] = split_lists(name, raw)
+            else:
+                fields["attrs"] = attribute_dict()
+            fields["contents"] = []
+            fields["can_be_empty_element"] = empty_element(name)
+            container = _CONTAINERS.get(name)
+            fields["interesting_string_types"] = {container} if container else main_strings
+            add(parent, tag)
+            if name == "meta":
+                builder.set_up_substitutions(tag)
+            inner_cls = container or cls
+            inner_keep = keep or name in _PRESERVE
+            if node.text is not None:
+                add_string(tag, node.text, inner_cls, inner_keep)
+            stack.append((iter(node), node, tag, inner_cls, inner_keep, depth + 1))
+            break  # into the element's children; the rest of this frame's come after
         else:
-            fields["attrs"] = attribute_dict()
-        fields["contents"] = []
-        fields["can_be_empty_element"] = empty_element(name)
-        container = _CONTAINERS.get(name)
-        fields["interesting_string_types"] = {container} if container else main_strings
-        link(parent, tag)
-        if name == "meta":
-            builder.set_up_substitutions(tag)
-        stack.append((node, parent, cls, keep, depth, True))
-        inner_cls = container or cls
-        inner_keep = keep or name in _PRESERVE
-        if node.text is not None:
-            string(tag, node.text, inner_cls, inner_keep)
-        depth += 1
-        for child in reversed(node):
-            stack.append((child, tag, inner_cls, inner_keep, depth, False))
+            element = stack.pop()[1]
+            if element is not None and element.tail is not None:
+                _, _, owner, owner_cls, owner_keep, _ = stack[-1]
+                add_string(owner, element.tail, owner_cls, owner_keep)
     soup._most_recent_element = last
     return soup
 
