@@ -6,9 +6,10 @@ chunks: the first chunk at once, the rest appended by a worker that yields betwe
 from the Markdown here and listed by number; every link (numbered or clicked) is handed to the
 screen as `LinkRequested`, which checks it against the allowlist before anything opens.
 
-Textual's Markdown widget (with markdown-it and Pygments behind it) is imported and mounted only
-when it is first needed, or when the screen calls `prepare_body` after its first paint, so the
-reader's start-up does not wait for it.
+Textual's Markdown widget (with markdown-it and Pygments behind it, ~55 ms to import) is not
+part of the reader's first paint: the screen calls `prepare_body` once it has painted, which
+imports it in a thread (the UI keeps answering meanwhile) and then mounts it; a document shown
+before that imports it on the spot.
 """
 
 from __future__ import annotations
@@ -170,8 +171,19 @@ class ArticleView(VerticalScroll, can_focus=True):
         return self._body
 
     def prepare_body(self) -> None:
-        """Load the Markdown machinery now (the screen calls this once it has painted)."""
-        _ = self.body
+        """Import the Markdown machinery in a thread, then mount the body."""
+        if self._body is None:
+            self._import_markdown()
+
+    @work(thread=True, group="article-import", exit_on_error=False)
+    def _import_markdown(self) -> None:
+        import textual.widgets._markdown  # noqa: F401
+
+        self.app.call_from_thread(self._mount_body)
+
+    def _mount_body(self) -> None:
+        if self.is_attached:
+            _ = self.body
 
     def show_message(self, title: str, lines: list[str]) -> None:
         """A placeholder (empty state, section not cached yet) as plain text."""
