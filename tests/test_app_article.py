@@ -6,8 +6,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from textual.widgets import Markdown, Static
 
+from newsroom_tui import browser
 from newsroom_tui.app import build_app
 from newsroom_tui.sanitise import clean_body
 from newsroom_tui.screens.main import MainScreen
@@ -115,3 +117,32 @@ async def test_narrow_terminal_hides_the_tree_until_asked(tmp_path: Path) -> Non
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert not screen.has_class("-narrow")
+
+
+async def test_a_clicked_link_goes_through_the_allowlist(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Markdown reports a clicked link; the article view resolves it against the page and the
+    app opens it only if the allowlist accepts it."""
+    opened: list[str] = []
+
+    def fake_open(url: str, opener: object = None) -> str | None:
+        if browser.safe_url(url) is None:
+            return f"Refused to open: {browser.refusal_reason(url)}"
+        opened.append(url)
+        return None
+
+    monkeypatch.setattr(browser, "open_in_browser", fake_open)
+    app = sample_app(tmp_path / "data")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        body = app.screen.query_one(ArticleView).body
+        body.post_message(Markdown.LinkClicked(body, "/fr/rapport"))
+        body.post_message(Markdown.LinkClicked(body, "javascript:alert(1)"))
+        await pilot.pause()
+        await pilot.pause()
+        assert opened == ["https://www.iom.int/fr/rapport"]
+        assert any(n.message.startswith("Refused to open") for n in app._notifications)
