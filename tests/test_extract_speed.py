@@ -384,3 +384,21 @@ def test_prepare_equals_the_first_version_on_fixtures(path: Path) -> None:
 @given(whitespace_text)
 def test_collapsible_is_the_whitespace_pattern(text: str) -> None:
     assert markdown._collapsible(text) == (markdown._TEXT_WS.search(text) is not None)
+
+
+def test_absent_and_block_tests_agree_with_markdownify() -> None:
+    """The converter's sibling and block tests without Tag.__bool__, against markdownify's."""
+    import markdownify
+    from bs4.element import NavigableString
+
+    library: Any = markdownify
+    soup = BeautifulSoup("<div><p>a</p> <pre>x</pre><b>b</b>c<h2>h</h2><td>t</td></div>", "lxml")
+    soup.div.append(NavigableString(""))
+    for node in [None, *soup.descendants]:
+        assert markdown._absent(node) == (not node)
+        assert markdown._removes_space_inside(node) == bool(
+            library.should_remove_whitespace_inside(node)
+        )
+        assert markdown._removes_space_outside(node) == bool(
+            library.should_remove_whitespace_outside(node)
+        )

@@ -156,8 +156,9 @@ _NAME_CACHE_SIZE = 1000
 
 
 def _removes_space_inside(el: Any) -> bool:
-    """markdownify's should_remove_whitespace_inside, remembered per tag name."""
-    if not el:
+    """markdownify's should_remove_whitespace_inside, remembered per tag name. (Its `not el`
+    is `el is None` here: a Tag is always true, and a string has no name.)"""
+    if el is None:
         return False
     name = el.name
     if not name:
@@ -172,7 +173,17 @@ def _removes_space_inside(el: Any) -> bool:
 
 def _removes_space_outside(el: Any) -> bool:
     """markdownify's should_remove_whitespace_outside (block elements and <pre>)."""
-    return _removes_space_inside(el) or bool(el and el.name == "pre")
+    if el is None:
+        return False
+    if el.name == "pre":
+        return True
+    return _removes_space_inside(el)
+
+
+def _absent(sibling: Any) -> bool:
+    """`not sibling` for a node's neighbour without calling Tag.__bool__ (always true): None or
+    an empty string."""
+    return sibling is None or (isinstance(sibling, str) and not sibling)
 
 
 def _is_inline_context(name: str) -> bool:
@@ -188,6 +199,8 @@ def _is_inline_context(name: str) -> bool:
 def _join_blocks(strings: list[str]) -> str:
     """Child strings joined, the newlines where two meet collapsed to the larger run (at most
     two), as markdownify does with its (leading, content, trailing) pattern."""
+    if len(strings) < 2:  # one string: its own leading, content and trailing parts
+        return strings[0] if strings else ""
     parts: list[str] = []
     before = ""  # trailing newlines of the previous string, not yet written
     for string in strings:
@@ -247,8 +260,10 @@ class ConvertedBody:
 
 def escape_markdown(text: str) -> str:
     """Text that renders as itself in Markdown (CommonMark/GFM): syntax characters backslashed."""
-    text = _ESCAPE_ANYWHERE.sub(r"\\\1", text)
-    text = _ESCAPE_ENTITY.sub(r"\\&", text)
+    if _ESCAPE_ANYWHERE.search(text) is not None:  # most text has none: a search is cheaper
+        text = _ESCAPE_ANYWHERE.sub(r"\\\1", text)
+    if "&" in text:
+        text = _ESCAPE_ENTITY.sub(r"\\&", text)
 
     def _line_start(match: re.Match[str]) -> str:
         marker = match.group(3)
@@ -384,7 +399,7 @@ class _SafeConverter(MarkdownConverter):
             elif isinstance(el, NavigableString):
                 # Whitespace-only text next to a block boundary is dropped.
                 if el.strip() == "" and (
-                    (remove_inside and (not el.previous_sibling or not el.next_sibling))
+                    (remove_inside and (_absent(el.previous_sibling) or _absent(el.next_sibling)))
                     or _removes_space_outside(el.previous_sibling)
                     or _removes_space_outside(el.next_sibling)
                 ):
@@ -439,10 +454,12 @@ class _SafeConverter(MarkdownConverter):
         if "_noformat" not in parent_tags:
             text = self.escape(text, parent_tags)
         previous, following = el.previous_sibling, el.next_sibling
-        if _removes_space_outside(previous) or (not previous and _removes_space_inside(el.parent)):
+        if _removes_space_outside(previous) or (
+            _absent(previous) and _removes_space_inside(el.parent)
+        ):
             text = text.lstrip(" \t\r\n")
         if _removes_space_outside(following) or (
-            not following and _removes_space_inside(el.parent)
+            _absent(following) and _removes_space_inside(el.parent)
         ):
             text = text.rstrip()
         return text
