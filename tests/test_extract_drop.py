@@ -121,3 +121,52 @@ def test_a_selector_absent_from_the_markup_is_not_run() -> None:
     assert extract._subject_needles("p:not(.x)") is None
     assert extract._subject_needles("[a=1x]") is None
     assert extract._subject_needles("p") == ()
+
+
+SELECTOR_PIECES = [
+    "div",
+    "p",
+    "*",
+    "h1",
+    ".share",
+    "._x",
+    ".-x",
+    "#id",
+    "#_a-b",
+    "[data-x]",
+    "[a=b]",
+    "[a=1x]",
+    "[a=-1]",
+    "[a=-b]",
+    "[a=--b]",
+    "[a=_]",
+    "[a=-]",
+    '[a="x y"]',
+    "[a='it\"s']",
+    '[a="\\\\"]',
+    '[a="\\n"]',
+    "[a~=b]",
+    "[a^='b']",
+    "[a*=\"c\"]",
+    "[a|=en]",
+    "[ a = b ]",
+    ".\u00e9t\u00e9",
+    "[a=\u00e9]",
+    " ",
+    " > ",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SELECTOR_PIECES), min_size=1, max_size=5).map("".join))
+def test_selectors_told_valid_without_soupsieve_are_valid(selector: str) -> None:
+    import soupsieve
+
+    if extract.css_to_xpath(selector) is None:
+        return
+    try:
+        soupsieve.compile(selector)
+        valid = True
+    except (soupsieve.SelectorSyntaxError, ValueError, TypeError):
+        valid = False
+    assert extract._valid_css(selector) == valid
