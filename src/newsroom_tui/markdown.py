@@ -124,11 +124,9 @@ _LONG_WS_RUN = re.compile(r"[ \t\r\n\f\v](?<![ \t\r\n\f\v].)[ \t\r\n\f\v]{63,}")
 _TEXT_WS = re.compile(r"[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
 _PRE_NEWLINES = re.compile(r"\n{3,}")
-# Plain-text tidying. Same results as [ \t\r\f\v]+ -> " " and " ?\n ?" -> "\n", written so that a
-# single space between words (most of the text) is not a match to replace, and so that the
-# pattern starts with characters the engine can skip to: twice as fast on an article.
+# Plain-text tidying (see _tidy_text). Same results as [ \t\r\f\v]+ -> " ", written so that a
+# single space between words (most of the text) is not a match to replace.
 _TIDY_SPACES = re.compile(r"(?:[\t\r\f\v]| (?=[ \t\r\f\v]))[ \t\r\f\v]*")
-_TIDY_NEWLINE = re.compile(r"(?:\n| \n) ?")
 _TIDY_BLANK_LINES = re.compile(r"\n{3,}")
 _PRE_SPACES = re.compile(r"[ \t]{65,}")
 
@@ -579,14 +577,33 @@ def _collapsible(value: str) -> bool:
 
 
 def _tidy_text(text: str) -> str:
-    # Each pattern runs only when the text holds something it changes.
-    if "  " in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text:
+    """Whitespace runs to one space, no space beside a newline, at most one blank line.
+
+    Done with str.replace where the text allows it: the patterns step through every character
+    (~0.2 ms on an article), a replacement pass runs at C speed.
+    """
+    if "\t" in text or "\r" in text or "\f" in text or "\v" in text:
         text = _TIDY_SPACES.sub(" ", text)
-    if " \n" in text or "\n " in text:
-        text = _TIDY_NEWLINE.sub("\n", text)
-    if "\n\n\n" in text:
-        text = _TIDY_BLANK_LINES.sub("\n\n", text)
+    else:
+        text = _shorten_runs(text, "  ", " ", _TIDY_SPACES)
+    # Every space is single now: the ones next to a newline go.
+    if " \n" in text:
+        text = text.replace(" \n", "\n")
+    if "\n " in text:
+        text = text.replace("\n ", "\n")
+    text = _shorten_runs(text, "\n\n\n", "\n\n", _TIDY_BLANK_LINES)
     return text.strip()
+
+
+def _shorten_runs(text: str, run: str, shorter: str, pattern: re.Pattern[str]) -> str:
+    """Runs of `run`'s character cut to `shorter`. Each replacement pass shortens every run by a
+    third or more, so a few passes finish ordinary text; the pattern, one linear pass, takes
+    over on longer runs."""
+    for _ in range(6):
+        if run not in text:
+            return text
+        text = text.replace(run, shorter)
+    return pattern.sub(shorter, text)
 
 
 def tag_to_markdown(root: Tag, base_url: str, notes: list[str] | None = None) -> ConvertedBody:
