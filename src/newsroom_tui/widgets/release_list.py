@@ -200,8 +200,10 @@ class ReleaseList(ScrollView, can_focus=True):
         rows = self._store.rows(self._query, start, end - start)
         for offset, row in enumerate(rows):
             self._rows[start + offset] = row
-        while len(self._rows) > MAX_ROWS:
-            self._rows.popitem(last=False)
+        if len(self._rows) > MAX_ROWS:
+            while len(self._rows) > MAX_ROWS:
+                self._rows.popitem(last=False)
+            self._lines.clear()  # a line must never outlive its row (update_row mends rows)
 
     @property
     def current_row(self) -> ReleaseRow | None:
