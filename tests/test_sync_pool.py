@@ -58,6 +58,7 @@ def _sync(server: ThreadServer, path: Path) -> list[Release]:
 class CountingPool(ProcessPoolExecutor):
     started = 0
     submitted = 0
+    pages = 0
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         CountingPool.started += 1
@@ -65,6 +66,8 @@ class CountingPool(ProcessPoolExecutor):
 
     def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
         CountingPool.submitted += 1
+        if fn is sync.extract_batch:
+            CountingPool.pages += len(args[0])
         return super().submit(fn, *args, **kwargs)
 
 
@@ -110,13 +113,15 @@ def _patient(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_process_pool_gives_the_same_releases_as_threads(
     server: ThreadServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    CountingPool.started = CountingPool.submitted = 0
+    CountingPool.started = CountingPool.submitted = CountingPool.pages = 0
     monkeypatch.setattr(sync, "ProcessPoolExecutor", CountingPool)
     monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10)
     _patient(monkeypatch)
     in_processes = _sync(server, tmp_path / "processes.sqlite")
     assert CountingPool.started == 1
-    assert CountingPool.submitted == sync.EXTRACT_PROCESSES + N  # warm-ups, then every page
+    assert CountingPool.pages == N  # every page went to the processes
+    tasks = CountingPool.submitted - sync.EXTRACT_PROCESSES  # after the warm-ups
+    assert N / sync.PAGES_PER_TASK <= tasks < N  # several pages per task
 
     monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10_000)
     in_threads = _sync(server, tmp_path / "threads.sqlite")
@@ -283,3 +288,79 @@ def test_extraction_task_sends_back_no_body_html() -> None:
     assert whole.body_html and page.body_html == ""
     assert (page.markdown, page.text, page.contacts) == (whole.markdown, whole.text, whole.contacts)
     assert summary == "R\u00e9sum\u00e9"
+
+
+def _page_or_error(number: int) -> tuple[Any, str]:
+    if number == 7:
+        raise ValueError("page 7 is unreadable")
+    return (number, f"summary {number}")
+
+
+class _Unpicklable(Exception):
+    def __reduce__(self) -> Any:
+        raise TypeError("cannot pickle this")
+
+
+def _unpicklable_error() -> tuple[Any, str]:
+    raise _Unpicklable("held a lock")
+
+
+def test_a_batch_keeps_each_pages_answer() -> None:
+    from functools import partial
+
+    from newsroom_tui.release_extraction import extract_batch
+
+    answers = extract_batch([partial(_page_or_error, n) for n in (6, 7, 8)])
+    assert answers[0] == (True, (6, "summary 6")) and answers[2] == (True, (8, "summary 8"))
+    assert answers[1][0] is False and isinstance(answers[1][1], ValueError)
+    [(ok, error)] = extract_batch([_unpicklable_error])
+    assert not ok and isinstance(error, ValueError) and "held a lock" in str(error)
+
+
+async def test_pages_go_to_the_processes_in_batches_and_failures_stay_per_page() -> None:
+    """The dispatch on its own, with threads standing in for the processes."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+    from functools import partial
+
+    submitted: list[int] = []
+
+    class Recording(ThreadPoolExecutor):
+        def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+            submitted.append(len(args[0]))
+            return super().submit(fn, *args, **kwargs)
+
+    with ThreadPoolExecutor(1) as threads, Recording(sync.EXTRACT_PROCESSES) as processes:
+        pool = sync._Extractors(threads)
+        pool.wanted, pool.ready, pool.processes = True, True, processes  # type: ignore[assignment]
+
+        async def one(number: int) -> Any:
+            try:
+                return await pool.run(partial(_page_or_error, number))
+            except ValueError as exc:
+                return str(exc)
+
+        results = await asyncio.gather(*(one(n) for n in range(40)))
+        pool.processes = None
+    assert results[7] == "page 7 is unreadable"
+    assert [r for i, r in enumerate(results) if i != 7] == [
+        (n, f"summary {n}") for n in range(40) if n != 7
+    ]
+    assert sum(submitted) == 40 and max(submitted) == sync.PAGES_PER_TASK
+    assert len(submitted) < 40
+
+
+async def test_pages_queued_for_broken_processes_are_extracted_in_threads() -> None:
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+    from functools import partial
+
+    with ThreadPoolExecutor(1) as threads:
+        pool = sync._Extractors(threads)
+        pool.wanted, pool.ready = True, True
+        pool.processes = BrokenPool()  # type: ignore[assignment]
+        results = await asyncio.gather(
+            *(pool.run(partial(_page_or_error, n)) for n in (1, 2, 3, 4, 5, 6))
+        )
+    assert results == [(n, f"summary {n}") for n in (1, 2, 3, 4, 5, 6)]
+    assert pool.broken and pool.queued == []

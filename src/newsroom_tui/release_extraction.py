@@ -8,9 +8,12 @@ the network or storage layers (httpx, feedparser, the store), ~0.1 s of CPU less
 from __future__ import annotations
 
 import os
+import pickle
 import threading
 import time
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from newsroom_tui.extract import extract_page
 from newsroom_tui.markdown import summary_to_markdown
@@ -42,6 +45,25 @@ def extract_release(
     if summary_html:
         summary = clean_line(summary_to_markdown(summary_html, summary_url).text, limit=2000)
     return page, summary
+
+
+def extract_batch(
+    calls: list[Callable[[], tuple[ExtractedPage, str]]],
+) -> list[tuple[bool, Any]]:
+    """Several extraction calls in one task: (True, result) or (False, exception) for each, so
+    one page's failure stays that page's. An exception that cannot be pickled back to the
+    syncing process is sent as a ValueError with its message."""
+    answers: list[tuple[bool, Any]] = []
+    for call in calls:
+        try:
+            answers.append((True, call()))
+        except Exception as exc:  # noqa: BLE001 - re-raised by the caller awaiting this page
+            try:
+                pickle.dumps(exc)
+            except Exception:  # noqa: BLE001 - any failure to pickle: send the text instead
+                exc = ValueError(f"{type(exc).__name__}: {exc}")
+            answers.append((False, exc))
+    return answers
 
 
 def exit_with_parent(parent: int) -> None:

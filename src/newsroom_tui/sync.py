@@ -39,7 +39,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from newsroom_tui.feeds import FeedError, ParsedFeed, discover_feeds, parse_feed_detailed
@@ -57,7 +57,12 @@ from newsroom_tui.models import (
     SyncReport,
 )
 from newsroom_tui.profiles import Profile
-from newsroom_tui.release_extraction import exit_with_parent, extract_release, warm_worker
+from newsroom_tui.release_extraction import (
+    exit_with_parent,
+    extract_batch,
+    extract_release,
+    warm_worker,
+)
 from newsroom_tui.sanitise import clean_line
 from newsroom_tui.store import BatchResult
 
@@ -73,6 +78,8 @@ smaller ones stay in threads: starting the workers (~0.3-0.6 s of CPU each to im
 costs more than it saves on a few dozen pages (the 44-page demo sync took 0.6 s in threads and
 1.6-1.9 s with two workers started at 40 pages, on a loaded 2-core machine)."""
 EXTRACT_PROCESSES = max(1, min(4, os.cpu_count() or 1))
+PAGES_PER_TASK = 4
+"""Pages sent to a worker process in one task (see _Extractors._dispatch)."""
 META_FEED = "sync.feed"
 """Meta key: the probed or discovered feed that answered last time (tried first next time)."""
 META_LAST_SYNC = "last_sync"
@@ -179,6 +186,9 @@ class _Extractors:
         self.ready = False
         self.wanted = False
         self.broken = False
+        self.queued: list[tuple[Callable[[], tuple[ExtractedPage, str]], asyncio.Future[Any]]] = []
+        """Pages waiting for a task to the processes, with the futures their callers await."""
+        self.in_flight = 0
 
     def _executor(self) -> Executor:
         if not self.wanted or self.broken:
@@ -213,6 +223,8 @@ class _Extractors:
         if not self.broken:
             log.warning("extraction processes unavailable, using threads: %s", _reason(exc))
         self.broken = True
+        queued, self.queued = self.queued, []
+        self._fail(queued, exc)  # their callers go on in threads
         self.shutdown()
 
     async def run(self, call: Callable[[], tuple[ExtractedPage, str]]) -> tuple[ExtractedPage, str]:
@@ -220,11 +232,76 @@ class _Extractors:
         executor = self._executor()
         if executor is self.threads:
             return await loop.run_in_executor(self.threads, call)
+        future: asyncio.Future[tuple[ExtractedPage, str]] = loop.create_future()
+        self.queued.append((call, future))
+        self._dispatch()
         try:
-            return await loop.run_in_executor(executor, call)
+            return await future
         except (BrokenProcessPool, pickle.PicklingError) as exc:
             self._give_up(exc)
             return await loop.run_in_executor(self.threads, call)
+
+    def _dispatch(self) -> None:
+        """Send queued pages to the processes, several per task (each task costs the syncing
+        process ~0.4 ms of pickling, locking and waking up, whatever its size). Up to two tasks
+        per worker are in flight, so a worker finds its next one ready; a partial batch waits
+        while another task runs, and goes when none does."""
+        processes = self.processes
+        while self.queued and self.in_flight < 2 * EXTRACT_PROCESSES:
+            self.queued = [entry for entry in self.queued if not entry[1].done()]
+            if not self.queued or (len(self.queued) < PAGES_PER_TASK and self.in_flight):
+                return
+            batch, self.queued = self.queued[:PAGES_PER_TASK], self.queued[PAGES_PER_TASK:]
+            if processes is None:
+                self._fail(batch, BrokenProcessPool("extraction processes stopped"))
+                continue
+            try:
+                task = processes.submit(extract_batch, [call for call, _ in batch])
+            except (BrokenProcessPool, RuntimeError) as exc:
+                self._fail(batch, exc)
+                continue
+            self.in_flight += 1
+            task.add_done_callback(partial(self._answered, batch[0][1].get_loop(), batch))
+
+    def _answered(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        batch: list[tuple[Callable[[], tuple[ExtractedPage, str]], asyncio.Future[Any]]],
+        task: Future[list[tuple[bool, Any]]],
+    ) -> None:
+        """In the pool's thread: hand the finished task to the event loop."""
+        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody is waiting
+            loop.call_soon_threadsafe(self._settle, batch, task)
+
+    def _settle(
+        self,
+        batch: list[tuple[Callable[[], tuple[ExtractedPage, str]], asyncio.Future[Any]]],
+        task: Future[list[tuple[bool, Any]]],
+    ) -> None:
+        """A task's answers to the pages' futures (on the event loop), then the next batch."""
+        self.in_flight -= 1
+        if task.cancelled():
+            self._fail(batch, BrokenProcessPool("extraction task cancelled"))
+        elif task.exception() is not None:
+            self._fail(batch, task.exception())  # type: ignore[arg-type]
+        else:
+            for (_, future), (ok, value) in zip(batch, task.result(), strict=True):
+                if future.done():
+                    continue
+                if ok:
+                    future.set_result(value)
+                else:
+                    future.set_exception(value)
+        self._dispatch()
+
+    @staticmethod
+    def _fail(
+        batch: list[tuple[Callable[[], tuple[ExtractedPage, str]], asyncio.Future[Any]]],
+        exc: BaseException,
+    ) -> None:
+        for _, future in batch:
+            if not future.done():
+                future.set_exception(exc)
 
     def shutdown(self) -> None:
         """Stop the workers; one still starting up is not waited for (it exits when ready)."""
@@ -578,6 +655,8 @@ class _Run:
                     await self.flush()
 
         workers = max(2, self.profile.fetch.concurrency * 2)
+        if self.pool.wanted:  # enough pages waiting to fill every task the processes may hold
+            workers += 2 * EXTRACT_PROCESSES * PAGES_PER_TASK
         await asyncio.gather(*(worker() for _ in range(workers)))
         await self.flush(force=True)
 
