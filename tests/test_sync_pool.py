@@ -364,3 +364,25 @@ async def test_pages_queued_for_broken_processes_are_extracted_in_threads() -> N
         )
     assert results == [(n, f"summary {n}") for n in (1, 2, 3, 4, 5, 6)]
     assert pool.broken and pool.queued == []
+
+
+def test_workers_fork_from_a_server_that_imported_the_parsers() -> None:
+    import multiprocessing
+    import os
+
+    context = sync._pool_context()
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        assert context.get_start_method() == "forkserver"
+        assert (
+            "newsroom_tui.release_extraction"
+            in multiprocessing.forkserver._forkserver._preload_modules
+        )  # type: ignore[attr-defined]
+    else:
+        assert context.get_start_method() == "spawn"
+    from newsroom_tui.release_extraction import _exists
+
+    assert _exists(os.getpid())
+    child = multiprocessing.get_context("spawn").Process(target=int)
+    child.start()
+    child.join()
+    assert child.pid is not None and not _exists(child.pid)

@@ -67,18 +67,33 @@ def extract_batch(
 
 
 def exit_with_parent(parent: int) -> None:
-    """Worker initializer: end the worker when the syncing process is gone.
+    """Worker initializer: end the worker when the syncing process (pid `parent`) is gone.
 
     A sync killed outright (SIGKILL, power cut of the terminal) cannot shut its pool down; its
-    spawned workers would wait for tasks forever, reparented to init.
+    workers would wait for tasks forever, reparented to init. A worker's own parent is the
+    syncing process, or the fork server, which ends with the syncing process: either way the
+    worker exits when its parent changes, or when the syncing process no longer exists.
     """
+    started_by = os.getppid()
 
     def watch() -> None:
-        while os.getppid() == parent:
+        while os.getppid() == started_by and _exists(parent):
             time.sleep(0.5)
         os._exit(0)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _exists(pid: int) -> bool:
+    if os.name != "posix":  # no signal 0 there (os.kill would end the process): parent only
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, as another user's (the pid was reused)
+        return True
+    return True
 
 
 def warm_worker() -> bool:
