@@ -10,7 +10,8 @@ Order of work:
 2. Releases. Each item's page is fetched with conditional GET (its validators are stored with the
    release); a 304, or a body whose hash is unchanged, is not extracted again. Extraction runs
    off the event loop: in a small thread pool, or, when there are more than POOL_MIN_PAGES
-   pages, in worker processes ("spawn") so parsing uses the other cores; threads take over if
+   pages, in worker processes (forked from a fork server, or spawned) so parsing uses the other
+   cores, several pages per task; threads take over if
    the processes fail. A page that cannot be fetched yields a summary-only
    release from the feed's summary when nothing is cached, and its fetch state is not stored, so
    the next sync tries the page again. Releases go to the store in batches of `BATCH_SIZE`, each
@@ -220,7 +221,7 @@ class _Extractors:
                     initializer=exit_with_parent,
                     initargs=(os.getpid(),),
                 )
-                # One task per worker: each submit to an idle-less pool spawns a worker.
+                # One task per worker: each submit to an idle-less pool starts a worker.
                 self.warming = [
                     self.processes.submit(warm_worker) for _ in range(EXTRACT_PROCESSES)
                 ]
