@@ -163,3 +163,12 @@ def test_the_tree_can_be_edited_and_printed_like_bs4s() -> None:
         soup.p.b.replace_with("B")
     assert str(fast) == str(slow)
     assert fast.get_text("|") == slow.get_text("|")
+
+
+@settings(max_examples=200, deadline=None)
+@given(markup_pieces, st.sampled_from(["body", "head", "p", "pre", "td", "title", "nav"]))
+def test_first_tag_is_bs4s_lookup(markup: str, name: str) -> None:
+    from newsroom_tui.soup_tree import first_tag
+
+    soup = parse_html(markup)
+    assert first_tag(soup, name) is getattr(soup, name)

@@ -39,7 +39,7 @@ from newsroom_tui.markdown import (
 from newsroom_tui.models import ExtractedPage
 from newsroom_tui.profiles import ExtractSettings
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title, safe_url
-from newsroom_tui.soup_tree import parse_html
+from newsroom_tui.soup_tree import first_tag, parse_html
 
 __all__ = [
     "ConvertedBody",
@@ -573,7 +573,7 @@ def extract_page(
     except (ParserRejectedMarkup, ValueError, TypeError) as exc:
         notes.append(f"body could not be parsed: {type(exc).__name__}")
         fragment = BeautifulSoup("", "lxml")
-    body: Tag = fragment.body if isinstance(fragment.body, Tag) else fragment
+    body: Tag = first_tag(fragment, "body") or fragment
     dropped = _drop_selected(body, settings.drop, notes, body_source)
     if dropped:
         body_source = "".join(str(child) for child in body.contents)

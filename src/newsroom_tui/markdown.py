@@ -31,7 +31,7 @@ from bs4.element import (
 from markdownify import ATX, BACKSLASH, MarkdownConverter
 
 from newsroom_tui.sanitise import clean_body, clean_line, safe_url
-from newsroom_tui.soup_tree import parse_html
+from newsroom_tui.soup_tree import first_tag, parse_html
 
 MAX_HTML_CHARS = 2_000_000
 """HTML converted at most (after whitespace collapsing); the rest is dropped with a note."""
@@ -634,7 +634,7 @@ def _parse_fragment(html: str, limit: int) -> tuple[Tag, list[str]]:
         html = html[:limit]
         notes.append(f"HTML longer than {limit:,} characters: the rest was dropped")
     soup = parse_html(html)
-    root = soup.body if soup.body is not None else soup
+    root = first_tag(soup, "body") or soup
     return root, notes
 
 

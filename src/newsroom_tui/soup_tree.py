@@ -282,3 +282,12 @@ def parse_html(markup: str) -> BeautifulSoup:
         if soup is not None:
             return soup
     return BeautifulSoup(markup, "lxml")
+
+
+def first_tag(soup: Tag, name: str) -> Tag | None:
+    """`soup.<name>` (bs4's `find(name)`: the first element of that name, in document order) by
+    a plain walk; bs4 builds a filter object for every such lookup."""
+    for node in soup.descendants:
+        if isinstance(node, Tag) and node.name == name:
+            return node
+    return None
