@@ -156,6 +156,7 @@ def _compound_to_xpath(compound: str) -> str | None:
     return tag + "".join(f"[{p}]" for p in predicates)
 
 
+@functools.lru_cache(maxsize=512)
 def css_to_xpath(selector: str) -> str | None:
     """XPath for a simple CSS selector (one complex selector: compounds of tag, .class, #id and
     [attr], [attr=v], [attr~=v], [attr^=v], [attr*=v], [attr|=v], joined by descendant or child
