@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsroom_tui.sanitise import (
+    _CONTROLS,
+    _ZERO_WIDTH,
     MAX_TITLE,
     _clean_body_full,
     clean_body,
@@ -130,3 +132,19 @@ def test_clean_body_fast_path_equals_full_path_for_every_bmp_character() -> None
 @given(st.text(max_size=200))
 def test_clean_body_fast_path_equals_full_path(text: str) -> None:
     assert clean_body(text) == _clean_body_full(text)
+
+
+def _refused_characters_before(raw: str) -> bool:
+    """safe_url's character test as first written: three checks, one per character class."""
+    return (
+        any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in raw)
+        or _CONTROLS.search(raw) is not None
+        or _ZERO_WIDTH.search(raw) is not None
+        or " " in raw
+    )
+
+
+def test_url_character_test_on_every_bmp_character() -> None:
+    for code in range(0x10000):
+        raw = f"https://example.org/a{chr(code)}b"
+        assert (safe_url(raw) is None) == _refused_characters_before(raw), hex(code)
