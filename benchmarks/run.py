@@ -236,32 +236,10 @@ def _count_calls(module: Any, name: str, counter: dict[str, int]) -> None:
 
 async def _feed_only(profile: Any, store: Any) -> tuple[Any, str]:
     """The sync's feed reading without article pages: summary releases from the feed."""
-    import inspect
-
     from newsroom_tui import sync
-    from newsroom_tui.fetch import Fetcher
 
-    if "pages" in inspect.signature(sync.sync_profile).parameters:
-        report = await sync.sync_profile(profile, store, sections=False, pages=False)
-        return report, "sync_profile(pages=False)"
-    # No feed-only option in sync yet: drive the sync's own steps and skip the page loop.
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(1) as pool:
-        async with Fetcher(profile.fetch) as fetcher:
-            run = sync._Run(profile, store, fetcher, pool, None, None)
-            await run.read_feeds()
-            releases = [run.summary_release(rid, item) for rid, item in run.items.items()]
-            for start in range(0, len(releases), sync.BATCH_SIZE):
-                result = await asyncio.to_thread(
-                    store.apply_batch, releases[start : start + sync.BATCH_SIZE]
-                )
-                run.report.new += result.new
-                run.report.updated += result.updated
-                run.report.unchanged += result.unchanged
-            if run.source_states:
-                await asyncio.to_thread(store.apply_batch, (), (), run.source_states)
-            return run.report, "sync._Run.read_feeds + summary_release (no pages option yet)"
+    report = await sync.sync_profile(profile, store, sections=False, pages=False)
+    return report, "sync_profile(pages=False)"
 
 
 def child_feed_ingest(params: dict[str, Any]) -> None:
@@ -271,7 +249,6 @@ def child_feed_ingest(params: dict[str, Any]) -> None:
 
     calls: dict[str, int] = {}
     _count_calls(sync, "parse_feed_detailed", calls)
-    _count_calls(sync, "extract_page", calls)
     profile = bench_profile(params["base_url"])
     store = Store.open(database_path(Path(params["data_dir"])))
     start = time.perf_counter()
@@ -288,7 +265,7 @@ def child_feed_ingest(params: dict[str, Any]) -> None:
             "failed": [f"{f.url}: {f.reason}" for f in report.failed][:5],
             "stored": stored,
             "feed_parses": calls.get("parse_feed_detailed", 0),
-            "extractions": calls.get("extract_page", 0),
+            "extractions": report.extracted,
             "since_spawn": time.time() - params["spawn"],
         }
     )
@@ -827,9 +804,11 @@ def child_profile_ingest(params: dict[str, Any]) -> None:
             releases.append(run.summary_release(rid, item))
         out["summaries"] = time.perf_counter() - start
         start = time.perf_counter()
-        for offset in range(0, len(releases), sync.BATCH_SIZE):
-            store.apply_batch(releases[offset : offset + sync.BATCH_SIZE])
+        batch = sync.HEADLINE_BATCH_SIZE
+        for offset in range(0, len(releases), batch):
+            store.apply_batch(releases[offset : offset + batch])
         out["store"] = time.perf_counter() - start
+        out["batch"] = batch
         out["items"] = len(releases)
         store.close()
 
@@ -2001,10 +1980,11 @@ def profiling_notes(results: Results) -> list[str]:
         n = results.profiles_n["ingest"]
         notes.append(
             f"- **Feed ingest** ({n:,} items, one thread, each step timed): imports "
-            f"{ingest['imports'] * 1000:,.0f} ms, fetch {ingest['fetch'] * 1000:,.0f} ms, feedparser "
-            f"{ingest['parse'] * 1000:,.0f} ms, summary releases (`_Run.summary_release`, "
-            f"markdownify per item) {ingest['summaries'] * 1000:,.0f} ms, store "
-            f"{ingest['store'] * 1000:,.0f} ms. pyinstrument:"
+            f"{ingest['imports'] * 1000:,.0f} ms, fetch {ingest['fetch'] * 1000:,.0f} ms, parse "
+            f"(`parse_feed_detailed`) {ingest['parse'] * 1000:,.0f} ms, summary releases "
+            f"(`_Run.summary_release`) {ingest['summaries'] * 1000:,.0f} ms, store in batches of "
+            f"{ingest.get('batch', 50)} {ingest['store'] * 1000:,.0f} ms; these times include "
+            "the profiler's own overhead. pyinstrument:"
         )
         notes.extend(_spots(ingest.get("hot", {})))
     if results.stages:
