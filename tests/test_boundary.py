@@ -41,3 +41,26 @@ def test_core_module_does_not_import_textual(module: str) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_beautifulsoup_warnings_about_network_text_stay_off_the_terminal() -> None:
+    """Markup that looks like a URL or a file name, or XML parsed as HTML, must not make bs4
+    print a warning on stderr (the reader's terminal), in any process that imports the package."""
+    script = (
+        "import newsroom_tui, warnings\n"
+        "from newsroom_tui.soup_tree import parse_html\n"
+        "from newsroom_tui.markdown import html_to_markdown\n"
+        "from bs4 import BeautifulSoup\n"
+        "parse_html('https://example.org/page')\n"
+        "parse_html('notes.txt')\n"
+        "html_to_markdown('https://example.org/other', 'https://example.org/')\n"
+        "BeautifulSoup('<?xml version=\"1.0\"?><rss><channel/></rss>', 'lxml')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-W", "default", "-c", script],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
