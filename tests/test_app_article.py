@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from textual.widgets import Markdown, Static
 
-from newsroom_tui import browser
 from newsroom_tui.app import build_app
 from newsroom_tui.sanitise import clean_body
 from newsroom_tui.screens.main import MainScreen
@@ -20,7 +19,7 @@ from newsroom_tui.widgets.article_view import (
     split_chunks,
 )
 from newsroom_tui.widgets.section_tree import SectionTree
-from uifixtures import fill, profile, release, sample_app
+from uifixtures import fill, profile, record_browser_opens, release, sample_app
 
 
 def long_markdown(sections: int = 250) -> str:
@@ -124,15 +123,7 @@ async def test_a_clicked_link_goes_through_the_allowlist(
 ) -> None:
     """Markdown reports a clicked link; the article view resolves it against the page and the
     app opens it only if the allowlist accepts it."""
-    opened: list[str] = []
-
-    def fake_open(url: str, opener: object = None) -> str | None:
-        if browser.safe_url(url) is None:
-            return f"Refused to open: {browser.refusal_reason(url)}"
-        opened.append(url)
-        return None
-
-    monkeypatch.setattr(browser, "open_in_browser", fake_open)
+    opened = record_browser_opens(monkeypatch)
     app = sample_app(tmp_path / "data")
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()

@@ -9,7 +9,6 @@ import pytest
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from newsroom_tui import browser
 from newsroom_tui.app import NewsroomApp, build_app
 from newsroom_tui.screens.main import MainScreen
 from newsroom_tui.widgets import search_bar
@@ -18,7 +17,14 @@ from newsroom_tui.widgets.release_list import ReleaseList
 from newsroom_tui.widgets.search_bar import SearchBar
 from newsroom_tui.widgets.section_tree import SectionTree
 from newsroom_tui.widgets.sync_status import SyncStatus
-from uifixtures import HOSTILE_TITLES, open_store, profile, sample_app, search_settled
+from uifixtures import (
+    HOSTILE_TITLES,
+    open_store,
+    profile,
+    record_browser_opens,
+    sample_app,
+    search_settled,
+)
 
 SIZE = (120, 40)
 
@@ -31,15 +37,7 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture(autouse=True)
 def no_real_browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record what would be opened instead of starting a browser."""
-    opened: list[str] = []
-
-    def fake_open(url: str, opener: object = None) -> str | None:
-        if browser.safe_url(url) is None:
-            return f"Refused to open: {browser.refusal_reason(url)}"
-        opened.append(url)
-        return None
-
-    monkeypatch.setattr(browser, "open_in_browser", fake_open)
+    opened = record_browser_opens(monkeypatch)
     monkeypatch.setattr("newsroom_tui.clipboard.copy_to_system", lambda text: None)
     return opened
 

@@ -13,11 +13,8 @@ from newsroom_tui import extract
 from newsroom_tui.extract import extract_page
 from newsroom_tui.profiles import ExtractSettings, list_profiles, load_profile
 from newsroom_tui.soup_tree import parse_html
+from pages import HTML_FILES
 
-ROOT = Path(__file__).parent
-HTML_FILES = sorted((ROOT / "fixtures").rglob("*.html")) + sorted(
-    (ROOT.parent / "src" / "newsroom_tui" / "demo" / "site").rglob("*.html")
-)
 SELECTORS = [
     "nav",
     "aside",

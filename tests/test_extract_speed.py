@@ -19,11 +19,9 @@ from newsroom_tui.contacts import extract_contacts
 from newsroom_tui.extract import extract_page
 from newsroom_tui.profiles import load_profile
 from newsroom_tui.sanitise import clean_body
+from pages import HTML_FILES
 
 ROOT = Path(__file__).parent
-HTML_FILES = sorted((ROOT / "fixtures").rglob("*.html")) + sorted(
-    (ROOT.parent / "src" / "newsroom_tui" / "demo" / "site").rglob("*.html")
-)
 PIECES = [
     "<p>",
     "</p>",

@@ -14,11 +14,8 @@ from hypothesis import strategies as st
 
 from newsroom_tui import soup_tree
 from newsroom_tui.soup_tree import parse_html
+from pages import HTML_FILES
 
-ROOT = Path(__file__).parent
-HTML_FILES = sorted((ROOT / "fixtures").rglob("*.html")) + sorted(
-    (ROOT.parent / "src" / "newsroom_tui" / "demo" / "site").rglob("*.html")
-)
 _OUTSIDE = re.compile(r"<!doctype[^>]*>|</html\s*>", re.IGNORECASE)
 
 

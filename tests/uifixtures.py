@@ -10,13 +10,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsroom_tui import paths
+from newsroom_tui import browser, paths
 from newsroom_tui.app import NewsroomApp, build_app
 from newsroom_tui.models import Contact, Release, SectionPage
 from newsroom_tui.profiles import Profile, load_profile
 from newsroom_tui.store import Store
 
 if TYPE_CHECKING:
+    import pytest
     from textual.pilot import Pilot
 
 BASE = "https://www.iom.int/fr/"
@@ -153,3 +154,18 @@ async def search_settled(app: NewsroomApp, pilot: Pilot[None]) -> None:
     assert not search.pending, "the search never ran"
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def record_browser_opens(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Replace the browser with a recorder that keeps the allowlist: refused URLs get the same
+    one-line message, accepted ones are appended to the returned list instead of opened."""
+    opened: list[str] = []
+
+    def fake_open(url: str, opener: object = None) -> str | None:
+        if browser.safe_url(url) is None:
+            return f"Refused to open: {browser.refusal_reason(url)}"
+        opened.append(url)
+        return None
+
+    monkeypatch.setattr(browser, "open_in_browser", fake_open)
+    return opened
