@@ -23,8 +23,9 @@ from newsroom_tui.profiles import (
     Profile,
     Sources,
 )
+from newsroom_tui.query import Query
 from newsroom_tui.store import Store
-from newsroom_tui.sync import META_FEED, release_id, run_sync, sync_profile
+from newsroom_tui.sync import HEADLINE_BATCH_SIZE, META_FEED, release_id, run_sync, sync_profile
 from sitekit import Site, closed_port_url
 
 FIXTURES = Path(__file__).parent / "fixtures" / "site"
@@ -472,3 +473,28 @@ def test_release_ids() -> None:
     assert release_id(FeedItem(url=origin + "/fr/news/a?x=1"), origin) == "/fr/news/a?x=1"
     assert release_id(FeedItem(url="https://other.example/a"), origin) == "https://other.example/a"
     assert release_id(FeedItem(url="x", guid=origin + "/p/1"), origin) == "/p/1"
+
+
+async def test_headlines_only_sync_stores_large_feeds_in_few_transactions(
+    site: Site, store: Store
+) -> None:
+    """A headlines-only sync stores releases HEADLINE_BATCH_SIZE per transaction (each commit
+    flushes the full-text index) and fetches no page."""
+    n = 2 * HEADLINE_BATCH_SIZE + 100
+    items = [
+        (f"headline-{i}", f"/fr/news/titre-{i}", "", f"Titre {i}", "Tue, 12 Mar 2024 10:00:00 GMT")
+        for i in range(n)
+    ]
+    site.put("/fr/rss.xml", feed_xml(items, site.base), "application/rss+xml; charset=utf-8")
+    commits_before = store._db.writes
+    report = await sync_profile(
+        make_profile(site, listing=None), store, backoff=0.01, sections=False, pages=False
+    )
+    assert report.new == n and not report.failed
+    assert store.count(Query()) == n
+    # three batches of releases, then the feed's validators and the time of this sync (it was
+    # one commit per 50 releases)
+    assert store._db.writes - commits_before == 5
+    assert site.total_requests() == site.count("/fr/rss.xml") == 1
+    stored = store.get_release("headline-7")
+    assert stored is not None and stored.summary_only and stored.text == "Résumé de Titre 7."
