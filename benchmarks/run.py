@@ -236,16 +236,16 @@ def _count_calls(module: Any, name: str, counter: dict[str, int]) -> None:
 
 async def _feed_only(profile: Any, store: Any) -> tuple[Any, str]:
     """The sync's feed reading without article pages: summary releases from the feed."""
-    from newsroom_tui import sync
+    from newsroom_tui.ingest import sync
 
     report = await sync.sync_profile(profile, store, sections=False, pages=False)
     return report, "sync_profile(pages=False)"
 
 
 def child_feed_ingest(params: dict[str, Any]) -> None:
-    from newsroom_tui import sync
+    from newsroom_tui.ingest import sync
     from newsroom_tui.query import Query
-    from newsroom_tui.store import Store
+    from newsroom_tui.storage.store import Store
 
     calls: dict[str, int] = {}
     _count_calls(sync, "parse_feed_detailed", calls)
@@ -292,9 +292,9 @@ def _cpu_with_children() -> float:
 
 
 def child_full_sync(params: dict[str, Any]) -> None:
-    from newsroom_tui import sync
+    from newsroom_tui.ingest import sync
     from newsroom_tui.query import Query
-    from newsroom_tui.store import Store
+    from newsroom_tui.storage.store import Store
 
     calls: dict[str, int] = {}
     _count_calls(sync, "parse_feed_detailed", calls)
@@ -328,10 +328,10 @@ def child_full_sync(params: dict[str, Any]) -> None:
 # so "convert" includes the tree walking markdownify does, "contacts" its own re-parsing, etc.
 _STAGES: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
     ("parse HTML (BeautifulSoup + lxml)", lambda f, p: f == "__init__" and "/bs4/__init__" in p),
-    ("convert to Markdown (markdownify)", lambda f, p: "newsroom_tui/markdown.py" in p),
-    ("contacts", lambda f, p: "newsroom_tui/contacts.py" in p),
+    ("convert to Markdown (markdownify)", lambda f, p: "newsroom_tui/extraction/markdown.py" in p),
+    ("contacts", lambda f, p: "newsroom_tui/extraction/contacts.py" in p),
     ("sanitise", lambda f, p: "newsroom_tui/sanitise.py" in p),
-    ("dates", lambda f, p: "newsroom_tui/dates.py" in p),
+    ("dates", lambda f, p: "newsroom_tui/extraction/dates.py" in p),
 )
 
 
@@ -349,11 +349,11 @@ def _stage_times(frame: Any, stage: str | None, totals: dict[str, float]) -> Non
 
 def child_stages(params: dict[str, Any]) -> None:
     """The full sync's steps one after the other, each timed alone, on the same pages."""
-    from newsroom_tui.extract import extract_page
-    from newsroom_tui.feeds import parse_feed_detailed
-    from newsroom_tui.fetch import Fetcher
+    from newsroom_tui.extraction.extract import extract_page
+    from newsroom_tui.ingest.feeds import parse_feed_detailed
+    from newsroom_tui.ingest.fetch import Fetcher
     from newsroom_tui.models import Release
-    from newsroom_tui.store import Store
+    from newsroom_tui.storage.store import Store
 
     profile = bench_profile(params["base_url"])
     feed_url = profile.resolve(profile.sources.feeds[0])
@@ -776,10 +776,10 @@ def child_profile_ingest(params: dict[str, Any]) -> None:
 
     def work() -> None:
         start = time.perf_counter()
-        from newsroom_tui import sync
-        from newsroom_tui.feeds import parse_feed_detailed
-        from newsroom_tui.fetch import Fetcher
-        from newsroom_tui.store import Store
+        from newsroom_tui.ingest import sync
+        from newsroom_tui.ingest.feeds import parse_feed_detailed
+        from newsroom_tui.ingest.fetch import Fetcher
+        from newsroom_tui.storage.store import Store
 
         out["imports"] = time.perf_counter() - start
         profile = bench_profile(params["base_url"])
@@ -898,11 +898,11 @@ CHILDREN: dict[str, Callable[[dict[str, Any]], None]] = {
 def _engine_key() -> str:
     """Changes with the store's schema, its FTS definition and the way rows are written (then
     cached databases are rebuilt)."""
-    import newsroom_tui.migrations
-    import newsroom_tui.release_writes
+    import newsroom_tui.storage.migrations
+    import newsroom_tui.storage.writes
 
     digest = hashlib.sha1()
-    for module in (newsroom_tui.migrations, newsroom_tui.release_writes):
+    for module in (newsroom_tui.storage.migrations, newsroom_tui.storage.writes):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.hexdigest()[:10]
 
@@ -942,7 +942,7 @@ def build_database(n: int, seed: int = DEFAULT_SEED) -> BuiltDatabase:
     """A database of N generated releases (30 % read), built once through Store.apply_batch."""
     from concurrent.futures import ProcessPoolExecutor
 
-    from newsroom_tui.store import Store
+    from newsroom_tui.storage.store import Store
 
     key = f"db-n{n}-s{seed}-g{GENERATOR_VERSION}-e{_engine_key()}"
     data_dir = CACHE / key
@@ -1036,7 +1036,7 @@ def measure_ingest(n: int, runs: int, newsboat: Any, work: Path) -> IngestFigure
             if figures.stored < n and not any("kept only" in x for x in figures.notes):
                 figures.notes.append(
                     f"newsroom-tui kept only {figures.stored:,} of the feed's {n:,} items "
-                    "(newsroom_tui.feeds.parse_feed_detailed caps a feed at max_items)"
+                    "(newsroom_tui.ingest.feeds.parse_feed_detailed caps a feed at max_items)"
                 )
             log(
                 f"ingest {n:,} run {run + 1}: newsroom-tui {wall:.2f} s"
@@ -1154,7 +1154,7 @@ class SearchFigures:
 
 def measure_search(n: int, database: BuiltDatabase, reps: int) -> SearchFigures:
     from newsroom_tui.query import parse_query
-    from newsroom_tui.store import Store
+    from newsroom_tui.storage.store import Store
 
     figures = SearchFigures(n)
     store = Store.open(database.path, check=False)
@@ -1900,7 +1900,7 @@ def _run_local(
 
 def attempt(results: Results, what: str, work: Callable[[], Any]) -> Any:
     """Run one measurement; a failure becomes a note in the report instead of ending the run."""
-    from newsroom_tui.store import StoreError
+    from newsroom_tui.storage.store import StoreError
 
     try:
         return work()

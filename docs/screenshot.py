@@ -13,9 +13,9 @@ from pathlib import Path
 from newsroom_tui import paths
 from newsroom_tui.app import build_app
 from newsroom_tui.demo.server import SiteServer, demo_profile
+from newsroom_tui.ingest.sync import sync_profile
 from newsroom_tui.screens.main import MainScreen
-from newsroom_tui.store import Store
-from newsroom_tui.sync import sync_profile
+from newsroom_tui.storage.store import Store
 
 TARGET = Path(__file__).with_name("screenshot.svg")
 QUERY = "securite"

@@ -266,8 +266,8 @@ def _say(message: str) -> None:
 
 
 def _sync_once(db: str, profile: object) -> int:
-    from newsroom_tui.store import Store
-    from newsroom_tui.sync import sync_profile
+    from newsroom_tui.ingest.sync import sync_profile
+    from newsroom_tui.storage.store import Store
 
     store = Store.open(Path(db))
     if store.recovered_from is not None:
@@ -281,7 +281,7 @@ def _sync_once(db: str, profile: object) -> int:
 
 
 def _zygote_main(db: str, profile_path: str) -> int:
-    from newsroom_tui import sync
+    from newsroom_tui.ingest import sync
     from newsroom_tui.profiles import load_profile
 
     sync.BATCH_SIZE = BATCH

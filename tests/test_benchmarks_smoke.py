@@ -14,10 +14,10 @@ from benchmarks import run
 from benchmarks.generate import COMMON_WORD, LARGE_INDEX, RARE_WORD, Newsroom
 from benchmarks.server import serve_in_thread
 
-from newsroom_tui.feeds import parse_feed_detailed
+from newsroom_tui.ingest.feeds import parse_feed_detailed
+from newsroom_tui.ingest.sync import run_sync
 from newsroom_tui.query import Query, parse_query
-from newsroom_tui.store import Store
-from newsroom_tui.sync import run_sync
+from newsroom_tui.storage.store import Store
 
 N = 50
 

@@ -29,7 +29,15 @@ def core_modules() -> list[str]:
 
 def test_the_core_is_what_the_design_says() -> None:
     names = core_modules()
-    for expected in ("store", "sync", "fetch", "extract", "contacts", "cli", "demo.server"):
+    for expected in (
+        "storage.store",
+        "ingest.sync",
+        "ingest.fetch",
+        "extraction.extract",
+        "extraction.contacts",
+        "cli",
+        "demo.server",
+    ):
         assert f"newsroom_tui.{expected}" in names
     assert not any(name.startswith(INTERFACE_PACKAGES) for name in names)
 
@@ -48,8 +56,8 @@ def test_beautifulsoup_warnings_about_network_text_stay_off_the_terminal() -> No
     print a warning on stderr (the reader's terminal), in any process that imports the package."""
     script = (
         "import newsroom_tui, warnings\n"
-        "from newsroom_tui.soup_tree import parse_html\n"
-        "from newsroom_tui.markdown import html_to_markdown\n"
+        "from newsroom_tui.speedups.soup_tree import parse_html\n"
+        "from newsroom_tui.extraction.markdown import html_to_markdown\n"
         "from bs4 import BeautifulSoup\n"
         "parse_html('https://example.org/page')\n"
         "parse_html('notes.txt')\n"

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsroom_tui.models import Contact, DirectoryContact, Release
-from newsroom_tui.store import Store
-from newsroom_tui.stored_values import digits, fold
+from newsroom_tui.storage.store import Store
+from newsroom_tui.storage.values import digits, fold
 
 BASE = datetime(2024, 3, 15, 9, 30, tzinfo=UTC)
 

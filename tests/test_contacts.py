@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsroom_tui.contact_formats import (
+from newsroom_tui.extraction.contact_formats import (
     format_name_email,
     format_vcard,
     normalise_phone,
 )
-from newsroom_tui.contacts import extract_contacts
+from newsroom_tui.extraction.contacts import extract_contacts
 from newsroom_tui.models import Contact
 
 FIXTURES = Path(__file__).parent / "fixtures" / "contacts"

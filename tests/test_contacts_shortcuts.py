@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsroom_tui import contacts
-from newsroom_tui.soup_tree import parse_html
+from newsroom_tui.extraction import contacts
+from newsroom_tui.speedups.soup_tree import parse_html
 
 ANCHOR_PIECES = [
     "Pour plus d'informations",

@@ -21,8 +21,8 @@ from crashharness import (
     tagged_processes,
     timed_sync,
 )
-from newsroom_tui.store import Store
-from newsroom_tui.sync import POOL_MIN_PAGES
+from newsroom_tui.ingest.sync import POOL_MIN_PAGES
+from newsroom_tui.storage.store import Store
 from sitekit import Site
 
 SEED = 20261128

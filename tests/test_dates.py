@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from newsroom_tui.dates import format_date, parse_date
+from newsroom_tui.extraction.dates import format_date, parse_date
 
 
 @pytest.mark.parametrize(

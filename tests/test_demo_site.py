@@ -326,7 +326,7 @@ def test_expected_contacts_are_exposed_for_extraction_tests() -> None:
 
 def test_contacts_extractor_finds_the_ground_truth() -> None:
     """End to end over the real extractor: the demo's contacts are what the reader must show."""
-    from newsroom_tui.contacts import extract_contacts
+    from newsroom_tui.extraction.contacts import extract_contacts
 
     for release in build_site.releases():
         found = [

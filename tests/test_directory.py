@@ -22,7 +22,7 @@ from newsroom_tui.paths import styles_dir
 from newsroom_tui.screens.contacts_directory import CHANGED_MARK, ContactsDirectoryScreen
 from newsroom_tui.screens.copy_menu import CopyMenuScreen
 from newsroom_tui.screens.main import MainScreen
-from newsroom_tui.store import Store
+from newsroom_tui.storage.store import Store
 from uifixtures import sample_app
 
 HOSTILE = "[@click=app.quit]x[/]"

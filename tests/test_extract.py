@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsroom_tui.extract import css_to_xpath, decode_html, extract_page
+from newsroom_tui.extraction.extract import css_to_xpath, decode_html, extract_page
 from newsroom_tui.profiles import ExtractSettings, load_profile
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsroom_tui import extract
-from newsroom_tui.extract import extract_page
+from newsroom_tui.extraction import extract
+from newsroom_tui.extraction.extract import extract_page
 from newsroom_tui.profiles import ExtractSettings, list_profiles, load_profile
-from newsroom_tui.soup_tree import parse_html
+from newsroom_tui.speedups.soup_tree import parse_html
 from pages import HTML_FILES
 
 SELECTORS = [

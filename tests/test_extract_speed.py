@@ -14,9 +14,9 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsroom_tui import markdown
-from newsroom_tui.contacts import extract_contacts
-from newsroom_tui.extract import extract_page
+from newsroom_tui.extraction import markdown
+from newsroom_tui.extraction.contacts import extract_contacts
+from newsroom_tui.extraction.extract import extract_page
 from newsroom_tui.profiles import load_profile
 from newsroom_tui.sanitise import clean_body
 from pages import HTML_FILES
@@ -175,7 +175,7 @@ def test_extract_page_does_not_parse_the_body_twice_for_contacts(
     def no_parse(*args: object, **kwargs: object) -> None:
         raise AssertionError("contacts parsed the body again")
 
-    monkeypatch.setattr("newsroom_tui.contacts.parse_html", no_parse)
+    monkeypatch.setattr("newsroom_tui.extraction.contacts.parse_html", no_parse)
     assert extract_page(page, "https://www.iom.int/fr/x", settings_) == expected
 
 

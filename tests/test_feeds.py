@@ -10,7 +10,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from newsroom_tui.feeds import (
+from newsroom_tui.ingest.feeds import (
     AUTHOR_CAP,
     FeedError,
     discover_feeds,

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsroom_tui import feed_xml
-from newsroom_tui.feed_xml import Declined, read_rss
-from newsroom_tui.feeds import FeedError, ParsedFeed, parse_feed_detailed, trim_authors
+from newsroom_tui.ingest.feeds import FeedError, ParsedFeed, parse_feed_detailed, trim_authors
+from newsroom_tui.speedups import feed_xml
+from newsroom_tui.speedups.feed_xml import Declined, read_rss
 
 ROOT = Path(__file__).parent.parent
 FEED_URL = "https://newsroom.example.org/fr/rss.xml"

@@ -11,7 +11,7 @@ from email.utils import format_datetime
 import pytest
 
 from newsroom_tui import __version__
-from newsroom_tui.fetch import Fetcher, FetchError, retry_after_seconds
+from newsroom_tui.ingest.fetch import Fetcher, FetchError, retry_after_seconds
 from newsroom_tui.models import FetchState
 from newsroom_tui.profiles import FetchSettings
 from sitekit import Site, closed_port_url

@@ -20,9 +20,9 @@ from crashharness import profile_toml, publish
 from newsroom_tui import paths
 from newsroom_tui.app import build_app
 from newsroom_tui.cli import main
-from newsroom_tui.migrations import CURRENT_VERSION
 from newsroom_tui.query import Query
-from newsroom_tui.store import Store, StoreReadOnly
+from newsroom_tui.storage.migrations import CURRENT_VERSION
+from newsroom_tui.storage.store import Store, StoreReadOnly
 from newsroom_tui.widgets.release_list import ReleaseList
 from sitekit import Site
 from uifixtures import open_store, profile, sample_app

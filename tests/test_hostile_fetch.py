@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 from crashharness import profile_toml, publish
-from newsroom_tui import sync
-from newsroom_tui.fetch import Fetcher, FetchError
+from newsroom_tui.ingest import sync
+from newsroom_tui.ingest.fetch import Fetcher, FetchError
+from newsroom_tui.ingest.sync import sync_profile
 from newsroom_tui.models import FetchState
 from newsroom_tui.profiles import FetchSettings, load_profile_file
 from newsroom_tui.query import Query
-from newsroom_tui.store import Store
-from newsroom_tui.sync import sync_profile
+from newsroom_tui.storage.store import Store
 from sitekit import Site
 
 FAST = FetchSettings(deadline=3.0, retries=0, connect_timeout=1.0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newsroom_tui.listing import listing_page_url, parse_listing
+from newsroom_tui.ingest.listing import listing_page_url, parse_listing
 from newsroom_tui.profiles import ListingSettings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "site"

@@ -6,7 +6,7 @@ import time
 
 from markdown_it import MarkdownIt
 
-from newsroom_tui.markdown import (
+from newsroom_tui.extraction.markdown import (
     MAX_HTML_CHARS,
     ConvertedBody,
     escape_markdown,

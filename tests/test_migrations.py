@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from newsroom_tui.migrations import CURRENT_VERSION, MIGRATIONS, migrate
 from newsroom_tui.models import Release
 from newsroom_tui.query import parse_query
-from newsroom_tui.store import Store
+from newsroom_tui.storage.migrations import CURRENT_VERSION, MIGRATIONS, migrate
+from newsroom_tui.storage.store import Store
 
 
 def test_version_list_is_honest() -> None:
@@ -107,8 +107,8 @@ def test_v2_copies_the_v1_read_and_starred_state(tmp_path: Path) -> None:
 
 
 def test_an_unmigrated_read_only_v1_file_is_listed_through_views(tmp_path: Path) -> None:
-    from newsroom_tui.dbfile import Database
-    from newsroom_tui.migrations import read_only_views
+    from newsroom_tui.storage.dbfile import Database
+    from newsroom_tui.storage.migrations import read_only_views
 
     path = tmp_path / "db.sqlite3"
     _v1_with_releases(path)
@@ -127,7 +127,7 @@ def test_a_read_only_v1_file_opens_through_store_open(tmp_path: Path) -> None:
     import os
     import subprocess
 
-    from newsroom_tui.store import StoreReadOnly
+    from newsroom_tui.storage.store import StoreReadOnly
 
     folder = tmp_path / "ro"
     folder.mkdir()

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from newsroom_tui.extract import extract_page
-from newsroom_tui.feeds import FeedError, parse_feed_detailed
-from newsroom_tui.markdown import html_to_markdown, summary_to_markdown
+from newsroom_tui.extraction.extract import extract_page
+from newsroom_tui.extraction.markdown import html_to_markdown, summary_to_markdown
+from newsroom_tui.ingest.feeds import FeedError, parse_feed_detailed
 from newsroom_tui.profiles import ExtractSettings
 from newsroom_tui.sanitise import safe_url
 

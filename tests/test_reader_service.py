@@ -17,7 +17,7 @@ from newsroom_tui.screens.reader_service import (
     sync_summary,
     sync_was_offline,
 )
-from newsroom_tui.store import Store
+from newsroom_tui.storage.store import Store
 from uifixtures import fill, profile, sample_releases
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from newsroom_tui.models import Release
 from newsroom_tui.query import parse_query
-from newsroom_tui.store import Store
+from newsroom_tui.storage.store import Store
 
 BASE = datetime(2024, 3, 15, 9, 30, tzinfo=UTC)
 N = 240

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from newsroom_tui.models import Release
 from newsroom_tui.query import parse_query
-from newsroom_tui.store import Store
+from newsroom_tui.storage.store import Store
 
 BASE = datetime(2024, 3, 15, 9, 30, tzinfo=UTC)
 IDS = [f"rel-{n}" for n in range(6)]

@@ -12,8 +12,8 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsroom_tui import soup_tree
-from newsroom_tui.soup_tree import parse_html
+from newsroom_tui.speedups import soup_tree
+from newsroom_tui.speedups.soup_tree import parse_html
 from pages import HTML_FILES
 
 _OUTSIDE = re.compile(r"<!doctype[^>]*>|</html\s*>", re.IGNORECASE)
@@ -165,7 +165,7 @@ def test_the_tree_can_be_edited_and_printed_like_bs4s() -> None:
 @settings(max_examples=200, deadline=None)
 @given(markup_pieces, st.sampled_from(["body", "head", "p", "pre", "td", "title", "nav"]))
 def test_first_tag_is_bs4s_lookup(markup: str, name: str) -> None:
-    from newsroom_tui.soup_tree import first_tag
+    from newsroom_tui.speedups.soup_tree import first_tag
 
     soup = parse_html(markup)
     assert first_tag(soup, name) is getattr(soup, name)

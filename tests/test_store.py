@@ -14,7 +14,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsroom_tui.migrations import CURRENT_VERSION
 from newsroom_tui.models import (
     SNIPPET_CLOSE,
     SNIPPET_OPEN,
@@ -24,7 +23,8 @@ from newsroom_tui.models import (
     SectionPage,
 )
 from newsroom_tui.query import Query, QueryError, parse_query
-from newsroom_tui.store import (
+from newsroom_tui.storage.migrations import CURRENT_VERSION
+from newsroom_tui.storage.store import (
     TEXT_COUNT_CAP,
     DatabaseBusy,
     DatabaseTooNew,
@@ -32,7 +32,7 @@ from newsroom_tui.store import (
     StoreError,
     StoreReadOnly,
 )
-from newsroom_tui.stored_values import fold
+from newsroom_tui.storage.values import fold
 
 BASE = datetime(2024, 3, 15, 9, 30, tzinfo=UTC)
 
@@ -333,7 +333,7 @@ def test_rows_window_and_index_of(store: Store) -> None:
 
 
 def test_text_count_is_capped(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    import newsroom_tui.release_listing as listing_module
+    import newsroom_tui.storage.listing as listing_module
 
     assert TEXT_COUNT_CAP >= 1000
     monkeypatch.setattr(listing_module, "TEXT_COUNT_CAP", 10)
@@ -607,7 +607,7 @@ def test_any_typed_text_gives_results_or_a_query_error(corpus: Store, text: str)
 def test_large_files_get_a_light_check_and_damage_seen_later_is_recovered(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import newsroom_tui.dbfile as dbfile_module
+    import newsroom_tui.storage.dbfile as dbfile_module
 
     monkeypatch.setattr(dbfile_module, "FULL_CHECK_LIMIT", 0)  # every file counts as large
     truncated = tmp_path / "truncated.sqlite3"

@@ -9,8 +9,8 @@ from bs4 import MarkupResemblesLocatorWarning
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsroom_tui import markdown
-from newsroom_tui.markdown import ConvertedBody, summary_to_markdown
+from newsroom_tui.extraction import markdown
+from newsroom_tui.extraction.markdown import ConvertedBody, summary_to_markdown
 
 pytestmark = pytest.mark.filterwarnings("ignore::bs4.MarkupResemblesLocatorWarning")
 

@@ -14,6 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from newsroom_tui.ingest.sync import (
+    HEADLINE_BATCH_SIZE,
+    META_FEED,
+    release_id,
+    run_sync,
+    sync_profile,
+)
 from newsroom_tui.models import SyncProgress, SyncReport
 from newsroom_tui.profiles import (
     ExtractSettings,
@@ -24,8 +31,7 @@ from newsroom_tui.profiles import (
     Sources,
 )
 from newsroom_tui.query import Query
-from newsroom_tui.store import Store
-from newsroom_tui.sync import HEADLINE_BATCH_SIZE, META_FEED, release_id, run_sync, sync_profile
+from newsroom_tui.storage.store import Store
 from sitekit import Site, closed_port_url
 
 FIXTURES = Path(__file__).parent / "fixtures" / "site"

@@ -16,9 +16,9 @@ from benchmarks import run
 from benchmarks.generate import Newsroom
 from benchmarks.server import ThreadServer, serve_in_thread
 
-from newsroom_tui import sync
+from newsroom_tui.ingest import sync
 from newsroom_tui.models import FetchState, Release, SectionPage
-from newsroom_tui.store import BatchResult, Store
+from newsroom_tui.storage.store import BatchResult, Store
 
 N = 45
 
@@ -139,7 +139,7 @@ def test_broken_pool_falls_back_to_threads_and_logs(
     BrokenPool.started = 0
     monkeypatch.setattr(sync, "ProcessPoolExecutor", BrokenPool)
     monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10)
-    with caplog.at_level(logging.WARNING, logger="newsroom_tui.sync"):
+    with caplog.at_level(logging.WARNING, logger="newsroom_tui.ingest.sync"):
         releases = _sync(server, tmp_path / "broken.sqlite")
     assert BrokenPool.started == 1  # given up once, not restarted for every page
     assert len(releases) == N and all(r.markdown for r in releases)
@@ -157,7 +157,7 @@ def test_workers_dying_at_start_up_fall_back_to_threads(
     DeadOnArrivalPool.started = 0
     monkeypatch.setattr(sync, "ProcessPoolExecutor", DeadOnArrivalPool)
     monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10)
-    with caplog.at_level(logging.WARNING, logger="newsroom_tui.sync"):
+    with caplog.at_level(logging.WARNING, logger="newsroom_tui.ingest.sync"):
         releases = _sync(server, tmp_path / "dead.sqlite")
     assert DeadOnArrivalPool.started == 1
     assert len(releases) == N and all(r.markdown for r in releases)
@@ -194,7 +194,7 @@ def test_a_real_pool_is_used_and_stopped(
 def test_extracted_pages_pickle() -> None:
     import pickle
 
-    from newsroom_tui.extract import extract_page
+    from newsroom_tui.extraction.extract import extract_page
 
     room = Newsroom(3)
     page = extract_page(
@@ -255,7 +255,7 @@ def test_a_worker_imports_the_parsers_only() -> None:
     import sys
 
     code = (
-        "import sys, pickle, newsroom_tui.release_extraction as r;"
+        "import sys, pickle, newsroom_tui.ingest.release_extraction as r;"
         "pickle.loads(pickle.dumps(r.extract_release));"
         "print(sorted({m.split('.')[0] for m in sys.modules}))"
     )
@@ -268,8 +268,8 @@ def test_a_worker_imports_the_parsers_only() -> None:
 
 
 def test_extraction_task_sends_back_no_body_html() -> None:
-    from newsroom_tui.extract import extract_page
-    from newsroom_tui.release_extraction import extract_release
+    from newsroom_tui.extraction.extract import extract_page
+    from newsroom_tui.ingest.release_extraction import extract_release
 
     room = Newsroom(3)
     body = room.page_html(1).encode()
@@ -308,7 +308,7 @@ def _unpicklable_error() -> tuple[Any, str]:
 def test_a_batch_keeps_each_pages_answer() -> None:
     from functools import partial
 
-    from newsroom_tui.release_extraction import extract_batch
+    from newsroom_tui.ingest.release_extraction import extract_batch
 
     answers = extract_batch([partial(_page_or_error, n) for n in (6, 7, 8)])
     assert answers[0] == (True, (6, "summary 6")) and answers[2] == (True, (8, "summary 8"))
@@ -374,12 +374,12 @@ def test_workers_fork_from_a_server_that_imported_the_parsers() -> None:
     if "forkserver" in multiprocessing.get_all_start_methods():
         assert context.get_start_method() == "forkserver"
         assert (
-            "newsroom_tui.release_extraction"
+            "newsroom_tui.ingest.release_extraction"
             in multiprocessing.forkserver._forkserver._preload_modules
         )  # type: ignore[attr-defined]
     else:
         assert context.get_start_method() == "spawn"
-    from newsroom_tui.release_extraction import _exists
+    from newsroom_tui.ingest.release_extraction import _exists
 
     assert _exists(os.getpid())
     child = multiprocessing.get_context("spawn").Process(target=int)

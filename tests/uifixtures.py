@@ -14,7 +14,7 @@ from newsroom_tui import browser, paths
 from newsroom_tui.app import NewsroomApp, build_app
 from newsroom_tui.models import Contact, Release, SectionPage
 from newsroom_tui.profiles import Profile, load_profile
-from newsroom_tui.store import Store
+from newsroom_tui.storage.store import Store
 
 if TYPE_CHECKING:
     import pytest

@@ -18,7 +18,7 @@ from newsroom_tui.profiles import Profile
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from newsroom_tui.store import Store
+    from newsroom_tui.storage.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ class NewsroomApp(App[None]):
 
     def on_mount(self) -> None:
         from newsroom_tui.screens.main import MainScreen
-        from newsroom_tui.store import Store, StoreError
+        from newsroom_tui.storage.store import Store, StoreError
 
         self.freeze_long_lived()
         try:
@@ -112,7 +112,7 @@ class NewsroomApp(App[None]):
             gc.freeze()
 
     def _theme_changed(self, _: object) -> None:
-        from newsroom_tui.store import StoreError
+        from newsroom_tui.storage.store import StoreError
 
         if self.store is not None:
             try:

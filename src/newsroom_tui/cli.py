@@ -26,7 +26,7 @@ from newsroom_tui.profiles import Profile, ProfileError, list_profiles, load_pro
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title
 
 if TYPE_CHECKING:
-    from newsroom_tui.store import Store
+    from newsroom_tui.storage.store import Store
 
 log = get_logger(__name__)
 
@@ -171,7 +171,7 @@ class Context:
 
     @contextlib.contextmanager
     def store(self) -> Iterator[Store]:
-        from newsroom_tui.store import Store
+        from newsroom_tui.storage.store import Store
 
         store = Store.open(self.db_path)
         try:
@@ -243,7 +243,7 @@ def format_report(report: SyncReport) -> list[str]:
 
 
 def cmd_sync(args: argparse.Namespace, ctx: Context) -> int:
-    from newsroom_tui.sync import run_sync
+    from newsroom_tui.ingest.sync import run_sync
 
     with serving_demo_if_needed(ctx) as live, live.store() as store:
         progress = ProgressPrinter(live.err)
@@ -332,7 +332,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
-    from newsroom_tui.extract import extract_page
+    from newsroom_tui.extraction.extract import extract_page
 
     source: str = args.source
     if source.startswith(("http://", "https://")):
@@ -374,7 +374,7 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
 def _fetch_one(url: str, profile: Profile) -> tuple[bytes, str]:
     import asyncio
 
-    from newsroom_tui.fetch import Fetcher, FetchError
+    from newsroom_tui.ingest.fetch import Fetcher, FetchError
 
     async def get() -> tuple[bytes, str]:
         async with Fetcher(profile.fetch) as fetcher:
@@ -436,7 +436,7 @@ def cmd_contacts(args: argparse.Namespace, ctx: Context) -> int:
             writer.writerow([_csv_safe(clean_line(str(v))) for v in row])
         ctx.out.write(buffer.getvalue())
     elif fmt == "vcard":
-        from newsroom_tui.contact_formats import format_vcard
+        from newsroom_tui.extraction.contact_formats import format_vcard
         from newsroom_tui.models import Contact
 
         for e in entries:
@@ -473,7 +473,7 @@ def cmd_reader(args: argparse.Namespace, ctx: Context) -> int:
 
     if args.demo:
         from newsroom_tui.demo.server import start_demo_server
-        from newsroom_tui.sync import run_sync
+        from newsroom_tui.ingest.sync import run_sync
 
         with start_demo_server(paths.demo_site_dir()) as server:
             profile = ctx.profile.rebased(server.base_url)
@@ -512,7 +512,7 @@ def main(
         if args.command:
             parser.error("--demo opens the reader; use `--profile demo` with a command")
         args.profile = DEMO_PROFILE
-    from newsroom_tui.store import StoreError
+    from newsroom_tui.storage.store import StoreError
 
     try:
         ctx = _context(args, out, err)

@@ -27,7 +27,7 @@ from newsroom_tui.screens.contacts_directory import (
     as_contact,
 )
 from newsroom_tui.screens.copy_menu import contact_emails, contact_name, copy_via_app
-from newsroom_tui.store import Store
+from newsroom_tui.storage.store import Store
 
 log = logging.getLogger(__name__)
 

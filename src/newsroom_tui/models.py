@@ -17,7 +17,7 @@ class Contact:
     emails: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
-        from newsroom_tui.contact_formats import normalise_phone
+        from newsroom_tui.extraction.contact_formats import normalise_phone
 
         return {
             "name": self.name,

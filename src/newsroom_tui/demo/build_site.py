@@ -30,7 +30,7 @@ from email.utils import format_datetime
 from pathlib import Path
 
 from newsroom_tui import paths
-from newsroom_tui.dates import format_date
+from newsroom_tui.extraction.dates import format_date
 
 ORG_NAME = {
     "fr": "Organisation internationale pour les migrations",

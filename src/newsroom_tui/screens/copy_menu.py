@@ -19,7 +19,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from newsroom_tui.clipboard import clipboard_safe
-from newsroom_tui.contact_formats import format_name_email, format_vcard
+from newsroom_tui.extraction.contact_formats import format_name_email, format_vcard
 from newsroom_tui.models import Contact
 from newsroom_tui.sanitise import clean_email, clean_line
 

@@ -27,7 +27,7 @@ from newsroom_tui.screens.reader_service import (
     sync_summary,
     sync_was_offline,
 )
-from newsroom_tui.store import StoreError
+from newsroom_tui.storage.store import StoreError
 from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.contacts_panel import ContactsPanel
 from newsroom_tui.widgets.release_list import ReleaseList
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from newsroom_tui.app import NewsroomApp
-    from newsroom_tui.store import Store
+    from newsroom_tui.storage.store import Store
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from newsroom_tui.models import Facets, SyncProgress, SyncReport
 from newsroom_tui.profiles import Profile, ProfileError, check_selectors
-from newsroom_tui.store import Store, StoreError
+from newsroom_tui.storage.store import Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ class ReaderService:
 
     def host_reachable(self) -> bool:
         """Can the newsroom's host be reached? (A TCP connection; nothing is fetched.)"""
-        from newsroom_tui.fetch import host_reachable
+        from newsroom_tui.ingest.fetch import host_reachable
 
         return host_reachable(self.profile.resolve(self.profile.news_url))
 
@@ -67,7 +67,7 @@ class ReaderService:
         Raises SyncFailed with a one-line message; unexpected errors are logged with their
         traceback first. `cancel()` from another thread stops it early.
         """
-        from newsroom_tui.sync import sync_profile
+        from newsroom_tui.ingest.sync import sync_profile
 
         async def run(store: Store) -> SyncReport:
             cancel = asyncio.Event()

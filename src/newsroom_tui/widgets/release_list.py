@@ -30,7 +30,7 @@ from newsroom_tui.sanitise import clean_line, clean_title
 
 if TYPE_CHECKING:
     from newsroom_tui.query import Query
-    from newsroom_tui.store import Store
+    from newsroom_tui.storage.store import Store
 
 MARGIN = 16
 """Rows loaded above and below the visible window, so small moves need no query."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsroom_tui.query import Query
-from newsroom_tui.stored_values import fold, rk_bounds
+from newsroom_tui.storage.values import fold, rk_bounds
 
 
 def filters(query: Query, rk: str, *, tag: bool = True) -> tuple[list[str], list[Any]]:

@@ -34,9 +34,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin
 
-from newsroom_tui.feed_xml import Declined, read_rss
 from newsroom_tui.models import FeedItem
 from newsroom_tui.sanitise import clean_line, clean_title, safe_url
+from newsroom_tui.speedups.feed_xml import Declined, read_rss
 
 MAX_FEED_BYTES = 20_000_000
 AUTHOR_CAP = 1000

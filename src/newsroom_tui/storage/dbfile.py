@@ -16,8 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from newsroom_tui.migrations import CURRENT_VERSION, migrate, read_only_views
-from newsroom_tui.store_errors import DatabaseBusy, DatabaseTooNew, StoreError, StoreReadOnly
+from newsroom_tui.storage.errors import DatabaseBusy, DatabaseTooNew, StoreError, StoreReadOnly
+from newsroom_tui.storage.migrations import CURRENT_VERSION, migrate, read_only_views
 
 BUSY_TIMEOUT = 5.0
 FULL_CHECK_LIMIT = 256 * 1024 * 1024

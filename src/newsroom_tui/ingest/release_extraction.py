@@ -15,8 +15,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from newsroom_tui.extract import extract_page
-from newsroom_tui.markdown import summary_to_markdown
+from newsroom_tui.extraction.extract import extract_page
+from newsroom_tui.extraction.markdown import summary_to_markdown
 from newsroom_tui.models import ExtractedPage
 from newsroom_tui.profiles import ExtractSettings
 from newsroom_tui.sanitise import clean_line

@@ -31,7 +31,7 @@ from bs4.element import (
 from markdownify import ATX, BACKSLASH, MarkdownConverter
 
 from newsroom_tui.sanitise import clean_body, clean_line, safe_url
-from newsroom_tui.soup_tree import first_tag, parse_html
+from newsroom_tui.speedups.soup_tree import first_tag, parse_html
 
 MAX_HTML_CHARS = 2_000_000
 """HTML converted at most (after whitespace collapsing); the rest is dropped with a note."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from newsroom_tui import release_filters
-from newsroom_tui.dbfile import Database
 from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, SearchHit, SearchResults
 from newsroom_tui.query import Query
-from newsroom_tui.release_listing import ReleaseListing
-from newsroom_tui.stored_values import from_iso
+from newsroom_tui.storage import filters
+from newsroom_tui.storage.dbfile import Database
+from newsroom_tui.storage.listing import ReleaseListing
+from newsroom_tui.storage.values import from_iso
 
 # The body's snippet when the body matched (the title is shown anyway), else the best column's
 # (a match in the title or the contacts), asked for only for the hits that need it: snippet() is
@@ -46,7 +46,7 @@ class ReleaseSearch:
         """One release's highlighted snippet for a text query ('' when nothing matches)."""
         if query.match_expression() is None:
             return ""
-        source, params, key = release_filters.source(query)
+        source, params, key = filters.source(query)
         with self._db.snapshot():
             rows = self._db.read(
                 f"SELECT {_BODY_SNIPPET}, {key} {source}"
@@ -63,7 +63,7 @@ class ReleaseSearch:
         snippets = [str(body or "") for body, _ in found]
         missing = {rk: i for i, (_, rk) in enumerate(found) if SNIPPET_OPEN not in snippets[i]}
         if missing:
-            source, params, key = release_filters.source(query)
+            source, params, key = filters.source(query)
             marks = ",".join("?" * len(missing))
             for best, rk in self._db.read(
                 f"SELECT {_BEST_SNIPPET}, {key} {source} AND {key} IN ({marks})",
@@ -78,7 +78,7 @@ class ReleaseSearch:
         read = self._db.read
         total = self._listing.count(query)
         match = query.match_expression()
-        source, params, key = release_filters.source(query)
+        source, params, key = filters.source(query)
         if match is None:
             keys = [
                 int(r[0])

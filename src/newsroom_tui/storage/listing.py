@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from newsroom_tui import release_filters
-from newsroom_tui.dbfile import Database
 from newsroom_tui.models import ReleaseRow
 from newsroom_tui.query import Query
-from newsroom_tui.stored_values import from_iso, json_strings
+from newsroom_tui.storage import filters
+from newsroom_tui.storage.dbfile import Database
+from newsroom_tui.storage.values import from_iso, json_strings
 
 TEXT_COUNT_CAP = 10_000
 """count() and search().total stop counting text matches here (the UI shows "10000+")."""
@@ -58,7 +58,7 @@ class ReleaseListing:
         read_one = self._db.read_one
         match = query.match_expression()
         if match is None:  # every filter has an index (unread ones: partial indexes)
-            source, params, _ = release_filters.source(query)
+            source, params, _ = filters.source(query)
             return int(read_one(f"SELECT count(*) {source}", params)[0])
         if not query.has_filters:
             row = read_one(
@@ -67,7 +67,7 @@ class ReleaseListing:
                 (match, TEXT_COUNT_CAP),
             )
             return int(row[0])
-        source, params, _ = release_filters.source(query)
+        source, params, _ = filters.source(query)
         row = read_one(
             f"SELECT count(*) FROM (SELECT 1 {source} LIMIT ?)", [*params, TEXT_COUNT_CAP]
         )
@@ -75,7 +75,7 @@ class ReleaseListing:
 
     def rows(self, query: Query, offset: int, limit: int) -> list[ReleaseRow]:
         """One window of the list, newest first (publication time, then a stable per-id order)."""
-        source, params, key = release_filters.source(query)
+        source, params, key = filters.source(query)
         with self._db.snapshot():  # both steps see the same state
             keys = [
                 int(r[0])
@@ -106,7 +106,7 @@ class ReleaseListing:
         if found is None:
             return None
         rk = int(found[0])
-        source, params, key = release_filters.source(query)
+        source, params, key = filters.source(query)
         if self._db.read_one(f"SELECT 1 {source} AND {key} = ?", [*params, rk]) is None:
             return None
         row = self._db.read_one(f"SELECT count(*) {source} AND {key} > ?", [*params, rk])

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsroom_tui.dbfile import Database
 from newsroom_tui.models import DirectoryContact, ReleaseRow
-from newsroom_tui.release_listing import ROW_COLUMNS, release_row
-from newsroom_tui.stored_values import digits, fold, from_ts, json_strings
+from newsroom_tui.storage.dbfile import Database
+from newsroom_tui.storage.listing import ROW_COLUMNS, release_row
+from newsroom_tui.storage.values import digits, fold, from_ts, json_strings
 
 _Order = tuple[int, int]
 """Where a contact row stands: (release sort key, position in the release)."""

@@ -1,12 +1,13 @@
 """The offline cache's one entry point: `Store`, a facade over one SQLite file (WAL) holding
 releases, section pages, fetch state, read/starred state and an FTS5 index that folds accents.
 
-The work is done by modules named for what they hold:
+The work is done by the modules beside it in `storage/`, named for what they hold:
 - dbfile: opening, PRAGMAs, integrity check, moving a damaged file aside, transactions;
-- release_writes: sync batches and the read/starred flags;
-- record_reads: single records (a release, a section page, fetch state, settings);
-- release_filters, release_listing, release_search, release_facets: the reader's queries;
-- contact_directory: press contacts across releases.
+  migrations: the schema; errors: StoreError and its kinds; values: column conversions;
+- writes: sync batches and the read/starred flags;
+- reads: single records (a release, a section page, fetch state, settings);
+- filters, listing, search, facets: the reader's queries;
+- directory: press contacts across releases.
 
 Errors reach callers as StoreError subclasses with one-line messages, never sqlite3 text.
 """
@@ -19,8 +20,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Literal
 
-from newsroom_tui.contact_directory import ContactDirectory
-from newsroom_tui.dbfile import BUSY_TIMEOUT, FULL_CHECK_LIMIT, Database
 from newsroom_tui.models import (
     DirectoryContact,
     Facets,
@@ -31,12 +30,14 @@ from newsroom_tui.models import (
     SectionPage,
 )
 from newsroom_tui.query import Query
-from newsroom_tui.record_reads import RecordReads
-from newsroom_tui.release_facets import ReleaseFacets
-from newsroom_tui.release_listing import TEXT_COUNT_CAP, ReleaseListing
-from newsroom_tui.release_search import RELEVANCE_WINDOW, ReleaseSearch
-from newsroom_tui.release_writes import BatchResult, ReleaseWrites
-from newsroom_tui.store_errors import DatabaseBusy, DatabaseTooNew, StoreError, StoreReadOnly
+from newsroom_tui.storage.dbfile import BUSY_TIMEOUT, FULL_CHECK_LIMIT, Database
+from newsroom_tui.storage.directory import ContactDirectory
+from newsroom_tui.storage.errors import DatabaseBusy, DatabaseTooNew, StoreError, StoreReadOnly
+from newsroom_tui.storage.facets import ReleaseFacets
+from newsroom_tui.storage.listing import TEXT_COUNT_CAP, ReleaseListing
+from newsroom_tui.storage.reads import RecordReads
+from newsroom_tui.storage.search import RELEVANCE_WINDOW, ReleaseSearch
+from newsroom_tui.storage.writes import BatchResult, ReleaseWrites
 
 __all__ = [
     "BUSY_TIMEOUT",

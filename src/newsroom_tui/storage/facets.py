@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from newsroom_tui.dbfile import Database
 from newsroom_tui.models import Facets
 from newsroom_tui.query import Query
-from newsroom_tui.release_listing import ReleaseListing
+from newsroom_tui.storage.dbfile import Database
+from newsroom_tui.storage.listing import ReleaseListing
 
 
 class ReleaseFacets:

@@ -25,9 +25,9 @@ import soupsieve
 from bs4 import BeautifulSoup, Tag
 from bs4.exceptions import ParserRejectedMarkup
 
-from newsroom_tui.contacts import extract_contacts
-from newsroom_tui.dates import parse_date
-from newsroom_tui.markdown import (
+from newsroom_tui.extraction.contacts import extract_contacts
+from newsroom_tui.extraction.dates import parse_date
+from newsroom_tui.extraction.markdown import (
     MAX_HTML_CHARS,
     REMOVED_TAGS,
     ConvertedBody,
@@ -39,7 +39,7 @@ from newsroom_tui.markdown import (
 from newsroom_tui.models import ExtractedPage
 from newsroom_tui.profiles import ExtractSettings
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title, safe_url
-from newsroom_tui.soup_tree import first_tag, parse_html
+from newsroom_tui.speedups.soup_tree import first_tag, parse_html
 
 __all__ = [
     "ConvertedBody",

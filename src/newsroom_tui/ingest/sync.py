@@ -44,10 +44,16 @@ from multiprocessing.context import BaseContext
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from newsroom_tui.feeds import FeedError, ParsedFeed, discover_feeds, parse_feed_detailed
-from newsroom_tui.fetch import Fetcher, FetchError, FetchResponse
-from newsroom_tui.listing import listing_page_url, parse_listing
-from newsroom_tui.markdown import summary_to_markdown
+from newsroom_tui.extraction.markdown import summary_to_markdown
+from newsroom_tui.ingest.feeds import FeedError, ParsedFeed, discover_feeds, parse_feed_detailed
+from newsroom_tui.ingest.fetch import Fetcher, FetchError, FetchResponse
+from newsroom_tui.ingest.listing import listing_page_url, parse_listing
+from newsroom_tui.ingest.release_extraction import (
+    exit_with_parent,
+    extract_batch,
+    extract_release,
+    warm_worker,
+)
 from newsroom_tui.models import (
     ExtractedPage,
     FeedItem,
@@ -59,14 +65,8 @@ from newsroom_tui.models import (
     SyncReport,
 )
 from newsroom_tui.profiles import Profile
-from newsroom_tui.release_extraction import (
-    exit_with_parent,
-    extract_batch,
-    extract_release,
-    warm_worker,
-)
 from newsroom_tui.sanitise import clean_line
-from newsroom_tui.store import BatchResult
+from newsroom_tui.storage.store import BatchResult
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ ProgressCallback = Callable[[SyncProgress], None]
 
 
 class SyncStore(Protocol):
-    """What sync needs from the store (newsroom_tui.store.Store provides it)."""
+    """What sync needs from the store (newsroom_tui.storage.store.Store provides it)."""
 
     def get_fetch_state(self, url: str) -> FetchState | None: ...
 
@@ -187,7 +187,7 @@ def _pool_context() -> BaseContext:
         context = multiprocessing.get_context("forkserver")
     except ValueError:
         return multiprocessing.get_context("spawn")
-    context.set_forkserver_preload(["newsroom_tui.release_extraction"])
+    context.set_forkserver_preload(["newsroom_tui.ingest.release_extraction"])
     return context
 
 

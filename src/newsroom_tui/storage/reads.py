@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from newsroom_tui.dbfile import Database
 from newsroom_tui.models import FetchState, Release, SectionPage
-from newsroom_tui.stored_values import (
+from newsroom_tui.storage.dbfile import Database
+from newsroom_tui.storage.values import (
     MAX_RK,
     contacts_from_json,
     from_iso,

@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from newsroom_tui.dates import parse_date
+from newsroom_tui.extraction.dates import parse_date
 from newsroom_tui.models import FeedItem
 from newsroom_tui.profiles import ListingSettings
 from newsroom_tui.sanitise import clean_line, clean_title, safe_url

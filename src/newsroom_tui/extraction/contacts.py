@@ -21,7 +21,7 @@ from urllib.parse import unquote
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
-from newsroom_tui.contact_formats import (
+from newsroom_tui.extraction.contact_formats import (
     MAX_NAME_CHARS,
     MAX_PHONE_DIGITS,
     ORG_WORD,
@@ -29,7 +29,7 @@ from newsroom_tui.contact_formats import (
 )
 from newsroom_tui.models import Contact
 from newsroom_tui.sanitise import clean_email, clean_line
-from newsroom_tui.soup_tree import parse_html
+from newsroom_tui.speedups.soup_tree import parse_html
 
 MAX_BLOCK_CHARS = 20_000
 """Characters of the contacts block that are scanned; the rest is ignored."""

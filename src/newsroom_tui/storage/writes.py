@@ -11,10 +11,10 @@ import zlib
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from newsroom_tui.dbfile import Database
 from newsroom_tui.models import FetchState, Release, SectionPage
-from newsroom_tui.store_errors import StoreError
-from newsroom_tui.stored_values import (
+from newsroom_tui.storage.dbfile import Database
+from newsroom_tui.storage.errors import StoreError
+from newsroom_tui.storage.values import (
     TIE_MASK,
     contacts_json,
     contacts_search_text,

@@ -1,0 +1,1 @@
+"""Getting releases in: polite fetching, feeds and listings, and the sync recipe."""

@@ -1,0 +1,1 @@
+"""The offline cache: one SQLite file behind the `Store` facade."""
