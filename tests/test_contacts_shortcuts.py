@@ -77,3 +77,49 @@ def test_bold_only_is_unchanged(inner: str) -> None:
     soup = parse_html(f"<div><p>{inner}</p></div>")
     for tag in soup.find_all(["p", "div"]):
         assert contacts._bold_only(tag) == _bold_only_as_written(tag)
+
+
+LEAD_IN_PIECES = [
+    "for more information",
+    "for further details",
+    "for media inquiries",
+    "more information",
+    "pour plus d'informations",
+    "pour toute information complementaire",
+    "para mas informacion",
+    "si vous souhaitez",
+    "if you wish",
+    "please ",
+    "veuillez ",
+    "favor ",
+    "se ruega ",
+    "contact",
+    "contacter",
+    "contacte a",
+    "comunicarse con",
+    "write to",
+    "media contacts",
+    "contacts presse",
+    "contactos de prensa",
+    "informes",
+    "renseignements",
+    "contacts",
+    ":",
+    " :",
+    "  ",
+    ".",
+    ";",
+    "\n",
+    ", ",
+    "a" * 60,
+    "x",
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(LEAD_IN_PIECES) | st.text(max_size=8), max_size=16).map("".join))
+def test_fast_lead_in_search_finds_what_the_pattern_finds(text: str) -> None:
+    folded = contacts._fold(text)
+    fast = [(a.start, a.end) for a in contacts._find_anchors(folded)]
+    slow = [m.span() for m in contacts._ANCHOR.finditer(folded)]
+    assert fast == slow

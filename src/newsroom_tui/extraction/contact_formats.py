@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from itertools import islice
 
 from newsroom_tui.models import Contact
 from newsroom_tui.sanitise import clean_email, clean_line
@@ -15,9 +17,12 @@ from newsroom_tui.sanitise import clean_email, clean_line
 MAX_NAME_CHARS = 200
 """Text longer than this before a phone or email is prose, not a name: it ends the block."""
 MAX_PHONE_DIGITS = 20
+MAX_NUMBER_DIGITS = 15
+"""The longest international number (E.164) a printed phone may hold, extension aside."""
+MIN_NUMBER_DIGITS = 6
 
 _EXT_TAIL = re.compile(
-    r"(?:ext|extension|poste|anexo|x)\.?\s{0,3}:?\s{0,3}(\d{1,6})\s{0,3}\)?\s{0,3}$", re.I
+    r"(?:ext|extension|poste|anexo|int|x)\.?\s{0,3}:?\s{0,3}(\d{1,6})\s{0,3}\)?\s{0,3}$", re.I
 )
 _TRUNK_ZERO = re.compile(r"\(\s{0,2}0\s{0,2}\)")
 ORG_WORD = re.compile(
@@ -26,28 +31,164 @@ ORG_WORD = re.compile(
     re.IGNORECASE,
 )
 
+# --- finding phones in a line of a contacts block --------------------------------------------
+# A number: an optional '+' (printed "+ 41", "+ +41", "(+41)" or "00 41" too), then digits in
+# groups separated by spaces, dashes, dots, slashes or brackets, then an optional extension.
+_EXTENSION = r"(?:ext|extension|poste|anexo|int|x)\.?\s{0,3}:?\s{0,3}\d{1,6}"
+_NUMBER = re.compile(
+    r"(?<![\w+@.])(?:\(\s{0,2})?(?:\+\s{0,2}){0,2}(?:\(\s{0,2}\+?\s{0,2})?\d[\d \u00a0\-.()/]{4,40}\d"
+    rf"(?:\s{{0,3}}[,(]?\s{{0,3}}(?<![A-Za-z]){_EXTENSION}\b\)?)?",
+    re.IGNORECASE,
+)
+_PHONE_LABEL = re.compile(
+    r"(?<![\w@.])(?:t[ée]l[ée]phones?|tel[ée]fonos?|t[ée]l|tel|tfno|telf|phones?|mobiles?|mob|"
+    r"portables?|m[óo]vil|celular|cellulaire|cell|cel|gsm|whatsapp|office|direct|fijo|fixe|"
+    r"bureau|oficina|hotline|t|m|p|o|(?P<fax>fax|t[ée]l[ée]copie))\b\.?",
+    re.IGNORECASE,
+)
+_SINGLE_LETTER = re.compile(r"[tmpo]\.?\s{0,2}:", re.IGNORECASE)
+_JOINER = re.compile(r"[\s,/;]{0,6}(?:(?:or|ou|o|y|et|and|/)[\s,/]{1,6})?", re.IGNORECASE)
+_SLASH = re.compile(r"\s{0,2}/\s{0,2}")
+MAX_PHONES_PER_LINE = 16
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneSpan:
+    """One phone found in a line: as printed, and where it stands."""
+
+    printed: str
+    start: int
+    end: int
+
+
+def find_phones(text: str) -> list[PhoneSpan]:
+    """The phones of one line of a contacts block, in order; fax numbers are skipped.
+
+    A number counts when it starts with '+' (or "00" and a country code), when a phone label
+    (Tel, Tél., Phone, Mobile, Portable, Móvil, Celular, Fijo, Office, T:, M: …) stands between
+    the previous phone and it, or when it follows another phone joined by "/", "or", "ou", "o".
+    Numbers joined by "/" are split when the part after the slash is a whole number; a short
+    tail ("5140/1", "9111/12") is an alternative ending of the same number and stays with it.
+    """
+    found: list[PhoneSpan] = []
+    if not isinstance(text, str) or not text:
+        return found
+    labels = [
+        m
+        for m in islice(_PHONE_LABEL.finditer(text), MAX_PHONES_PER_LINE * 4)
+        if len(m.group(0).rstrip(".")) > 1 or _SINGLE_LETTER.match(text, m.start())
+    ]
+    next_label = 0
+    previous_end = 0
+    previous_kind = ""
+    for match in islice(_NUMBER.finditer(text), MAX_PHONES_PER_LINE):
+        label: re.Match[str] | None = None
+        while next_label < len(labels) and labels[next_label].start() < match.start():
+            if labels[next_label].start() >= previous_end:
+                label = labels[next_label]
+            next_label += 1
+        for piece_start, piece in _pieces(text, match.start(), match.end()):
+            digits = sum(ch.isdecimal() for ch in _EXT_TAIL.sub("", piece))
+            if digits < MIN_NUMBER_DIGITS or digits > MAX_NUMBER_DIGITS + 2:
+                continue
+            plus = piece.lstrip(" (").startswith("+") or piece.lstrip(" (").startswith("00")
+            between = text[previous_end:piece_start]
+            if label is not None:
+                kind = "fax" if label.group("fax") else "phone"
+                label = None
+            elif previous_kind and _JOINER.fullmatch(between):
+                kind = previous_kind
+            elif plus and (digits >= 8 or piece.lstrip(" (").startswith("+")):
+                kind = "phone"
+            else:
+                continue
+            previous_end = piece_start + len(piece)
+            previous_kind = kind
+            if kind == "phone":
+                found.append(PhoneSpan(piece.strip(), piece_start, previous_end))
+    return found
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """A matched run cut where a slash starts another whole number (a short tail stays)."""
+    run = text[start:end]
+    # A closing bracket that opened before the run, or a lone trailing one, is not the phone's.
+    if run.endswith(")") and run.count("(") < run.count(")"):
+        run = run[:-1].rstrip()
+    parts: list[tuple[int, str]] = []
+    offset = 0
+    for slash in _SLASH.finditer(run):
+        head = run[offset : slash.start()]
+        tail = run[slash.end() :]
+        tail_digits = _first_group_digits(tail)
+        whole_tail = sum(ch.isdecimal() for ch in tail)
+        if tail_digits <= 4 and whole_tail <= 4:
+            continue  # "5140/1": an alternative ending, kept with its number
+        if (
+            sum(ch.isdecimal() for ch in head) >= MIN_NUMBER_DIGITS
+            and whole_tail >= MIN_NUMBER_DIGITS
+        ):
+            parts.append((start + offset, head))
+            offset = slash.end()
+    parts.append((start + offset, run[offset:]))
+    return [(s, p) for s, p in parts if p.strip()]
+
+
+def _first_group_digits(text: str) -> int:
+    count = 0
+    for ch in text:
+        if ch.isdecimal():
+            count += 1
+        elif count:
+            break
+    return count
+
 
 def normalise_phone(printed: str) -> str:
     """International digits ('+41 79 123 45 67' -> '+41791234567'); extension kept after 'x'.
 
-    Numbers printed without a leading '+' stay digits only; '(0)' after a country code is dropped.
+    Numbers printed without a leading '+' stay digits only ("00" before a country code becomes
+    '+'); '(0)' after a country code is dropped. A printed alternative ending ("5140/1") is
+    left out: phone_numbers() gives every number a printed phone stands for.
     """
+    numbers = phone_numbers(printed)
+    return numbers[0] if numbers else ""
+
+
+def phone_numbers(printed: str) -> list[str]:
+    """Every number a printed phone stands for, normalised: "+2 02 2736 5140/1" is two."""
     if not isinstance(printed, str) or not printed:
-        return ""
+        return []
     text = printed[:100]
     ext = ""
     tail = _EXT_TAIL.search(text)
     if tail:
         ext = tail.group(1)
         text = text[: tail.start()]
-    plus = text.lstrip(" \t(").startswith("+")
+    head, slash, alternative = text.partition("/")
+    alternatives: list[str] = []
+    if slash:
+        alt_digits = "".join(ch for ch in alternative if ch.isdecimal())
+        if alt_digits and len(alt_digits) <= 4:
+            alternatives = [alt_digits]
+            text = head
+    stripped = text.lstrip(" \t(")
+    plus = stripped.startswith("+")
     if plus:
         text = _TRUNK_ZERO.sub("", text)
     digits = "".join(str(unicodedata.decimal(ch)) for ch in text if ch.isdecimal())
+    if not plus and stripped.startswith("00") and len(digits) > 10:
+        plus, digits = True, digits[2:]
     digits = digits[:MAX_PHONE_DIGITS]
     if not digits:
-        return ""
-    return ("+" if plus else "") + digits + (f"x{ext}" if ext else "")
+        return []
+    suffix = f"x{ext}" if ext else ""
+    sign = "+" if plus else ""
+    out = [sign + digits + suffix]
+    for alt in alternatives:
+        if len(alt) < len(digits):
+            out.append(sign + digits[: len(digits) - len(alt)] + alt + suffix)
+    return out
 
 
 def format_name_email(contact: Contact) -> str | None:
