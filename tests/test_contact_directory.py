@@ -10,6 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsroom_tui.extraction.contact_names import person_key
 from newsroom_tui.models import Contact, DirectoryContact, Release
 from newsroom_tui.storage.store import Store
 from newsroom_tui.storage.values import digits, fold
@@ -46,8 +47,8 @@ def reference(releases: list[Release], filter_text: str = "") -> list[DirectoryC
             emails = [e for e in c.emails if e]
             phones = [p for p in c.phones if p]
             keys = [f"email:{e.casefold()}" for e in emails]
-            if fold(c.name):
-                keys.append(f"name:{fold(c.name)}|{fold(c.organization)}")
+            if person_key(c.name):
+                keys.append(f"name:{person_key(c.name)}|{fold(c.organization)}")
             if not keys:
                 continue
             for k in keys[1:]:
@@ -73,7 +74,7 @@ def reference(releases: list[Release], filter_text: str = "") -> list[DirectoryC
             for value in e[4]:
                 if digits(value) not in shown and value not in previous:
                     previous.append(value)
-        key = f"email:{emails[0].casefold()}" if emails else f"name:{fold(name)}|{fold(org)}"
+        key = f"email:{emails[0].casefold()}" if emails else f"name:{person_key(name)}|{fold(org)}"
         contact = DirectoryContact(
             key=key,
             name=name,
@@ -95,11 +96,22 @@ def reference(releases: list[Release], filter_text: str = "") -> list[DirectoryC
         ):
             continue
         result.append(contact)
-    result.sort(key=lambda c: (fold(c.name) or (c.emails[0] if c.emails else ""), c.key))
+    result.sort(key=lambda c: (person_key(c.name) or (c.emails[0] if c.emails else ""), c.key))
     return result
 
 
-names = st.sampled_from(["Ana Ruiz", "ana ruiz", "Jérôme Petit", "Jerome PETIT", "", "Paul"])
+names = st.sampled_from(
+    [
+        "Ana Ruiz",
+        "ana ruiz",
+        "Dra. Ana Ruiz",
+        "Jérôme Petit",
+        "Jerome PETIT",
+        "M. Jérôme Petit",
+        "",
+        "Paul",
+    ]
+)
 offices = st.sampled_from(["OIM Dakar", "OIM Madrid", ""])
 emails = st.lists(st.sampled_from(["a@x.org", "A@x.org", "j@x.org", "p@x.org", ""]), max_size=2)
 phones = st.lists(st.sampled_from(["+221 33 869 62 00", "+221 77 000", "33 869 62 00"]), max_size=2)
@@ -153,3 +165,31 @@ def test_kept_until_the_contact_rows_change_in_any_connection(tmp_path: Path) ->
         ana_now = store.contacts_directory("ana")[0]
         assert ana_now.phones == ["1"] and ana_now.previous == ["2"] and ana_now.releases == 2
         assert calls == 3
+
+
+def test_one_entry_per_person_across_honorifics_accents_and_case(tmp_path: Path) -> None:
+    written = [
+        Contact("Dra. Ana Ruiz", "OIM Madrid", ["+34 91 445 71 16"], []),
+        Contact("ANA RUIZ", "OIM Madrid", [], []),
+        Contact("Sra. Ána Ruíz", "oim madrid", ["+34 91 445 71 16"], []),
+        Contact("Mme Aïcha Ndiaye", "OIM Dakar", [], ["andiaye@iom.int"]),
+        Contact("Aicha NDIAYE", "OIM Dakar", ["+221 33 869 62 00"], []),
+        Contact("Dr. Aïcha Ndiaye", "OIM Dakar", [], ["ANdiaye@iom.int"]),
+    ]
+    releases = [release(n, [c]) for n, c in enumerate(written)]
+    with Store.open(tmp_path / "db.sqlite3") as store:
+        store.apply_batch(releases)
+        got = store.contacts_directory()
+    assert [(c.name, c.releases) for c in got] == [("Mme Aïcha Ndiaye", 3), ("Dra. Ana Ruiz", 3)]
+    # the latest release's spelling is shown (release 0 is the newest), honorific and all
+    assert got[0].emails == ["andiaye@iom.int"]
+    assert got[0].phones == ["+221 33 869 62 00"]
+
+
+def test_person_key_sets_aside_honorifics_accents_case_dots_and_hyphens() -> None:
+    assert person_key("Dr. Jean-Luc Dupont") == person_key("jean luc DUPONT")
+    assert person_key("Mme Aïcha Ndiaye") == person_key("Aicha Ndiaye") == "aicha ndiaye"
+    assert person_key("Sra. María José Pérez") == person_key("MARIA JOSE PEREZ")
+    assert person_key("Ana Ruiz") != person_key("Ana Ruiz Soto")
+    # a name that is only an honorific-looking word keeps it
+    assert person_key("Dr.") == "dr"

@@ -95,6 +95,22 @@ async def test_contact_without_email_copies_nothing() -> None:
         await pilot.press("c")
         assert app.clipboard == ""
         assert app.copied == []
+        assert [n.message for n in app._notifications] == ["No email for Bureau de presse"]
+
+
+async def test_card_says_no_email_for_a_phone_only_or_a_named_person() -> None:
+    named = Contact(name="Arnaud Lemaire", organization="OIM Tchad")
+    app = PanelApp([NO_EMAIL, named, PAUL])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        cards = list(app.query(ContactCard))
+        shown = [[str(s.render()) for s in card.query(Static)] for card in cards]
+        assert shown[0] == ["Bureau de presse", "Tel +221 33 869 62 00", "no email"]
+        assert shown[1] == ["Arnaud Lemaire", "OIM Tchad", "no email"]
+        assert "no email" not in shown[2]
+        await pilot.press("down", "c")
+        assert app.clipboard == ""
+        assert [n.message for n in app._notifications] == ["No email for Arnaud Lemaire"]
 
 
 async def test_copied_email_is_exactly_what_is_shown() -> None:

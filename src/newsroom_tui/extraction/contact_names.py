@@ -150,7 +150,9 @@ def person_key(name: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [w.strip(".,;:()") for w in fold_words(text).replace("-", " ").split()]
+    """The folded words of a piece; a hyphenated word counts whole and by its parts."""
+    words = [w.strip(".,;:()") for w in fold_words(text).split()]
+    return words + [p for w in words if "-" in w for p in w.split("-")]
 
 
 def has_org_word(text: str) -> bool:

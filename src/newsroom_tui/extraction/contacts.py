@@ -255,8 +255,10 @@ _SEPARATOR = re.compile(r"[\s*_\-–—=~•·.#]{0,40}")
 # "or" before a number (or a phone label) joins two phones of one person: no split there.
 _SPLIT = re.compile(
     r";|\|"
-    r"|\s(?:ou|or|o)\s(?![\s(+]{0,3}\d)(?!(?:tel|tél|phone|mobile|mob|cell|portable|móvil|movil"
-    r"|celular|fijo|office|bureau|whatsapp)\b)",
+    r"|\s(?:ou|or|o)\s(?![\s(+]{0,3}\d)(?!(?:(?:par|by|via|at|al|a|au|en|on|sur|por)\s{1,3})?"
+    r"(?:(?:le|la|el|the|son|su|his|her)\s{1,3})?(?:tel|tél|phone|mobile|mob|cell|portable|móvil"
+    r"|movil|celular|fijo|office|bureau|whatsapp|courriel|correo|e-?mail|mail|t[ée]l[ée]phone"
+    r"|tel[ée]fono|num[ée]ro|n[úu]mero)\b)",
     re.IGNORECASE,
 )
 _ONLY_JOINER = re.compile(r"[\s,.:]{0,6}(?:ou|or|o|y|et|and)?[\s,.:]{0,6}", re.IGNORECASE)
@@ -299,6 +301,11 @@ _DOMAIN_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?")
 _TLD = re.compile(r"[a-z]{2,63}|xn--[a-z0-9\-]{1,59}")
 _HEX = re.compile(r"[0-9a-fA-F]{4,1024}")
 _PROTECTED = re.compile(r"\[\s{0,2}email(?:\s|\u00a0|&#160;){0,3}protected\s{0,2}\]", re.I)
+_LOST_ADDRESS = re.compile(
+    r"\[\s{0,2}email(?:\s|\u00a0|&#160;){0,3}protected\s{0,2}\]"
+    r"|\b(?:e-?mail|courriel|correo(?:\s{1,3}electr[óo]nico)?)\s{0,3}:?\s{0,3}[.,;]?\s{0,3}$",
+    re.I,
+)
 
 # --- names -------------------------------------------------------------------------------------
 _LABEL_WORDS = (
@@ -398,6 +405,9 @@ class _Segment:
     mailto: list[str]
     text_emails: list[str]
     obfuscated: list[str]
+    lost: bool = False
+    """An address was there and is gone: "[email protected]", or an address label with nothing
+    after it (a copy of a page that hid its addresses)."""
 
     @property
     def has_info(self) -> bool:
@@ -416,12 +426,14 @@ class _Entry:
     obfuscated: list[str] = field(default_factory=list)
     person: bool = False
     commas: bool = False
+    lost: bool = False
 
     @property
     def has_info(self) -> bool:
         return bool(self.phones or self.mailto or self.text_emails or self.obfuscated)
 
     def take(self, segment: _Segment) -> None:
+        self.lost = self.lost or segment.lost
         self.phones += segment.phones
         self.mailto += segment.mailto
         self.text_emails += segment.text_emails
@@ -891,8 +903,15 @@ class _Reader:
     def _contacts(self) -> list[Contact]:
         contacts: list[Contact] = []
         seen: set[str] = set()
-        for entry in self.entries:
+        last_with_info = max((i for i, e in enumerate(self.entries) if e.has_info), default=-1)
+        for index, entry in enumerate(self.entries):
             if self.mailto_only and not entry.mailto:
+                continue
+            # A person without an address or a phone counts where the block vouches for them:
+            # their address was there and is gone, they are named by the lead-in's own line, or
+            # people with addresses follow them. A name after the last address is not trusted
+            # (a caption, a byline).
+            if not entry.has_info and not (entry.lost or entry.line == 0 or index < last_with_info):
                 continue
             contact = _to_contact(entry)
             if contact is None:
@@ -964,6 +983,7 @@ def _segments(text: str) -> list[str]:
 def _parse_segment(raw: str) -> _Segment:
     """Phones, emails (by source), the name text before the first of them and the text after."""
     text = raw.replace("＠", "@").replace("﹫", "@").replace("．", ".")
+    lost = bool(_LOST_ADDRESS.search(text))
     text = _PROTECTED.sub(" ", text)
     text = clean_line(text.replace(_MAILTO_OPEN, " " + _MAILTO_OPEN), limit=len(text) + 10)
     spans: list[tuple[int, int]] = []
@@ -1014,7 +1034,7 @@ def _parse_segment(raw: str) -> _Segment:
     named = [g for g in gaps if g]
     name = named[0] if named else ""
     tail = named[-1] if len(named) > 1 else ""
-    return _Segment(name, tail, phones, mailto, text_emails, obfuscated)
+    return _Segment(name, tail, phones, mailto, text_emails, obfuscated, lost and not spans)
 
 
 def _clean_name_text(text: str) -> str:
@@ -1102,7 +1122,8 @@ def _to_contact(entry: _Entry) -> Contact | None:
 
 def _read_name_lines(lines: list[str]) -> tuple[str, str, str, str]:
     """(person, team, organisation, place) from the text an entry gave before its addresses."""
-    person = team = organization = place = ""
+    person = team = organization = ""
+    others: list[str] = []
     parts: list[str] = []
     for line in lines:
         for piece in _DASH_PARTS.split(line):
@@ -1141,8 +1162,11 @@ def _read_name_lines(lines: list[str]) -> tuple[str, str, str, str]:
         if office and not person and not team:
             organization = organization or office
             continue
-        if not place and len(part) <= 60 and part[:1].isupper() and not _is_prose(part):
-            place = part
+        if len(part) <= 80 and not _is_prose(part) and len(others) < 3:
+            others.append(part)
+    # Without an office's name, what is left of the line says where the person works ("Geneva",
+    # "observatoire régional des migrations, Dakar").
+    place = ", ".join(others)
     return person, team, organization, place
 
 

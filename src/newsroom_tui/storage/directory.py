@@ -2,14 +2,17 @@
 name and office), with the releases each appears in.
 
 Each distinct way a contact was written (name, office, emails, phones, as stored) is one
-variant; variants that share an email, or a name and office, are one person. A person shows
-their latest variant's details and lists what older variants said differently.
+variant; variants that share an email, or a name and office, are one person. Names meet across
+spelling variants: honorifics ("Dr.", "Mme", "Sra."), accents, case, dots and hyphens do not
+count (contact_names.person_key). A person shows their latest variant's details (the name as
+that release wrote it) and lists what older variants said differently.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsroom_tui.extraction.contact_names import person_key
 from newsroom_tui.models import DirectoryContact, ReleaseRow
 from newsroom_tui.storage.dbfile import Database
 from newsroom_tui.storage.listing import ROW_COLUMNS, release_row
@@ -17,6 +20,12 @@ from newsroom_tui.storage.values import digits, fold, from_ts, json_strings
 
 _Order = tuple[int, int]
 """Where a contact row stands: (release sort key, position in the release)."""
+
+
+def name_key(name: str, organization: str) -> str:
+    """The directory key of a contact without email: the person (spelling variants aside) and
+    their office."""
+    return f"name:{person_key(name)}|{fold(organization)}"
 
 
 @dataclass(slots=True)
@@ -58,7 +67,7 @@ class _ContactGroup:
             for value in variant.phones:
                 if digits(value) not in shown and value not in previous:
                     previous.append(value)
-        key = f"email:{emails[0].casefold()}" if emails else f"name:{fold(name)}|{fold(org)}"
+        key = f"email:{emails[0].casefold()}" if emails else name_key(name, org)
         stamps = [v.published for v in self.variants if v.published is not None]
         ids = set().union(*(v.release_ids for v in self.variants))
         return DirectoryContact(
@@ -115,12 +124,12 @@ class ContactDirectory:
                 x = parent[x]
             return x
 
-        folded: dict[str, str] = {}
+        keyed_names: dict[tuple[str, str], str] = {}
 
-        def fold_once(text: str) -> str:
-            value = folded.get(text)
+        def name_key_once(name: str, org: str) -> str:
+            value = keyed_names.get((name, org))
             if value is None:
-                value = folded[text] = fold(text)
+                value = keyed_names[(name, org)] = name_key(name, org) if person_key(name) else ""
             return value
 
         variants: dict[tuple[str, str, str, str], _Variant | None] = {}
@@ -145,8 +154,9 @@ class ContactDirectory:
             emails = [e for e in json_strings(emails_raw) if e] if emails_raw != "[]" else []
             phones = [p for p in json_strings(phones_raw) if p] if phones_raw != "[]" else []
             keys = [f"email:{e.casefold()}" for e in emails]
-            if fold_once(name):
-                keys.append(f"name:{fold_once(name)}|{fold_once(org)}")
+            by_name = name_key_once(name, org)
+            if by_name:
+                keys.append(by_name)
             if not keys:
                 variants[stored] = None
                 continue
@@ -171,7 +181,10 @@ class ContactDirectory:
             for group in self._groups():
                 built.append((group.summary(), group.release_ids()))
             built.sort(
-                key=lambda b: (fold(b[0].name) or (b[0].emails[0] if b[0].emails else ""), b[0].key)
+                key=lambda b: (
+                    person_key(b[0].name) or (b[0].emails[0] if b[0].emails else ""),
+                    b[0].key,
+                )
             )
             directory = _Directory(
                 contacts=[c for c, _ in built],

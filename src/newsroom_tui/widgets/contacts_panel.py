@@ -29,6 +29,8 @@ from newsroom_tui.screens.copy_menu import (
 )
 
 EMPTY = "No press contacts on this page"
+NO_EMAIL = "no email"
+"""Shown on a card whose contact has no address (a phone only, or a name the block gave alone)."""
 
 
 class ContactCard(Vertical):
@@ -46,8 +48,11 @@ class ContactCard(Vertical):
             yield Static(organization, markup=False, classes="contact-org")
         for phone in contact_phones(self.contact):
             yield Static(Content("Tel ") + Content(phone), markup=False, classes="contact-phone")
-        for email in contact_emails(self.contact):
+        emails = contact_emails(self.contact)
+        for email in emails:
             yield Static(email, markup=False, classes="contact-email")
+        if not emails:
+            yield Static(NO_EMAIL, markup=False, classes="contact-no-email")
 
 
 class ContactsPanel(VerticalScroll, can_focus=True):
