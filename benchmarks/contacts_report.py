@@ -182,6 +182,8 @@ class Score:
     """The four measures of one language (or of the whole corpus)."""
 
     blocks: int = 0
+    empty: int = 0
+    """Blocks that must give no contact."""
     exact: int = 0
     contacts: Tally = field(default_factory=Tally)
     emails: Tally = field(default_factory=Tally)
@@ -208,6 +210,7 @@ def _matches(a: Contact, b: Contact) -> bool:
 def score_block(fixture: Fixture, found: list[Contact], score: Score) -> None:
     """Adds one block's comparison to `score`."""
     score.blocks += 1
+    score.empty += not fixture.expected
     if found == fixture.expected:
         score.exact += 1
     score.contacts.expected += len(fixture.expected)
@@ -287,8 +290,9 @@ def report(scores: dict[str, Score]) -> str:
     total = scores["all"]
     lines.append("")
     lines.append(
-        f"Expected contacts: {total.contacts.expected}; false contacts: "
-        f"{len(total.false_contacts)}; missed contacts: {len(total.missed)}."
+        f"Blocks: {total.blocks - total.empty} with contacts, {total.empty} without. Expected"
+        f" contacts: {total.contacts.expected}; false contacts: {len(total.false_contacts)};"
+        f" missed contacts: {len(total.missed)}."
     )
     for item in total.missed:
         lines.append(f"- missed {item}")

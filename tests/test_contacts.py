@@ -11,9 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsroom_tui.extraction.contact_formats import (
+    find_phones,
     format_name_email,
     format_vcard,
     normalise_phone,
+    phone_numbers,
 )
 from newsroom_tui.extraction.contact_names import looks_like_person
 from newsroom_tui.extraction.contacts import extract_contacts
@@ -267,10 +269,47 @@ def test_degenerate_input(value: str) -> None:
         ("(+44) 20 7946 0321", "+442079460321"),
         ("", ""),
         ("Tel", ""),
+        ("+ 213 37 65 28 81", "+21337652881"),
+        ("+ +222 45 61 07 33", "+22245610733"),
+        ("+44 (0)20 7946 0321", "+442079460321"),
+        ("+41.22.717.91.11", "+41227179111"),
+        ("0041 22 717 91 11", "+41227179111"),
+        ("+1 212 555 0100 x142", "+12125550100x142"),
+        ("+2 02 2736 5140/1", "+20227365140"),
     ],
 )
 def test_normalise_phone(printed: str, expected: str) -> None:
     assert normalise_phone(printed) == expected
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("+2 02 2736 5140/1", ["+20227365140", "+20227365141"]),
+        ("+216 71 860 312/13", ["+21671860312", "+21671860313"]),
+        ("022/717.91.11", ["0227179111"]),
+        ("+41 22 717 9111 ext. 12", ["+41227179111x12"]),
+        ("", []),
+    ],
+)
+def test_phone_numbers(printed: str, expected: list[str]) -> None:
+    assert phone_numbers(printed) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Tel: +41 22 717 9111, Mobile: +41 79 285 43 10", ["+41 22 717 9111", "+41 79 285 43 10"]),
+        ("Tél. : 022/717.91.11 ou 079 123 45 67", ["022/717.91.11", "079 123 45 67"]),
+        ("Tel: +41 22 717 9111 / +41 79 123 4567", ["+41 22 717 9111", "+41 79 123 4567"]),
+        ("T: +41 22 717 9111 M: +41 79 111 22 33", ["+41 22 717 9111", "+41 79 111 22 33"]),
+        ("Fax: +41 22 798 6150", []),
+        ("born 2024, room 12 34", []),
+        ("Tel: 2212-5300 o 8834-2217", ["2212-5300", "8834-2217"]),
+    ],
+)
+def test_find_phones(line: str, expected: list[str]) -> None:
+    assert [p.printed for p in find_phones(line)] == expected
 
 
 def test_format_name_email() -> None:
@@ -293,6 +332,8 @@ def test_format_vcard() -> None:
         "ORG:IOM Geneva\\; HQ\r\nTEL;TYPE=VOICE:+41 22 717 9123\r\n"
         "EMAIL;TYPE=INTERNET:jdupont@iom.int\r\nEND:VCARD\r\n"
     )
+    alternatives = format_vcard(Contact("Samira Khalil", "IOM Cairo", ["+2 02 2736 5140/1"], []))
+    assert "TEL;TYPE=VOICE:+20227365140\r\nTEL;TYPE=VOICE:+20227365141\r\n" in alternatives
     long_card = format_vcard(Contact("é" * 100, "", [], []))
     assert all(len(line.encode()) <= 75 for line in long_card.split("\r\n"))
     assert "\x1b" not in format_vcard(Contact("x\x1b]52;c;AAAA\x07y", "", [], []))

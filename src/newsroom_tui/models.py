@@ -17,13 +17,15 @@ class Contact:
     emails: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
-        from newsroom_tui.extraction.contact_formats import normalise_phone
+        from newsroom_tui.extraction.contact_formats import normalise_phone, phone_numbers
 
         return {
             "name": self.name,
             "organization": self.organization,
             "phones": list(self.phones),
             "phones_normalised": [normalise_phone(p) for p in self.phones],
+            # Every number the printed phones stand for ("+2 02 2736 5140/1" is two).
+            "phone_numbers": [n for p in self.phones for n in phone_numbers(p)],
             "emails": list(self.emails),
         }
 

@@ -224,8 +224,10 @@ def format_vcard(contact: Contact) -> str:
         lines.append("ORG:" + _vcard_escape(org))
     for phone in contact.phones:
         phone = clean_line(phone, limit=64)
-        if phone:
-            lines.append("TEL;TYPE=VOICE:" + _vcard_escape(phone))
+        numbers = phone_numbers(phone)
+        # A printed alternative ending ("…5140/1") is two numbers: each gets its own line.
+        for value in numbers if len(numbers) > 1 else [phone] if phone else []:
+            lines.append("TEL;TYPE=VOICE:" + _vcard_escape(value))
     for email in contact.emails:
         email = clean_email(email)
         if email:

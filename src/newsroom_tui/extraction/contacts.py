@@ -180,7 +180,7 @@ _LABEL = rf"""
   | informations?{_S}(?:complementaires?|supplementaires?){_COLON}
   | para{_S}(?:mas|mayor){_S}informacion{_COLON}
   | (?:mas|mayor(?:es)?){_S}(?:informacion|informes){_COLON}
-  | (?:^|(?<=\n))\s{{0,3}}(?:renseignements|informes|contacts?|contactos?){_COLON}
+  | (?:^|(?<=\n))\s{{0,3}}(?:renseignements|informes|contacts?|contactos?)(?:{_COLON}|\s{{0,3}}$)
   | renseignements{_COLON}
   | informes{_COLON}
 """
@@ -322,6 +322,13 @@ _TRAILING_LABELS = re.compile(
 )
 _LEADING_LABELS = re.compile(
     rf"^[\s,;:|/)\-–—]{{0,4}}(?:\b(?:{_LABEL_WORDS})\b\.?\s{{0,3}}:[\s,;|/\-–—]{{0,4}}){{1,3}}",
+    re.IGNORECASE,
+)
+# Labels of a form's fields before a name or an office ("Name: …", "Organisation : …").
+_FIELD_LABEL = re.compile(
+    r"^\s{0,3}(?:(?:full\s)?name|nom(?:\scomplet)?|nombre(?:\scompleto)?|contact|contacto"
+    r"|organi[sz]ation|organisme|organismo|organizaci[óo]n|agency|agence|agencia|title|titre"
+    r"|position|poste|cargo|fonction|funci[óo]n|role|r[ôo]le)\s{0,2}:\s{0,3}",
     re.IGNORECASE,
 )
 _TRAILING_PREPOSITION = re.compile(
@@ -842,7 +849,7 @@ class _Reader:
             if current is None:
                 current = self._new(line)
             current.take(seg)
-            if seg.tail and not _is_prose(seg.tail):
+            if _tail_names(seg.tail):
                 self._add_name(current, seg.tail)
             return
         first = _first_part(name)
@@ -852,7 +859,10 @@ class _Reader:
         elif current.has_info:
             same_line = current.line == line.number
             if same_line and not seg.has_info and (not current.person or not person_first):
-                pass  # "jroe@iom.int, Jane Roe" or "…, IOM Geneva" after the address
+                # "jroe@iom.int, Jane Roe" or "…, IOM Geneva" after the address; a remark after
+                # it ("for interviews", "Skype: …") is no part of the contact.
+                if not _tail_names(name):
+                    return
             elif (
                 same_line
                 and current.person
@@ -871,7 +881,7 @@ class _Reader:
                 current = self._new(line)
         self._add_name(current, name)
         current.take(seg)
-        if seg.tail and seg.has_info and not _is_prose(seg.tail):
+        if seg.has_info and _tail_names(seg.tail):
             self._add_name(current, seg.tail)
         current.line = line.number
         current.block = line.block
@@ -965,6 +975,8 @@ def _is_office_name(text: str) -> bool:
         return False
     if _LEADING_LABELS.match(cleaned + ":") or _TRAILING_LABELS.search(cleaned + ":"):
         return False
+    if _FIELD_LABEL.match(cleaned + ":"):
+        return False
     if has_role_noun(cleaned) or looks_like_person(_first_part(cleaned)):
         return False
     if any(ch.isdigit() for ch in cleaned) or "@" in cleaned:
@@ -1047,7 +1059,19 @@ def _clean_name_text(text: str) -> str:
         text = _TRAILING_PREPOSITION.sub("", text.rstrip(_EDGE_PUNCT))
         text = text.strip(_EDGE_PUNCT)
     text = _LEADING_JOINER.sub("", text).strip(_EDGE_PUNCT)
+    text = _FIELD_LABEL.sub("", text).strip(_EDGE_PUNCT)
     return text if _LETTER.search(text) else ""
+
+
+def _tail_names(tail: str) -> bool:
+    """Text after a contact's phones and addresses that names them or their office ("IOM
+    Geneva", "Jane Roe" after her address), not a remark ("for interviews", "Skype: …")."""
+    return (
+        bool(tail)
+        and tail[:1].isupper()
+        and not _is_prose(tail)
+        and not any(mark in tail for mark in (":", "@", "/", "http"))
+    )
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
