@@ -310,13 +310,16 @@ _LOST_ADDRESS = re.compile(
 # --- names -------------------------------------------------------------------------------------
 _LABEL_WORDS = (
     r"t[ée]l[ée]phones?|tel[ée]fonos?|t[ée]l|tel|tfno|telf|phones?|mobiles?|mob|portables?"
-    r"|m[óo]vil|celular|cellulaire|cell|cel|gsm|whatsapp|fijo|fixe|direct|fax|t[ée]l[ée]copie"
+    r"|m[óo]vil|celular|cellulaire|cell|cel|gsm|whatsapp|fijo|fixe|fax|t[ée]l[ée]copie"
     r"|e-?mails?|courriels?|mail|correos?(?:\s{1,3}electr[óo]nicos?)?|adresse\s{1,3}(?:e-?mail"
     r"|[ée]lectronique)|email\s{1,3}address|t|m|e|p|o"
 )
 # Labels that close the text before a phone or email ("…, IOM Geneva, Tel.:", "…, Courriel :").
 _TRAILING_LABELS = re.compile(
-    rf"(?:[\s,;:|/(\-–—]{{0,4}}\b(?:(?:{_LABEL_WORDS})\b\.?\s{{0,3}}:?|(?:office|oficina|bureau)\s{{0,3}}:)){{1,4}}"
+    rf"(?:[\s,;:|/(\-–—]{{0,4}}\b(?:{_LABEL_WORDS})\b\.?\s{{0,3}}:?"
+    # "Office:" is a label where it stands as a piece of its own (", Office: +41 …"), not at the
+    # end of a name ("IOM Press Office: press@…").
+    r"|(?:^|[,;|/(\-–—])\s{0,3}(?:office|oficina|bureau|direct)\s{0,3}:){1,4}"
     r"[\s,;:|/(\-–—]{0,6}$",
     re.IGNORECASE,
 )
@@ -324,11 +327,14 @@ _LEADING_LABELS = re.compile(
     rf"^[\s,;:|/)\-–—]{{0,4}}(?:\b(?:{_LABEL_WORDS})\b\.?\s{{0,3}}:[\s,;|/\-–—]{{0,4}}){{1,3}}",
     re.IGNORECASE,
 )
+# Pictograms that stand for labels ("☎ +41 …", "✉ jroe@…").
+_SYMBOLS = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff\u00a9\u00ae\u2122\ufe0f]")
 # Labels of a form's fields before a name or an office ("Name: …", "Organisation : …").
 _FIELD_LABEL = re.compile(
     r"^\s{0,3}(?:(?:full\s)?name|nom(?:\scomplet)?|nombre(?:\scompleto)?|contact|contacto"
     r"|organi[sz]ation|organisme|organismo|organizaci[óo]n|agency|agence|agencia|title|titre"
-    r"|position|poste|cargo|fonction|funci[óo]n|role|r[ôo]le)\s{0,2}:\s{0,3}",
+    r"|position|poste|cargo|fonction|funci[óo]n|role|r[ôo]le|office|bureau|oficina|e-?mail"
+    r"|courriel|correo|phone|t[ée]l[ée]phone|tel[ée]fono|tel)\s{0,2}(?::\s{0,3}|$)",
     re.IGNORECASE,
 )
 _TRAILING_PREPOSITION = re.compile(
@@ -825,7 +831,14 @@ class _Reader:
         elif line.heading and not looks_like_person(clean_part(text)):
             self.stopped = True
             return
-        for raw in _segments(text):
+        for index, raw in enumerate(_segments(text)):
+            if index:
+                # "… In Geneva: Jane Roe, …" or "…; UNHCR: John Doe, …" within one line
+                office, rest = _office_label(raw, False)
+                if office is not None:
+                    self._close_current()
+                    self.office = office
+                    raw = rest
             self._segment(_parse_segment(raw), line)
             if self.stopped:
                 return
@@ -1052,7 +1065,7 @@ def _parse_segment(raw: str) -> _Segment:
 def _clean_name_text(text: str) -> str:
     if len(text) > MAX_NAME_CHARS * 2:
         return text[: MAX_NAME_CHARS * 2]  # prose: nothing to clean, it ends the block
-    text = _MARKERS.sub(" ", text)
+    text = _SYMBOLS.sub(" ", _MARKERS.sub(" ", text))
     for _ in range(2):
         text = _TRAILING_LABELS.sub("", text)
         text = _LEADING_LABELS.sub("", text)
