@@ -163,6 +163,21 @@ def has_role_noun(text: str) -> bool:
     return any(w in _ROLE_NOUNS for w in _words(text)[:40])
 
 
+# Verbs of a sentence (written in lower case), never part of a name, a role or an office.
+_VERBS = _wordset(
+    """is are was were be been being am has have had can could will would shall should must may
+    might does did send sent write visit apply reach sont était
+    étaient être ont avait peut peuvent doit doivent sera seront envoyer envoyez écrire appeler
+    visiter consulter trouverez pouvez es son era eran ser está están fue puede pueden debe
+    deben será serán enviar envíe escribir llamar visitar consultar encontrará"""
+)
+
+
+def has_verb(text: str) -> bool:
+    """A lower-case verb of a sentence ("should", "peut", "pueden") stands in the text."""
+    return any(w.strip(".,;:()!?") in _VERBS for w in text.split()[:40])
+
+
 def has_team_word(text: str) -> bool:
     return any(w in _TEAM_WORDS for w in _words(text)[:40])
 

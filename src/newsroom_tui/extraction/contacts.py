@@ -41,6 +41,7 @@ from newsroom_tui.extraction.contact_names import (
     has_org_word,
     has_role_noun,
     has_team_word,
+    has_verb,
     leading_office,
     looks_like_person,
     split_office,
@@ -849,7 +850,9 @@ class _Reader:
     def _segment(self, seg: _Segment, line: _Line) -> None:
         name = seg.name
         if name and _is_prose(name):
-            if not seg.has_info:
+            # A sentence with an address is a mailbox only on the lead-in's own line ("please
+            # write to …"); further on it is the body's ("applications go to jobs@…").
+            if not seg.has_info or line.number > 0:
                 self._prose()
                 return
             name = ""
@@ -1098,6 +1101,8 @@ def _is_prose(text: str) -> bool:
     if len(text) > 150 or len(words) > 16:
         return True
     if len(words) >= 8 and _SENTENCE_END.search(text):
+        return True
+    if len(words) >= 3 and has_verb(text):
         return True
     return bool(_LOWER_RUN.search(text + " ")) and not (has_role_noun(text) or has_org_word(text))
 
