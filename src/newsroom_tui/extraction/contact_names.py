@@ -104,6 +104,8 @@ _STOP_WORDS = _wordset(
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-]){0,30}\.?", re.UNICODE)
 _INITIAL = re.compile(r"[^\W\d_]\.(?:-?[^\W\d_]\.)?", re.UNICODE)
 _SPACES = re.compile(r"\s+")
+_ELIDED = re.compile(r"[dl]['’][^\W\d_]", re.UNICODE)
+"""A surname opened by an elided particle: d'Almeida, l'Hôte."""
 
 # "at IOM Cairo", "au Bureau de l'OIM à Djibouti", "en la Oficina de la OIM en el Perú".
 _OFFICE_PREPOSITION = re.compile(
@@ -201,7 +203,7 @@ def looks_like_person(text: str) -> bool:
             continue
         if not (_TOKEN.fullmatch(bare) or _INITIAL.fullmatch(bare)):
             return False
-        if not bare[0].isupper():
+        if not (bare[0].isupper() or _ELIDED.match(bare)):
             return False
         if lowered in _ORG_WORDS or lowered in _ROLE_WORDS or lowered in _STOP_WORDS:
             return False
@@ -241,6 +243,19 @@ def split_office(text: str) -> tuple[str, str]:
         return clean_part(text), ""
     _, left, office = min(splits)
     return left, office
+
+
+def trailing_person(text: str) -> str:
+    """The person at the end of a role ("IOM Spokesperson Jane Roe", "Porte-parole : Jean
+    Dupont"), or ""."""
+    tail = text.rpartition(":")[2] if ":" in text else text
+    tokens = tail.split()
+    for size in (4, 3, 2):
+        if len(tokens) > size or (":" in text and len(tokens) == size):
+            candidate = " ".join(tokens[-size:])
+            if looks_like_person(candidate):
+                return candidate
+    return ""
 
 
 def leading_office(text: str) -> str:

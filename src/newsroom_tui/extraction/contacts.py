@@ -46,6 +46,7 @@ from newsroom_tui.extraction.contact_names import (
     looks_like_person,
     split_office,
     starts_with_org,
+    trailing_person,
 )
 from newsroom_tui.models import Contact
 from newsroom_tui.sanitise import clean_email, clean_line
@@ -1163,8 +1164,9 @@ def _to_contact(entry: _Entry) -> Contact | None:
 
 
 def _read_name_lines(lines: list[str]) -> tuple[str, str, str, str]:
-    """(person, team, organisation, place) from the text an entry gave before its addresses."""
-    person = team = organization = ""
+    """(person, team or role, organisation, place) from the text an entry gave before its
+    addresses."""
+    person = team = organization = role = ""
     others: list[str] = []
     parts: list[str] = []
     for line in lines:
@@ -1192,6 +1194,9 @@ def _read_name_lines(lines: list[str]) -> tuple[str, str, str, str]:
         if has_role_noun(part):
             if office and has_org_word(office):
                 organization = organization or office
+            if not person:
+                person = trailing_person(part)
+            role = role or part
             continue
         if has_team_word(part):
             if not team:
@@ -1209,7 +1214,9 @@ def _read_name_lines(lines: list[str]) -> tuple[str, str, str, str]:
     # Without an office's name, what is left of the line says where the person works ("Geneva",
     # "observatoire régional des migrations, Dakar").
     place = ", ".join(others)
-    return person, team, organization, place
+    # A line naming a role and no person ("Regional Media Officer, IOM Dakar, …") is a contact
+    # named for the role, like a team.
+    return person, team or (role if not person else ""), organization, place
 
 
 def _dedupe(values: list[str], *, key: Callable[[str], str]) -> list[str]:
