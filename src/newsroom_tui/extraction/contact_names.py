@@ -275,6 +275,13 @@ def _starts_with_org(text: str) -> bool:
     return words[0] in _ORG_NAMES or (words[0] in _OFFICE_OPENERS and not has_team_word(text))
 
 
+def names_an_office(text: str) -> bool:
+    """The piece names a particular office ("IOM Nigeria", "Bureau de l'OIM à Dakar"), not just
+    the word ("Office" in "Head of Office", "Mission" in "Chief of Mission")."""
+    words = _words(text)
+    return any(w in _ORG_NAMES for w in words) or (len(text.split()) >= 2 and has_org_word(text))
+
+
 def starts_with_org(text: str) -> bool:
     """The piece opens with an organisation's name or acronym ("IOM Kenya", "OIM Tunisie")."""
     return _starts_with_org(text)

@@ -44,6 +44,8 @@ from newsroom_tui.extraction.contact_names import (
     has_verb,
     leading_office,
     looks_like_person,
+    names_an_office,
+    person_key,
     split_office,
     starts_with_org,
     trailing_person,
@@ -943,7 +945,9 @@ class _Reader:
             contact = _to_contact(entry)
             if contact is None:
                 continue
-            keys = {e.lower() for e in contact.emails}
+            # The same person given twice (a lead-in's line and a list below it) is one contact;
+            # two people sharing an office's mailbox are two.
+            keys = {f"{person_key(contact.name)}|{e.lower()}" for e in contact.emails}
             if keys and keys <= seen:
                 continue
             seen |= keys
@@ -1192,7 +1196,7 @@ def _read_name_lines(lines: list[str]) -> tuple[str, str, str, str]:
             organization = organization or office
             continue
         if has_role_noun(part):
-            if office and has_org_word(office):
+            if office and names_an_office(office):
                 organization = organization or office
             if not person:
                 person = trailing_person(part)
