@@ -123,3 +123,8 @@ def test_fast_lead_in_search_finds_what_the_pattern_finds(text: str) -> None:
     fast = [(a.start, a.end) for a in contacts._find_anchors(folded)]
     slow = [m.span() for m in contacts._ANCHOR.finditer(folded)]
     assert fast == slow
+
+
+def test_every_anchor_word_holds_one_of_the_anchor_letters() -> None:
+    for word in contacts._ANCHOR_WORDS:
+        assert any(letter in word for letter in contacts._ANCHOR_LETTERS), word

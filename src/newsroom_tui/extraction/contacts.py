@@ -240,6 +240,7 @@ _ANCHOR_WORDS = (
     "media",
     "medios",
 )
+_ANCHOR_LETTERS = "cdgjmpqw"
 # A heading under which a mailto link counts even without a lead-in.
 _CONTACT_HEADING = re.compile(r"\bcontact|\bpresse\b|\bprensa\b|\bmedias?\b|\bmedios\b")
 _AFTER_ANCHOR = re.compile(
@@ -748,7 +749,11 @@ def _anchor_stands(anchor: _Anchor, folded: str, heading: bool) -> bool:
 
 
 def _may_anchor(folded: str) -> bool:
-    """Every lead-in holds one of _ANCHOR_WORDS; most blocks hold none."""
+    """Every lead-in holds one of _ANCHOR_WORDS; most blocks hold none. Every one of those words
+    holds one of a few letters, which are looked for first (a text of digits or symbols has
+    none of them)."""
+    if not any(letter in folded for letter in _ANCHOR_LETTERS):
+        return False
     return any(word in folded for word in _ANCHOR_WORDS)
 
 
