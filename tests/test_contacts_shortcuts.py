@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsroom_tui.extraction import contacts
+from newsroom_tui.extraction import contact_leadins, contacts
 from newsroom_tui.speedups.soup_tree import parse_html
 
 ANCHOR_PIECES = [
@@ -43,14 +43,14 @@ ANCHOR_PIECES = [
 @settings(max_examples=800, deadline=None)
 @given(st.lists(st.sampled_from(ANCHOR_PIECES) | st.text(max_size=12), max_size=12).map("".join))
 def test_a_block_skipped_by_the_word_test_has_no_anchor(text: str) -> None:
-    folded = contacts._fold(text)
-    if not contacts._may_anchor(folded):
-        assert contacts._ANCHOR.search(folded) is None
+    folded = contact_leadins.fold(text)
+    if not contact_leadins.may_anchor(folded):
+        assert contact_leadins.ANCHOR.search(folded) is None
 
 
 def test_every_anchor_phrase_passes_the_word_test() -> None:
     for phrase in ANCHOR_PIECES[:15]:
-        assert contacts._may_anchor(contacts._fold(phrase)), phrase
+        assert contact_leadins.may_anchor(contact_leadins.fold(phrase)), phrase
 
 
 def _bold_only_as_written(tag: object) -> bool:
@@ -119,12 +119,12 @@ LEAD_IN_PIECES = [
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(LEAD_IN_PIECES) | st.text(max_size=8), max_size=16).map("".join))
 def test_fast_lead_in_search_finds_what_the_pattern_finds(text: str) -> None:
-    folded = contacts._fold(text)
-    fast = [(a.start, a.end) for a in contacts._find_anchors(folded)]
-    slow = [m.span() for m in contacts._ANCHOR.finditer(folded)]
+    folded = contact_leadins.fold(text)
+    fast = [(a.start, a.end) for a in contact_leadins.find_anchors(folded)]
+    slow = [m.span() for m in contact_leadins.ANCHOR.finditer(folded)]
     assert fast == slow
 
 
 def test_every_anchor_word_holds_one_of_the_anchor_letters() -> None:
-    for word in contacts._ANCHOR_WORDS:
-        assert any(letter in word for letter in contacts._ANCHOR_LETTERS), word
+    for word in contact_leadins.ANCHOR_WORDS:
+        assert any(letter in word for letter in contact_leadins.ANCHOR_LETTERS), word
