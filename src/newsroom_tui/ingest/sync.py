@@ -46,7 +46,13 @@ from urllib.parse import urlsplit
 
 from newsroom_tui.extraction.markdown import summary_to_markdown
 from newsroom_tui.ingest.feeds import FeedError, ParsedFeed, discover_feeds, parse_feed_detailed
-from newsroom_tui.ingest.fetch import Fetcher, FetchError, FetchResponse, request_url
+from newsroom_tui.ingest.fetch import (
+    Fetcher,
+    FetchError,
+    FetchResponse,
+    HostUnreachable,
+    request_url,
+)
 from newsroom_tui.ingest.listing import listing_page_url, parse_listing
 from newsroom_tui.ingest.release_extraction import (
     exit_with_parent,
@@ -415,19 +421,15 @@ class _Run:
         already, None meaning none stored), else read from the store now."""
         host = urlsplit(request_url(url)).netloc.lower()
         if host in self.down:
-            raise FetchError(self.down[host], kind="connection")
+            raise HostUnreachable(self.down[host])
         if not conditional:
             state = None
         elif not known_state:
             state = self.store.get_fetch_state(url)
         try:
             return await self.fetcher.get(url, max_bytes=max_bytes, state=state)
-        except FetchError as exc:
-            if exc.kind == "connection" and str(exc) in (
-                "connection refused",
-                "host name not found",
-            ):
-                self.down[host] = str(exc)
+        except HostUnreachable as exc:
+            self.down[host] = str(exc)
             raise
 
     def add_item(self, item: FeedItem) -> None:
