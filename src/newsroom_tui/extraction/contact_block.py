@@ -32,6 +32,7 @@ from newsroom_tui.extraction.contact_names import (
     has_team_word,
     has_verb,
     leading_office,
+    leading_org_name,
     looks_like_person,
     names_an_office,
     person_key,
@@ -630,6 +631,8 @@ def _read_name_lines(lines: list[str]) -> tuple[str, str, str, str]:
         if has_role_noun(part):
             if office and names_an_office(office):
                 organization = organization or office
+            # "UNHCR Chief Spokeswoman in Geneva", "IOM Spokesperson": the organisation leads
+            organization = organization or leading_org_name(part)
             if not person:
                 person = trailing_person(part)
             role = role or part

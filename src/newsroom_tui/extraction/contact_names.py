@@ -282,6 +282,14 @@ def names_an_office(text: str) -> bool:
     return any(w in _ORG_NAMES for w in words) or (len(text.split()) >= 2 and has_org_word(text))
 
 
+def leading_org_name(text: str) -> str:
+    """The organisation's name or acronym that opens a piece ("UNHCR" of "UNHCR Chief
+    Spokeswoman"), as printed, or ""."""
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    bare = first.strip(".,;:()")
+    return bare if bare and fold_words(bare) in _ORG_NAMES else ""
+
+
 def starts_with_org(text: str) -> bool:
     """The piece opens with an organisation's name or acronym ("IOM Kenya", "OIM Tunisie")."""
     return _starts_with_org(text)
