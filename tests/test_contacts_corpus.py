@@ -24,10 +24,7 @@ FIXTURES = load()
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[f.id for f in FIXTURES])
 def test_block_gives_exactly_its_contacts(fixture: Fixture) -> None:
     assert extract_contacts(fixture.page()) == fixture.expected
-
-
-@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.id for f in FIXTURES])
-def test_block_alone_gives_the_same_contacts(fixture: Fixture) -> None:
+    # and the same on its own, without the body before it
     assert extract_contacts(fixture.html) == fixture.expected
 
 
