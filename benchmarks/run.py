@@ -1955,6 +1955,10 @@ def run_all(args: argparse.Namespace) -> Results:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.child:
+        # The process settings of the CLI and the app (the sniffio entry among them).
+        from newsroom_tui.process_settings import tune_process
+
+        tune_process()
         CHILDREN[args.child](json.loads(args.params or "{}"))
         return 0
     results = run_all(args)

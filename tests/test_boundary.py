@@ -6,6 +6,7 @@ new module is checked without being listed here.
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
@@ -53,9 +54,11 @@ def test_core_module_does_not_import_textual(module: str) -> None:
 
 def test_beautifulsoup_warnings_about_network_text_stay_off_the_terminal() -> None:
     """Markup that looks like a URL or a file name, or XML parsed as HTML, must not make bs4
-    print a warning on stderr (the reader's terminal), in any process that imports the package."""
+    print a warning on stderr (the reader's terminal), in any process tuned by tune_process()
+    (the CLI, the app and the sync workers call it)."""
     script = (
-        "import newsroom_tui, warnings\n"
+        "from newsroom_tui.process_settings import tune_process\n"
+        "tune_process()\n"
         "from newsroom_tui.speedups.soup_tree import parse_html\n"
         "from newsroom_tui.extraction.markdown import html_to_markdown\n"
         "from bs4 import BeautifulSoup\n"
@@ -72,3 +75,32 @@ def test_beautifulsoup_warnings_about_network_text_stay_off_the_terminal() -> No
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
+
+
+def test_importing_the_package_changes_no_process_wide_setting() -> None:
+    """Warning filters, sys.modules entries and the collector are set by tune_process(), never
+    as a side effect of an import; the call sets them, and a second call adds nothing."""
+    modules = [*core_modules(), "newsroom_tui.app", "newsroom_tui.screens.main"]
+    script = (
+        "import gc, sys, warnings\n"
+        "before = (list(warnings.filters), gc.get_freeze_count(), gc.isenabled())\n"
+        f"for name in {modules!r}:\n"
+        "    __import__(name)\n"
+        "after = (list(warnings.filters), gc.get_freeze_count(), gc.isenabled())\n"
+        "assert after == before, (before, after)\n"
+        "assert sys.modules.get('sniffio', 0) is not None\n"
+        "from newsroom_tui.process_settings import tune_process\n"
+        "tune_process()\n"
+        "tuned = list(warnings.filters)\n"
+        "assert len(tuned) == len(before[0]) + 2, tuned\n"
+        "tune_process()\n"
+        "assert list(warnings.filters) == tuned\n"
+        "import importlib.util\n"
+        "if importlib.util.find_spec('sniffio') is None:\n"
+        "    assert 'sniffio' in sys.modules and sys.modules['sniffio'] is None\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "NEWSROOM_TUI_NO_SPEEDUPS"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, env=env
+    )
+    assert done.returncode == 0, done.stderr

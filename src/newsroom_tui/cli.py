@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from newsroom_tui import __version__, paths
 from newsroom_tui.logfile import get_logger, setup_logging
 from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, SyncProgress, SyncReport
+from newsroom_tui.process_settings import tune_process
 from newsroom_tui.profiles import Profile, ProfileError, list_profiles, load_profile
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title
 
@@ -503,6 +504,7 @@ def main(
 ) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
+    tune_process()
     parser = build_parser()
     args = parser.parse_args(argv)
     log_path = setup_logging()

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import asyncio
 import codecs
-import importlib.util
 import random
 import re
 import socket
 import ssl
-import sys
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -33,19 +31,6 @@ from newsroom_tui import PROJECT_URL, __version__
 from newsroom_tui.models import FetchState
 from newsroom_tui.profiles import FetchSettings
 from newsroom_tui.sanitise import clean_line, safe_url
-
-
-def _record_missing_sniffio() -> None:
-    """httpcore runs `import sniffio` for every lock and cancellation shield of every request (to
-    tell asyncio from trio). sniffio is optional, and when it is not installed each of those
-    imports searches sys.path and fails: ~40 µs, several times per request, a third of the CPU
-    of fetching a page. Recording the absence in sys.modules (None: the import fails at once)
-    spares the search; httpcore then assumes asyncio, which is what runs here."""
-    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
-        sys.modules["sniffio"] = None  # type: ignore[assignment]
-
-
-_record_missing_sniffio()
 
 USER_AGENT = f"newsroom-tui/{__version__} (+{PROJECT_URL})"
 MAX_REDIRECTS = 5
