@@ -6,10 +6,12 @@ new module is checked without being listed here.
 
 from __future__ import annotations
 
+import ast
 import os
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -104,3 +106,39 @@ def test_importing_the_package_changes_no_process_wide_setting() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=False, env=env
     )
     assert done.returncode == 0, done.stderr
+
+
+def _imports_of(module: str) -> set[str]:
+    """The package's modules that `module` imports, at any level of its code."""
+    spec = pkgutil.resolve_name(module).__spec__
+    assert spec is not None and spec.origin is not None
+    tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        else:
+            continue
+        found.update(name for name in names if name.startswith("newsroom_tui."))
+    return found
+
+
+def test_the_core_imports_form_no_cycle() -> None:
+    """A module of the core never needs, even lazily, a module that needs it back."""
+    core = set(core_modules())
+    graph = {module: _imports_of(module) & core for module in core}
+    done: set[str] = set()
+
+    def visit(module: str, path: list[str]) -> None:
+        if module in path:
+            raise AssertionError(" -> ".join([*path[path.index(module) :], module]))
+        if module in done:
+            return
+        for needed in sorted(graph[module]):
+            visit(needed, [*path, module])
+        done.add(module)
+
+    for module in sorted(core):
+        visit(module, [])
