@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from newsroom_tui.speedups import soup_tree
 from newsroom_tui.speedups.soup_tree import parse_html
 from pages import HTML_FILES
+from shortcuts import needs_speedups
 
 _OUTSIDE = re.compile(r"<!doctype[^>]*>|</html\s*>", re.IGNORECASE)
 
@@ -25,6 +26,7 @@ def _same_tree(markup: str) -> None:
     )
 
 
+@needs_speedups
 def test_the_fast_build_is_in_use() -> None:
     assert soup_tree._FAST, "the installed bs4 builds another tree: every parse goes to bs4"
     assert soup_tree._parse_with_lxml("<div><p>a <b>b</b></p></div>") is not None
