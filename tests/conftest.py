@@ -29,6 +29,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(autouse=True)
+def kept_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every notification an app shows is kept for the test (see uifixtures.notifications)."""
+    from uifixtures import record_notifications
+
+    record_notifications(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
 def hermetic_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:

@@ -13,15 +13,9 @@ import pytest
 from textual.pilot import Pilot
 
 from newsroom_tui.app import build_app
-from uifixtures import profile, sample_app, search_settled
+from uifixtures import profile, sample_app, search_settled, settle
 
 SnapCompare = Callable[..., bool]
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_first(pilot: Pilot[Any]) -> None:
