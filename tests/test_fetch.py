@@ -11,6 +11,7 @@ from email.utils import format_datetime
 import pytest
 
 from newsroom_tui import __version__
+from newsroom_tui.demo.loopback import Exchange
 from newsroom_tui.ingest.fetch import Fetcher, FetchError, retry_after_seconds
 from newsroom_tui.models import FetchState
 from newsroom_tui.process_settings import tune_process
@@ -106,14 +107,8 @@ async def test_size_cap_while_streaming(site: Site) -> None:
     assert ok.body is not None and len(ok.body) == 300_000
 
 
-def _chunked(req: object, body: bytes) -> None:
-    from sitekit import _RequestHandler
-
-    assert isinstance(req, _RequestHandler)
-    req.send_response(200)
-    req.send_header("Content-Type", "text/html")
-    req.send_header("Transfer-Encoding", "chunked")
-    req.end_headers()
+def _chunked(req: Exchange, body: bytes) -> None:
+    req.send_head(200, {"Content-Type": "text/html", "Transfer-Encoding": "chunked"})
     for start in range(0, len(body), 8192):
         piece = body[start : start + 8192]
         req.wfile.write(f"{len(piece):x}\r\n".encode() + piece + b"\r\n")

@@ -9,7 +9,6 @@ and test_directory.py; the header's profile name is checked in a real terminal i
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.release_list import ReleaseList
 from newsroom_tui.widgets.section_tree import SectionTree
 from newsroom_tui.widgets.sync_status import SyncStatus
-from sitekit import Site, _RequestHandler, _Server
+from sitekit import Site
 from uifixtures import (
     fill,
     notices,
@@ -220,19 +219,6 @@ async def test_numbered_links_in_an_article_only_open_http(
 # --- offline, then back ----------------------------------------------------------------------------
 
 
-class SiteOnPort(Site):
-    """A sitekit Site bound to a given port (to bring "the same server" back)."""
-
-    def __init__(self, port: int) -> None:
-        super().__init__()
-        self._server.server_close()
-        self._server = _Server(("127.0.0.1", port), _RequestHandler)
-        self._server.site = self
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-
-
 async def test_sync_offline_keeps_the_cache_then_resumes(tmp_path: Path) -> None:
     data = tmp_path / "data"
     with Site() as site:
@@ -254,7 +240,7 @@ async def test_sync_offline_keeps_the_cache_then_resumes(tmp_path: Path) -> None
             assert not status.online
             assert "offline" in str(app.screen.query_one("#status-online", Static).render())
             assert release_list.count == 6  # the cache is kept and shown
-            with SiteOnPort(port) as back:  # the network comes back
+            with Site(port=port) as back:  # the network comes back
                 publish(back, 2, count=9)
                 await pilot.press("r")
                 await settle(pilot)
