@@ -18,7 +18,7 @@ from newsroom_tui.paths import styles_dir
 from newsroom_tui.screens.copy_menu import CopyMenuScreen
 from newsroom_tui.screens.main import MainScreen
 from newsroom_tui.widgets.contacts_panel import ContactCard, ContactsPanel
-from uifixtures import sample_app, settle
+from uifixtures import sample_app, settle, shown_text
 
 JANE = Contact(
     name="Jane Doe",
@@ -105,14 +105,14 @@ async def test_copied_email_is_exactly_what_is_shown() -> None:
     app = PanelApp([hostile])
     async with app.run_test() as pilot:
         await settle(pilot)
-        shown = [s.visual.plain for s in app.query(".contact-email").results(Static)]
+        shown = [shown_text(s) for s in app.query(".contact-email").results(Static)]
         assert shown[0] == "jdoe@iom.int"
         assert len(shown[1]) == 254
         await pilot.press("c")
         assert app.clipboard == shown[0]
         await pilot.press("C")
         assert app.clipboard == ", ".join(shown)
-        name = app.query_one(".contact-name", Static).visual.plain
+        name = shown_text(app.query_one(".contact-name", Static))
         assert name == "AB"
 
 
@@ -122,7 +122,7 @@ async def test_empty_state() -> None:
         await settle(pilot)
         empty = app.query_one("#contacts-empty", Static)
         assert empty.display
-        assert empty.visual.plain == "No press contacts on this page"
+        assert shown_text(empty) == "No press contacts on this page"
         assert not app.query(ContactCard)
         await pilot.press("c", "C", "x")
         assert app.clipboard == ""
@@ -138,7 +138,7 @@ async def test_show_replaces_contacts() -> None:
         await settle(pilot)
         assert [c.contact.name for c in app.query(ContactCard)] == ["Paul Martin"]
         assert not app.query_one("#contacts-empty", Static).display
-        assert app.query_one("#contacts-title", Static).visual.plain == "Contacts · Autre"
+        assert shown_text(app.query_one("#contacts-title", Static)) == "Contacts · Autre"
         panel.show([], "Vide")
         await settle(pilot)
         assert app.query_one("#contacts-empty", Static).display
@@ -212,12 +212,12 @@ async def test_markup_looking_text_is_literal_and_runs_nothing() -> None:
     async with app.run_test() as pilot:
         await settle(pilot)
         names = [s.visual for s in app.query(".contact-name").results(Static)]
-        assert [n.plain for n in names] == MARKUP_NAMES
         assert all(isinstance(n, Content) and not n.spans for n in names)
-        orgs = [s.visual.plain for s in app.query(".contact-org").results(Static)]
+        assert [shown_text(s) for s in app.query(".contact-name").results(Static)] == MARKUP_NAMES
+        orgs = [shown_text(s) for s in app.query(".contact-org").results(Static)]
         assert orgs == MARKUP_NAMES
-        title = app.query_one("#contacts-title", Static).visual
-        assert title.plain == "Contacts · [@click=app.quit]Read[/]"
+        title = shown_text(app.query_one("#contacts-title", Static))
+        assert title == "Contacts · [@click=app.quit]Read[/]"
         # Clicking the text that would be an action link does nothing.
         await pilot.click(".contact-name")
         await pilot.click("#contacts-title")
@@ -228,8 +228,8 @@ async def test_markup_looking_text_is_literal_and_runs_nothing() -> None:
         await pilot.press("down", "x")
         await settle(pilot)
         assert isinstance(app.screen, CopyMenuScreen)
-        heading = app.screen.query_one("#copy-menu-title", Static).visual
-        assert heading.plain == "Copy for [@click=app.quit]x[/]"
+        heading = shown_text(app.screen.query_one("#copy-menu-title", Static))
+        assert heading == "Copy for [@click=app.quit]x[/]"
         await pilot.click("#copy-menu-title")
         await settle(pilot)
         assert app.is_running
@@ -300,7 +300,7 @@ async def test_help_screen_shows_panes_and_search_syntax_and_closes() -> None:
             await pilot.press("question_mark")
             await settle(pilot)
             assert isinstance(app.screen, HelpScreen)
-            headings = [s.visual.plain for s in app.screen.query(".help-heading").results(Static)]
+            headings = [shown_text(s) for s in app.screen.query(".help-heading").results(Static)]
             assert headings == [
                 "Everywhere",
                 "Section menu",
@@ -310,7 +310,7 @@ async def test_help_screen_shows_panes_and_search_syntax_and_closes() -> None:
                 "Contacts directory",
                 "Search syntax",
             ]
-            keys = " ".join(s.visual.plain for s in app.screen.query(".help-key").results(Static))
+            keys = " ".join(shown_text(s) for s in app.screen.query(".help-key").results(Static))
             for syntax in ('"retour volontaire"', "secu*", "-sahel", "OR", "section:", "tag:"):
                 assert syntax in keys
             for syntax in ("lang:", "since:", "until:", "year:", "is:unread", "is:starred"):

@@ -12,8 +12,8 @@ import feedparser
 import httpx
 import pytest
 
+import newsroom_tui.demo.build_site as build_site
 from newsroom_tui import paths
-from newsroom_tui.demo import build_site
 from newsroom_tui.demo.server import SiteServer, demo_profile
 from newsroom_tui.profiles import load_profile
 

@@ -23,7 +23,7 @@ from newsroom_tui.screens.contacts_directory import CHANGED_MARK, ContactsDirect
 from newsroom_tui.screens.copy_menu import CopyMenuScreen
 from newsroom_tui.screens.main import MainScreen
 from newsroom_tui.storage.store import Store
-from uifixtures import sample_app, settle
+from uifixtures import sample_app, settle, shown_text
 
 HOSTILE = "[@click=app.quit]x[/]"
 
@@ -132,7 +132,7 @@ async def test_lists_every_contact_with_changed_mark(store: Store) -> None:
             CHANGED_MARK,
         ]
         assert rows[2][-1] == ""
-        status = app.screen.query_one("#directory-status", Static).visual.plain
+        status = shown_text(app.screen.query_one("#directory-status", Static))
         assert status == "3 contacts"
 
 
@@ -150,7 +150,7 @@ async def test_filter_as_you_type_narrows(store: Store) -> None:
         await pilot.press(*["backspace"] * 6, *"nobody")
         await settle(pilot)
         assert _rows(app) == []
-        status = app.screen.query_one("#directory-status", Static).visual.plain
+        status = shown_text(app.screen.query_one("#directory-status", Static))
         assert status == "0 contacts matching nobody"
 
 
@@ -176,7 +176,7 @@ async def test_contact_releases_then_open_one(store: Store) -> None:
             ["2024-05-20", "Nouveau communiqué"],
             ["2024-05-10", "Ancien communiqué"],
         ]
-        title = screen.query_one("#directory-releases-title", Static).visual.plain
+        title = shown_text(screen.query_one("#directory-releases-title", Static))
         assert title == "Releases with Jeanne Dupont (2) · changed; earlier: +41 79 000 00 00"
         assert _table(app, "#directory-releases").has_focus
         await pilot.press("down", "enter")
@@ -257,7 +257,7 @@ async def test_opens_release_in_the_real_reader(tmp_path: Path) -> None:
         await settle(pilot)
         assert app.screen is main
         await settle(pilot)
-        assert main.open_release_id == "r000001"
+        assert isinstance(main, MainScreen) and main.open_release_id == "r000001"
 
 
 # --- command palette ---------------------------------------------------------------------------
@@ -266,7 +266,10 @@ async def test_opens_release_in_the_real_reader(tmp_path: Path) -> None:
 async def _hits(app: NewsroomApp, query: str) -> list[Hit]:
     provider = NewsroomCommands(app.screen)
     await provider.startup()
-    return [hit async for hit in provider.search(query)]
+    hits = [hit async for hit in provider.search(query)]
+    found = [hit for hit in hits if isinstance(hit, Hit)]
+    assert len(found) == len(hits), "a search answers Hits only"
+    return found
 
 
 def _plain(hit: Hit) -> str:

@@ -394,6 +394,7 @@ def test_absent_and_block_tests_agree_with_markdownify() -> None:
 
     library: Any = markdownify
     soup = BeautifulSoup("<div><p>a</p> <pre>x</pre><b>b</b>c<h2>h</h2><td>t</td></div>", "lxml")
+    assert soup.div is not None
     soup.div.append(NavigableString(""))
     for node in [None, *soup.descendants]:
         assert markdownify_walk._absent(node) == (not node)

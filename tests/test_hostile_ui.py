@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.text import Text
@@ -22,6 +23,7 @@ from crashharness import profile_toml, publish
 from newsroom_tui import browser
 from newsroom_tui.app import build_app
 from newsroom_tui.profiles import load_profile_file
+from newsroom_tui.screens.main import MainScreen
 from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.release_list import ReleaseList
 from newsroom_tui.widgets.section_tree import SectionTree
@@ -52,12 +54,17 @@ MARKUP = [
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record what would reach the browser (after the real allowlist) instead of starting one."""
     urls: list[str] = []
-    monkeypatch.setattr(browser, "system_opener", lambda url: urls.append(url) or True)
+
+    def system_opener(url: str) -> bool:
+        urls.append(url)
+        return True
+
+    monkeypatch.setattr(browser, "system_opener", system_opener)
     monkeypatch.setattr("newsroom_tui.clipboard.copy_to_system", lambda text: None)
     return urls
 
 
-def tree_labels(node: TreeNode[object]) -> Iterator[tuple[TreeNode[object], str]]:
+def tree_labels(node: TreeNode[Any]) -> Iterator[tuple[TreeNode[Any], str]]:
     label = node.label
     yield node, label.plain if isinstance(label, Text) else str(label)
     for child in node.children:
@@ -107,9 +114,9 @@ async def test_markup_titles_tags_and_sections_are_literal_everywhere(tmp_path: 
         assert release_list.count == 1
         # the article: open each markup title; its header is the literal title
         for title in MARKUP:
-            app.screen.open_release(
-                next(f"r{40 + n:06d}" for n, t in enumerate(MARKUP) if t == title)
-            )  # type: ignore[attr-defined]
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            screen.open_release(next(f"r{40 + n:06d}" for n, t in enumerate(MARKUP) if t == title))
             await settle(pilot)
             header = app.screen.query_one("#article-title", Static).render()
             assert str(header) == title

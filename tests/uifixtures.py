@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from textual.app import App
+from textual.content import Content
 from textual.notifications import Notification
+from textual.widgets import Static
 from textual.worker import WorkerState
 
 from newsroom_tui import browser, paths
@@ -189,6 +191,13 @@ def record_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
         shown(self, message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     monkeypatch.setattr(App, "notify", notify)
+
+
+def shown_text(widget: Static) -> str:
+    """The text a Static shows (its content as plain text)."""
+    visual = widget.visual
+    assert isinstance(visual, Content), visual
+    return visual.plain
 
 
 def notices(app: App[Any]) -> list[Notification]:
