@@ -22,7 +22,7 @@ lint: $(STAMP)
 
 # The extraction and feed tests again with every speed shortcut off (src/newsroom_tui/speedups/).
 NO_SPEEDUPS_TESTS := tests/test_extract.py tests/test_extract_drop.py tests/test_selectors.py \
-	tests/test_markdown.py tests/test_contacts.py tests/test_feeds.py tests/test_listing.py
+	tests/test_markdown.py tests/test_feeds.py tests/test_listing.py
 
 test: lint
 	$(BIN)/pytest -q -n auto $(PYTEST_ARGS)
