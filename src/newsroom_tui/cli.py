@@ -15,9 +15,8 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from newsroom_tui import __version__, paths
 from newsroom_tui.logfile import get_logger, setup_logging
@@ -29,6 +28,18 @@ if TYPE_CHECKING:
     from newsroom_tui.storage.store import Store
 
 log = get_logger(__name__)
+
+SEARCH_FLAGS = {
+    "section": "section",
+    "tag": "tag",
+    "lang": "lang",
+    "since": "since",
+    "until": "until",
+    "year": "year",
+    "unread": "is",
+    "starred": "is",
+}
+"""`search` flags and the filter key each one stands for."""
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -89,14 +100,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="search the cached releases")
     _common(p, top=False)
-    p.add_argument("query", nargs="?", default="", help='words, "phrases", prefix*, -word, filters')
-    p.add_argument("--section")
-    p.add_argument("--tag")
-    p.add_argument("--lang")
-    p.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
-    p.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD")
-    p.add_argument("--unread", action="store_true")
-    p.add_argument("--starred", action="store_true")
+    p.add_argument(
+        "query",
+        nargs="?",
+        default="",
+        help='words, "phrases", prefix*, -word, AND/OR/NOT, (groups), filters such as tag:X',
+    )
+    # Each flag is its filter typed after the query (query.SEARCH_FLAGS): same values, same errors.
+    for flag, key in SEARCH_FLAGS.items():
+        if key == "is":
+            p.add_argument(f"--{flag}", action="store_true", help=f"the same as is:{flag}")
+        else:
+            p.add_argument(
+                f"--{flag}", metavar=key.upper(), help=f"the same as {key}:{key.upper()}"
+            )
     p.add_argument("--limit", type=_positive, default=20)
     p.add_argument("--order", choices=("newest", "relevance"), default="newest")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -126,13 +143,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("profiles", help="list built-in and user profiles")
     return parser
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date like 2024-03-15, got {text!r}") from None
 
 
 def _positive(text: str) -> int:
@@ -262,22 +272,22 @@ def cmd_sync(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     from newsroom_tui.query import QueryError, parse_query
 
+    flags: list[tuple[str, str]] = []
+    for flag, key in SEARCH_FLAGS.items():
+        value = getattr(args, flag)
+        if key == "is" and value:
+            flags.append((key, flag))
+        elif key != "is" and value is not None:
+            flags.append((key, value))
     try:
-        query = parse_query(args.query)
+        query = parse_query(args.query, filters=flags)
     except QueryError as exc:
         raise CliError(f"invalid query: {exc}", EXIT_USAGE) from None
-    changes: dict[str, Any] = {}
-    for name in ("section", "tag", "lang", "since", "until"):
-        value = getattr(args, name)
-        if value:
-            changes[name] = value
-    if args.unread:
-        changes["unread"] = True
-    if args.starred:
-        changes["starred"] = True
-    query = dataclasses.replace(query, **changes)
     with ctx.store() as store:
         results = store.search(query, limit=args.limit, order=args.order)
+        misses = store.filter_misses(query)
+    for line in misses:
+        print(f"newsroom-tui: {clean_line(line, limit=400)}", file=ctx.err)
     if args.json:
         payload = {
             "query": args.query,
