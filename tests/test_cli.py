@@ -118,7 +118,7 @@ def test_show_prints_markdown_and_json(synced: Path) -> None:
 def test_show_unknown_id_exits_1(synced: Path) -> None:
     code, out, err = run("show", "no-such-id", "--profile", "demo", "--data-dir", str(synced))
     assert (code, out) == (1, "")
-    assert "no release with id 'no-such-id'" in err
+    assert "no release with the id or URL 'no-such-id'" in err
 
 
 def test_export_and_contacts(synced: Path, tmp_path: Path) -> None:

@@ -14,13 +14,13 @@ import io
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from newsroom_tui import __version__, paths
 from newsroom_tui.logfile import get_logger, setup_logging
-from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, SyncProgress, SyncReport
+from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, Release, SyncProgress, SyncReport
 from newsroom_tui.profiles import Profile, ProfileError, list_profiles, load_profile
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title
 
@@ -120,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("show", help="print one release as Markdown")
     _common(p, top=False)
-    p.add_argument("id", help="release id (as printed by search)")
+    p.add_argument("id", metavar="ID_OR_URL", help="a release's id (as printed by search) or URL")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("extract", help="run the extraction pipeline on one page; stores nothing")
@@ -132,6 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write releases as Markdown files with YAML front matter")
     _common(p, top=False)
     p.add_argument("directory", metavar="DIR")
+    p.add_argument(
+        "releases",
+        nargs="*",
+        metavar="ID_OR_URL",
+        help="only these releases (ids as printed by search, or URLs); default: every release",
+    )
 
     p = sub.add_parser("contacts", help="list press contacts across all cached releases")
     _common(p, top=False)
@@ -205,14 +211,11 @@ def _context(args: argparse.Namespace, out: TextIO, err: TextIO) -> Context:
 
 @contextlib.contextmanager
 def serving_demo_if_needed(ctx: Context) -> Iterator[Context]:
-    """For the demo profile, serve the bundled site on 127.0.0.1 while the block runs."""
-    if ctx.profile.id != DEMO_PROFILE:
-        yield ctx
-        return
-    from newsroom_tui.demo.server import start_demo_server
+    """For the built-in demo profile, serve the bundled site on 127.0.0.1 while the block runs."""
+    from newsroom_tui.demo.server import serving_demo
 
-    with start_demo_server(paths.demo_site_dir()) as server:
-        yield dataclasses.replace(ctx, profile=ctx.profile.rebased(server.base_url))
+    with serving_demo(ctx.profile) as profile:
+        yield dataclasses.replace(ctx, profile=profile)
 
 
 class ProgressPrinter:
@@ -313,7 +316,8 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         day = hit.published.date().isoformat() if hit.published else "unknown date"
         snippet = clean_line(hit.snippet.replace(SNIPPET_OPEN, "«").replace(SNIPPET_CLOSE, "»"))
         print(
-            f"{day}  {clean_title(hit.title)}\n    id: {clean_line(hit.id)}\n    {snippet}",
+            f"{day}  {clean_title(hit.title)}\n    id: {clean_line(hit.id)}  {clean_line(hit.url)}"
+            f"\n    {snippet}",
             file=ctx.out,
         )
     shown = len(results.hits)
@@ -323,9 +327,9 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.store() as store:
-        release = store.get_release(args.id)
+        release = store.find_release(args.id)
     if release is None:
-        raise CliError(f"no release with id {args.id!r} (ids are printed by `search`)")
+        raise CliError(_not_found(args.id))
     if args.json:
         _print_json(release.to_json(), ctx.out)
         return EXIT_OK
@@ -339,6 +343,13 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
             parts = [contact.name, contact.organization, *contact.phones, *contact.emails]
             print("- " + " · ".join(clean_line(p) for p in parts if p), file=ctx.out)
     return EXIT_OK
+
+
+def _not_found(ref: str) -> str:
+    return (
+        f"no release with the id or URL {clean_line(ref, limit=200)!r}"
+        " (ids and URLs are printed by `search`)"
+    )
 
 
 def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
@@ -402,8 +413,17 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
     target = Path(args.directory)
     with ctx.store() as store:
+        releases: Iterable[Release] = store.iter_releases()
+        if args.releases:
+            chosen: dict[str, Release] = {}
+            for ref in args.releases:
+                release = store.find_release(ref)
+                if release is None:
+                    raise CliError(_not_found(ref))
+                chosen.setdefault(release.id, release)
+            releases = chosen.values()
         try:
-            count = export_releases(store.iter_releases(), target)
+            count = export_releases(releases, target)
         except OSError as exc:
             raise CliError(f"cannot write to {target}: {exc.strerror or exc}") from None
     print(f"{count} releases written to {target}", file=ctx.out)
@@ -482,13 +502,13 @@ def cmd_reader(args: argparse.Namespace, ctx: Context) -> int:
     from newsroom_tui.app import build_app
 
     if args.demo:
-        from newsroom_tui.demo.server import start_demo_server
+        from newsroom_tui.demo.server import serving_demo
         from newsroom_tui.ingest.sync import run_sync
 
-        with start_demo_server(paths.demo_site_dir()) as server:
-            profile = ctx.profile.rebased(server.base_url)
+        with serving_demo(ctx.profile) as profile:
             with dataclasses.replace(ctx, profile=profile).store() as store:
-                print("Syncing the demo newsroom from " + server.base_url, file=ctx.err)
+                served = profile.fetch_address(profile.base_url)
+                print("Syncing the demo newsroom from " + served, file=ctx.err)
                 report = run_sync(profile, store, progress=ProgressPrinter(ctx.err))
                 for line in format_report(report):
                     print(line, file=ctx.err)

@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
+
+RELEASE_ID_LENGTH = 12
+"""Characters of a release id: 60 bits of a hash, so two releases of one newsroom practically
+never share one (the odds stay under one in a million up to a million releases)."""
+
+
+def release_id_for(key: str) -> str:
+    """A release's id: short, one shape for every release, stable for its key (the feed's guid,
+    else its URL; see ingest.sync.release_id). Lowercase letters and 2-7 only, so it survives
+    any shell, file name or URL unquoted. The key itself keeps working where an id is asked
+    for (ids were keys until schema v3): `Store.get_release` tries `release_id_for(ref)` too."""
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
+    return base64.b32encode(digest).decode("ascii")[:RELEASE_ID_LENGTH].lower()
 
 
 @dataclass(slots=True)

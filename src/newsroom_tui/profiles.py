@@ -52,6 +52,9 @@ class FetchSettings:
     """Extra attempts after a 429 or 5xx answer."""
     max_retry_after: float = 30.0
     """Longest Retry-After honoured, in seconds."""
+    connect_to: tuple[tuple[str, str], ...] = ()
+    """(origin, origin actually connected to) pairs: requests for the first are sent to the
+    second, while URLs keep the first (set by Profile.served_from, never read from a file)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +137,24 @@ class Profile:
         return urljoin(self.base_url, url)
 
     def rebased(self, base_url: str) -> Profile:
-        """A copy whose relative URLs resolve against another base (used by the demo server)."""
+        """A copy whose relative URLs resolve against another base."""
         return dataclasses.replace(self, base_url=base_url)
+
+    def served_from(self, address: str) -> Profile:
+        """A copy that fetches the site from `address` (scheme://host:port/) while its URLs, and
+        so the releases' ids, URLs and links, stay the profile's own (the demo newsroom is
+        served on whatever loopback port is free)."""
+        parts = urlsplit(address)
+        route = ((self.site_origin, f"{parts.scheme}://{parts.netloc}"),)
+        return dataclasses.replace(self, fetch=dataclasses.replace(self.fetch, connect_to=route))
+
+    def fetch_address(self, url: str) -> str:
+        """Where `url` is actually fetched from (itself unless the profile is `served_from`
+        elsewhere)."""
+        for origin, target in self.fetch.connect_to:
+            if url == origin or url.startswith(origin + "/"):
+                return target + url[len(origin) :]
+        return url
 
     def menu_nodes(self) -> Iterator[MenuNode]:
         for node in self.menu:

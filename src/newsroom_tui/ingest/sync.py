@@ -63,6 +63,7 @@ from newsroom_tui.models import (
     SourceFailure,
     SyncProgress,
     SyncReport,
+    release_id_for,
 )
 from newsroom_tui.profiles import Profile
 from newsroom_tui.sanitise import clean_line
@@ -117,16 +118,17 @@ class SyncStore(Protocol):
 
 
 def release_id(item: FeedItem, site_origin: str) -> str:
-    """Stable id: the feed's guid, else the URL; site URLs shortened to path and query.
+    """Stable id: a short hash (models.release_id_for) of the feed's guid, else of the URL, site
+    URLs shortened to path and query first.
 
-    Shortening makes ids independent of the host and port (the demo's loopback port changes
-    from run to run) without merging releases of two different sites.
+    Shortening makes ids independent of the host and port without merging releases of two
+    different sites.
     """
     key = item.guid or item.url
     parts = urlsplit(key)
     if parts.scheme in ("http", "https") and f"{parts.scheme}://{parts.netloc}" == site_origin:
-        return parts.path + (f"?{parts.query}" if parts.query else "") or "/"
-    return key
+        key = parts.path + (f"?{parts.query}" if parts.query else "") or "/"
+    return release_id_for(key)
 
 
 def _digest(body: bytes) -> str:

@@ -142,7 +142,12 @@ class Store:
     # ---- single records -----------------------------------------------------------------
 
     def get_release(self, release_id: str) -> Release | None:
+        """The release with this id (an id from before schema v3 is accepted too)."""
         return self._records.get_release(release_id)
+
+    def find_release(self, ref: str) -> Release | None:
+        """The release named by its id, an older id or its URL (for the command line)."""
+        return self._records.find_release(ref)
 
     def iter_releases(self) -> Iterator[Release]:
         """Every release, newest first."""
