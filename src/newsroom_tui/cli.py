@@ -1,7 +1,8 @@
 """The command line: a thin layer over the engine. Every command takes --profile and --data-dir.
 
-Exit codes: 0 success, 1 some sources failed or the thing asked for was not found, 2 usage or
-profile errors. Errors are one line on stderr; tracebacks go to the log file.
+Exit codes: 0 success, 1 some sources failed (the rest was synced) or the thing asked for was
+not found, 2 usage or profile errors, 3 a sync that could reach nothing (offline). Results go to
+stdout; progress, failures and errors to stderr, one line each; tracebacks go to the log file.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import io
 import json
 import re
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -44,6 +46,7 @@ SEARCH_FLAGS = {
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_OFFLINE = 3
 DEMO_PROFILE = "demo"
 
 
@@ -97,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="headlines only: store new items from their feed summaries; a later sync fetches"
         " their pages",
     )
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     p = sub.add_parser("search", help="search the cached releases")
     _common(p, top=False)
@@ -219,37 +223,95 @@ def serving_demo_if_needed(ctx: Context) -> Iterator[Context]:
 
 
 class ProgressPrinter:
-    """A one-line progress bar on a terminal, plain lines otherwise."""
+    """Progress on stderr: on a terminal, a bar per phase redrawn in place, each left at its
+    final count when the next phase starts; to a pipe or file, one plain line per phase."""
+
+    WIDTH = 30
+    REDRAW = 0.05
+    """Seconds between two redraws of the bar (the last count of a phase is always drawn)."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.tty = stream.isatty()
-        self.last_phase = ""
+        self.phase = ""
+        self.drawn_at = 0.0
+        self.undrawn: SyncProgress | None = None
+        """The phase's latest count when it was not drawn yet (redraws are spaced)."""
 
     def __call__(self, progress: SyncProgress) -> None:
-        if self.tty:
-            width = 30
-            filled = width * progress.done // progress.total if progress.total else 0
-            bar = "#" * filled + "-" * (width - filled)
-            line = f"\r{progress.phase:<9} [{bar}] {progress.done}/{progress.total}"
-            self.stream.write(line)
-            if progress.phase == "done":
-                self.stream.write("\n")
+        if not self.tty:
+            if progress.phase != self.phase and progress.phase != "done":
+                self.stream.write(f"{progress.phase}: {progress.total} to do\n")
+                self.stream.flush()
+            self.phase = progress.phase
+            return
+        if progress.phase != self.phase and self.phase:
+            if self.undrawn is not None:
+                self._draw(self.undrawn)
+            self.stream.write("\n")  # the finished phase's bar stays, at its last count
+        self.phase = progress.phase
+        self.undrawn = None
+        if progress.phase == "done":
             self.stream.flush()
-        elif progress.phase != self.last_phase:
-            self.stream.write(f"{progress.phase}: {progress.total} to do\n")
-        self.last_phase = progress.phase
+            return
+        now = time.monotonic()
+        if progress.done < progress.total and now - self.drawn_at < self.REDRAW:
+            self.undrawn = progress
+            return
+        self.drawn_at = now
+        self._draw(progress)
+
+    def _draw(self, progress: SyncProgress) -> None:
+        total = max(progress.total, 0)
+        filled = self.WIDTH * min(progress.done, total) // total if total else self.WIDTH
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        # \r then erase to the end of the line: a shorter line never keeps the end of a longer one
+        self.stream.write(f"\r\x1b[K{progress.phase:<9} [{bar}] {progress.done}/{total}")
+        self.stream.flush()
 
 
-def format_report(report: SyncReport) -> list[str]:
-    lines = [
+def format_report(report: SyncReport) -> str:
+    """The sync's summary line."""
+    line = (
         f"{report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
         f"{len(report.failed)} failed; {report.sections} section pages"
-    ]
+    )
     if report.new == report.updated == 0 and not report.failed:
-        lines[0] += "; nothing changed"
-    lines += [f"  failed: {failure.url}: {failure.reason}" for failure in report.failed]
-    return lines
+        line += "; nothing changed"
+    return line
+
+
+def report_json(report: SyncReport) -> dict[str, object]:
+    return {
+        "new": report.new,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "sections": report.sections,
+        "failed": [{"source": f.url, "reason": f.reason} for f in report.failed],
+        "offline": report.offline,
+        "cancelled": report.cancelled,
+    }
+
+
+def print_failures(report: SyncReport, err: TextIO) -> None:
+    """One line per failure on stderr, naming the source and the reason; then one line when
+    nothing could be reached at all."""
+    for failure in report.failed:
+        source, reason = clean_line(failure.url, limit=300), clean_line(failure.reason, limit=300)
+        print(f"newsroom-tui: failed: {source}: {reason}", file=err)
+    if report.offline:
+        print(
+            "newsroom-tui: offline: no source could be reached (no network, or the site is down)",
+            file=err,
+        )
+
+
+def sync_exit_code(report: SyncReport) -> int:
+    """0: every source answered; 1: some failed, the rest was synced; EXIT_OFFLINE: nothing
+    could be reached."""
+    if report.offline:
+        return EXIT_OFFLINE
+    return EXIT_FAILED if report.failed else EXIT_OK
 
 
 # --- commands ------------------------------------------------------------------------------------
@@ -267,9 +329,12 @@ def cmd_sync(args: argparse.Namespace, ctx: Context) -> int:
             sections=not args.no_sections,
             pages=not args.no_pages,
         )
-    for line in format_report(report):
-        print(line, file=live.out)
-    return EXIT_OK if report.ok else EXIT_FAILED
+    print_failures(report, live.err)
+    if args.json:
+        _print_json(report_json(report), live.out)
+    else:
+        print(format_report(report), file=live.out)
+    return sync_exit_code(report)
 
 
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
@@ -510,8 +575,8 @@ def cmd_reader(args: argparse.Namespace, ctx: Context) -> int:
                 served = profile.fetch_address(profile.base_url)
                 print("Syncing the demo newsroom from " + served, file=ctx.err)
                 report = run_sync(profile, store, progress=ProgressPrinter(ctx.err))
-                for line in format_report(report):
-                    print(line, file=ctx.err)
+                print_failures(report, ctx.err)
+                print(format_report(report), file=ctx.err)
             build_app(profile, ctx.data_dir, demo=True, probe_network=True).run()
         return EXIT_OK
     build_app(ctx.profile, ctx.data_dir, probe_network=True).run()

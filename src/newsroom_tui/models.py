@@ -209,10 +209,18 @@ class SyncReport:
     """The sync was stopped before the end (what was done is stored)."""
     extracted: int = 0
     """Pages run through extraction; 0 on a re-sync of an unchanged newsroom."""
+    reached: bool = False
+    """Some server answered a request (with a page, a 304 or an HTTP error)."""
 
     @property
     def ok(self) -> bool:
         return not self.failed
+
+    @property
+    def offline(self) -> bool:
+        """Nothing could be reached: every source failed and no server answered at all (no
+        network, or the newsroom's site is down)."""
+        return bool(self.failed) and self.sources_ok == 0 and not self.reached
 
 
 @dataclass(slots=True)

@@ -386,8 +386,12 @@ class _Run:
         elif not known_state:
             state = self.store.get_fetch_state(url)
         try:
-            return await self.fetcher.get(url, max_bytes=max_bytes, state=state)
+            response = await self.fetcher.get(url, max_bytes=max_bytes, state=state)
+            self.report.reached = True
+            return response
         except FetchError as exc:
+            if exc.status is not None:  # the server answered, with an error
+                self.report.reached = True
             if exc.kind == "connection" and str(exc) in (
                 "connection refused",
                 "host name not found",

@@ -34,8 +34,8 @@ def sync_summary(report: SyncReport) -> str:
 
 
 def sync_was_offline(report: SyncReport) -> bool:
-    """True when every source failed, i.e. the newsroom could not be reached at all."""
-    return bool(report.failed) and report.sources_ok == 0
+    """True when the newsroom could not be reached at all (SyncReport.offline)."""
+    return report.offline
 
 
 class ReaderService:
