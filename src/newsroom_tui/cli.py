@@ -23,8 +23,14 @@ from typing import TYPE_CHECKING, TextIO
 from newsroom_tui import __version__, paths
 from newsroom_tui.logfile import get_logger, setup_logging
 from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, Release, SyncProgress, SyncReport
-from newsroom_tui.profiles import Profile, ProfileError, list_profiles, load_profile
-from newsroom_tui.sanitise import clean_body, clean_line, clean_title
+from newsroom_tui.profiles import (
+    Profile,
+    ProfileError,
+    list_profiles,
+    load_profile,
+    profile_file,
+)
+from newsroom_tui.sanitise import clean_body, clean_line, clean_text, clean_title
 
 if TYPE_CHECKING:
     from newsroom_tui.storage.store import Store
@@ -151,7 +157,17 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--csv", action="store_const", dest="format", const="csv")
     fmt.add_argument("--vcard", action="store_const", dest="format", const="vcard")
 
-    p = sub.add_parser("profiles", help="list built-in and user profiles")
+    p = sub.add_parser("profiles", help="list, show or check profiles (default: list)")
+    actions = p.add_subparsers(dest="profiles_command", metavar="ACTION")
+    actions.add_parser("list", help="list built-in and user profiles")
+    q = actions.add_parser("show", help="print a profile's TOML (a start for your own)")
+    q.add_argument("profile_ref", metavar="ID_OR_FILE")
+    q = actions.add_parser(
+        "check", help="validate a profile and run its selectors on a page, printing what each found"
+    )
+    q.add_argument("profile_ref", metavar="FILE_OR_ID")
+    q.add_argument("--page", metavar="URL_OR_PATH", help="a release or listing page to try")
+    q.add_argument("--url", help="the page's address, to resolve the links of a local file")
     return parser
 
 
@@ -421,8 +437,9 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
     from newsroom_tui.extraction.extract import extract_page
 
     source: str = args.source
+    charset = None
     if source.startswith(("http://", "https://")):
-        data, url = _fetch_one(source, ctx.profile)
+        data, url, charset = _fetch_one(source, ctx.profile)
     else:
         path = Path(source)
         try:
@@ -430,7 +447,9 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
         except OSError as exc:
             raise CliError(f"cannot read {source}: {exc.strerror or exc}") from None
         url = args.url or path.resolve().as_uri()
-    page = extract_page(data, url, ctx.profile.extract, language=ctx.profile.language)
+    page = extract_page(
+        data, url, ctx.profile.extract, language=ctx.profile.language, encoding=charset
+    )
     if args.json:
         payload = {
             "id": None,
@@ -457,20 +476,21 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
-def _fetch_one(url: str, profile: Profile) -> tuple[bytes, str]:
+def _fetch_one(url: str, profile: Profile) -> tuple[bytes, str, str | None]:
+    """One page: its body, final URL and declared charset."""
     import asyncio
 
     from newsroom_tui.ingest.fetch import Fetcher, FetchError
 
-    async def get() -> tuple[bytes, str]:
+    async def get() -> tuple[bytes, str, str | None]:
         async with Fetcher(profile.fetch) as fetcher:
             response = await fetcher.get(url, max_bytes=profile.fetch.max_page_bytes)
-        return response.body or b"", response.url
+        return response.body or b"", response.url, response.charset
 
     try:
         return asyncio.run(get())
     except FetchError as exc:
-        raise CliError(f"cannot fetch {url}: {exc}") from None
+        raise CliError(f"cannot fetch {clean_line(url, limit=200)}: {exc}") from None
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
@@ -553,13 +573,54 @@ def _csv_safe(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@") and not value[1:2].isdigit() else value
 
 
-def cmd_profiles(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    action = getattr(args, "profiles_command", None)
+    if action == "show":
+        return _show_profile(args.profile_ref, out)
+    if action == "check":
+        return _check_profile(args, out, err)
     for info in list_profiles():
         kind = "built-in" if info.builtin else "user"
         name, language = clean_line(info.name), clean_line(info.language)
         print(f"{clean_line(info.id):<12} {language:<3} {kind:<9} {name}", file=out)
         if not info.builtin:
             print(f"{'':<12} {clean_line(str(info.origin))}", file=out)
+    return EXIT_OK
+
+
+def _show_profile(ref: str, out: TextIO) -> int:
+    path, _ = profile_file(ref)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(str(path), "", f"cannot read: {exc}") from None
+    out.write(clean_text(text))
+    return EXIT_OK
+
+
+def _check_profile(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from newsroom_tui.demo.server import serving_demo
+    from newsroom_tui.profile_check import check_page, describe
+
+    profile = load_profile(args.profile_ref)
+    for line in describe(profile):
+        print(line, file=out)
+    if not args.page:
+        return EXIT_OK
+    source: str = args.page
+    charset = None
+    if source.startswith(("http://", "https://")):
+        with serving_demo(profile) as live:
+            data, url, charset = _fetch_one(profile.resolve(source), live)
+    else:
+        path = Path(source)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CliError(f"cannot read {source}: {exc.strerror or exc}") from None
+        url = args.url or path.resolve().as_uri()
+    for line in check_page(profile, data, url, charset):
+        print(line, file=out)
     return EXIT_OK
 
 
@@ -601,8 +662,6 @@ def main(
     parser = build_parser()
     args = parser.parse_args(argv)
     log_path = setup_logging()
-    if args.command == "profiles":
-        return cmd_profiles(args, out)
     if args.demo:
         if args.command:
             parser.error("--demo opens the reader; use `--profile demo` with a command")
@@ -610,6 +669,8 @@ def main(
     from newsroom_tui.storage.store import StoreError
 
     try:
+        if args.command == "profiles":
+            return cmd_profiles(args, out, err)
         ctx = _context(args, out, err)
         if args.command is None:
             return cmd_reader(args, ctx)
