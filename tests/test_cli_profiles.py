@@ -127,3 +127,18 @@ def test_profiles_check_names_the_bad_key_and_exits_2(tmp_path: Path) -> None:
     missing = console("profiles", "check", "demo", "--page", str(tmp_path / "nowhere.html"))
     assert missing.returncode == 1
     assert missing.stderr.startswith("newsroom-tui: cannot read ")
+
+
+def test_the_readme_profiles_are_valid_profiles() -> None:
+    import re
+    import tomllib
+
+    from newsroom_tui.profiles import check_selectors, parse_profile
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", readme, re.S)
+    assert len(blocks) >= 2  # the minimal profile and the full reference
+    for block in blocks:
+        profile = parse_profile(tomllib.loads(block), "README.md")
+        check_selectors(profile)
+        assert profile.sources.discover

@@ -94,6 +94,8 @@ def _listing_findings(soup: BeautifulSoup, profile: Profile) -> Iterator[Selecto
     yield SelectorFinding(
         "sources.listing.item", listing.item, len(matches), what if matches else ""
     )
+    if not matches:
+        return  # not a listing page: the card selectors have nothing to look in
     for name in ("link", "title", "date", "tag"):
         selector = getattr(listing, name)
         if not selector:
