@@ -16,7 +16,7 @@ import pytest
 from newsroom_tui import paths
 from newsroom_tui.cli import main
 from newsroom_tui.demo.server import DEMO_PORT, DEMO_PORT_ENV, SiteServer, demo_profile
-from newsroom_tui.ingest import sync
+from newsroom_tui.ingest import sources, sync
 from newsroom_tui.ingest.fetch import Fetcher
 from newsroom_tui.models import release_id_for
 from newsroom_tui.profiles import FetchSettings
@@ -116,7 +116,7 @@ def _old_style_sync(data: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The demo synced as the previous schema stored it: ids were the items' keys."""
     database = paths.database_path(data, "demo")
     with monkeypatch.context() as patched:
-        patched.setattr(sync, "release_id_for", lambda key: key)
+        patched.setattr(sources, "release_id_for", lambda key: key)
         with SiteServer() as server, Store.open(database) as store:
             report = sync.run_sync(demo_profile(server.base_url), store, sections=False)
             assert report.new == 44
