@@ -179,7 +179,7 @@ async def test_search_runs_at_once_after_a_pause_and_waits_while_typing_fast(
         await settle(pilot)
         assert not search.pending
         shown = release_list.query_shown
-        assert shown is not None and [t.text for g in shown.terms for t in g] == ["s"]
+        assert shown is not None and shown.highlight_terms() == ["s"]
         await pilot.press(*"ecurite")  # typing fast: nothing searched until it stops
         await settle(pilot)
         assert search.pending
@@ -200,6 +200,57 @@ async def test_search_syntax_error_is_one_line(data_dir: Path) -> None:
         assert search.has_class("-error")
         assert message and "\n" not in message.strip()
         assert app.is_running
+
+
+async def test_every_search_shows_how_many_releases_it_found(data_dir: Path) -> None:
+    app = sample_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        search = app.screen.query_one(SearchBar)
+        release_list = app.screen.query_one(ReleaseList)
+        count_line = search.query_one("#search-count", Static)
+        assert not count_line.display  # no search, no count
+        for text, expected in (("migrants", None), ("tag:europ", 1), ("migrants OR accord", None)):
+            search.input.value = text
+            search.run_search()
+            await search_settled(app, pilot)
+            shown = release_list.count if expected is None else expected
+            assert release_list.count == shown
+            noun = "result" if shown == 1 else "results"
+            assert str(count_line.render()).strip() == f"{shown} {noun}", text
+            assert count_line.display
+        search.action_clear()
+        await search_settled(app, pilot)
+        assert not count_line.display
+
+
+async def test_a_filter_value_matching_nothing_names_the_closest(data_dir: Path) -> None:
+    app = sample_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        search = app.screen.query_one(SearchBar)
+        search.input.value = "tag:asia"
+        search.run_search()
+        await search_settled(app, pilot)
+        lines = str(search.query_one("#search-count", Static).render()).strip().splitlines()
+        assert lines == ["0 results", "tag:asia matches no tag; closest: tag:Asie"]
+
+
+async def test_a_long_search_error_wraps_in_a_narrow_pane(data_dir: Path) -> None:
+    app = sample_app(data_dir)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        search = app.screen.query_one(SearchBar)
+        search.input.value = "migrants colour:red"
+        search.run_search()
+        await search_settled(app, pilot)
+        error = search.query_one("#search-error", Static)
+        message = str(error.render()).strip()
+        assert "unknown filter colour:" in message and message.endswith('"colour:red"')
+        assert error.size.width < len(message)  # it could not fit on one line...
+        assert error.size.height >= 2  # ...so it wraps instead of being cut off
+        shown = "".join(error.render_line(y).text for y in range(error.size.height))
+        assert "".join(shown.split()) == "".join(message.split())
 
 
 async def test_year_facet_and_unread_only(data_dir: Path) -> None:

@@ -9,6 +9,7 @@ import pytest
 from newsroom_tui.app import build_app
 from newsroom_tui.demo.server import SiteServer, demo_profile
 from newsroom_tui.models import SyncProgress
+from newsroom_tui.profiles import load_profile
 from newsroom_tui.widgets.release_list import ReleaseList
 from newsroom_tui.widgets.sync_status import SyncStatus
 from uifixtures import settle
@@ -59,3 +60,24 @@ async def test_sync_without_network_reports_offline(tmp_path: Path) -> None:
         assert not status.syncing
         assert not status.online
         assert app.is_running
+
+
+async def test_r_under_the_demo_profile_serves_and_syncs_the_demo(tmp_path: Path) -> None:
+    """`newsroom-tui --profile demo` (no --demo): nothing serves the demo until `r` does."""
+    profile = load_profile("demo")
+    assert not profile.fetch.connect_to
+    app = build_app(profile, tmp_path / "data", probe_network=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = app.screen.query_one(SyncStatus)
+        assert status.online  # the demo is served on demand: not "offline" at start
+        release_list = app.screen.query_one(ReleaseList)
+        assert release_list.count == 0
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not status.syncing
+        assert release_list.count == 44
+        assert status.online
+        assert not [n for n in app._notifications if n.severity == "error"]

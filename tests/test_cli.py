@@ -118,7 +118,7 @@ def test_show_prints_markdown_and_json(synced: Path) -> None:
 def test_show_unknown_id_exits_1(synced: Path) -> None:
     code, out, err = run("show", "no-such-id", "--profile", "demo", "--data-dir", str(synced))
     assert (code, out) == (1, "")
-    assert "no release with id 'no-such-id'" in err
+    assert "no release with the id or URL 'no-such-id'" in err
 
 
 def test_export_and_contacts(synced: Path, tmp_path: Path) -> None:
@@ -158,16 +158,17 @@ def test_extract_url_through_the_fetcher() -> None:
     assert payload["markdown"]
 
 
-def test_failing_source_exits_1_and_names_it(tmp_path: Path) -> None:
+def test_unreachable_source_exits_3_and_names_it(tmp_path: Path) -> None:
     profile = tmp_path / "broken.toml"
     profile.write_text(
         'id = "broken"\nname = "Broken"\nlanguage = "fr"\nbase_url = "http://127.0.0.1:9/"\n'
         '[sources]\nfeeds = ["rss.xml"]\ndiscover = false\n',
         encoding="utf-8",
     )
-    code, out, _ = run("sync", "--profile", str(profile), "--data-dir", str(tmp_path / "d"))
-    assert code == 1
-    assert "failed: http://127.0.0.1:9/rss.xml: " in out
+    code, out, err = run("sync", "--profile", str(profile), "--data-dir", str(tmp_path / "d"))
+    assert code == 3  # nothing could be reached: offline
+    assert "newsroom-tui: failed: http://127.0.0.1:9/rss.xml: " in err
+    assert out.startswith("0 new, 0 updated, 0 unchanged, 1 failed")
 
 
 def test_invalid_profile_exits_2_with_one_line(tmp_path: Path) -> None:

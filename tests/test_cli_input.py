@@ -98,9 +98,16 @@ def test_an_id_that_is_not_utf8_is_not_found(tmp_path: Path) -> None:
     done = cli(b"show", b"\xff", data=data)
     assert done.returncode == 1
     assert (
-        one_line(done) == "newsroom-tui: no release with id '\ufffd' (ids are printed by `search`)"
+        one_line(done)
+        == "newsroom-tui: no release with the id or URL '\ufffd' (ids and URLs are printed by `search`)"
     )
-    done = cli(b"search", b"x", b"--section", b"\xfe", data=data)
+    done = cli(b"search", b"x", b"--section", b"\xfe", data=data)  # as typing section:\ufffd
+    assert done.returncode == 2 and done.stdout == b""
+    assert (
+        one_line(done)
+        == "newsroom-tui: invalid query: section: needs a value with letters or digits"
+    )
+    done = cli(b"search", b"x", b"--section", b"a\xfe", data=data)
     assert done.returncode == 0 and done.stdout == b"no results\n"
 
 

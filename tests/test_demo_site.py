@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import http.client
 import re
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ import pytest
 import newsroom_tui.demo.build_site as build_site
 import newsroom_tui.demo.content as content
 from newsroom_tui import paths
-from newsroom_tui.demo.server import SiteServer, demo_profile
+from newsroom_tui.demo.server import DEMO_PORT, SiteServer, demo_profile
 from newsroom_tui.profiles import load_profile
 
 SITE = paths.demo_site_dir()
@@ -87,17 +88,21 @@ def test_demo_profile_loads_with_relative_urls() -> None:
     assert structure.label == "Structure" and len(structure.children) == 7
 
 
-def test_demo_profile_rebased_on_the_server(server: SiteServer) -> None:
+def test_demo_profile_fetches_from_the_server_but_keeps_its_own_urls(server: SiteServer) -> None:
     profile = demo_profile(server.base_url)
     assert server.base_url.startswith("http://127.0.0.1:")
-    assert profile.resolve(profile.sources.feeds[0]) == server.base_url + "fr/rss.xml"
-    assert profile.resolve(profile.news_url) == server.base_url + "fr/news"
+    usual = f"http://127.0.0.1:{DEMO_PORT}/"
+    assert profile.base_url == usual
+    assert profile.resolve(profile.sources.feeds[0]) == usual + "fr/rss.xml"
+    assert profile.fetch_address(usual + "fr/news") == server.base_url + "fr/news"
+    assert profile.fetch_address("https://elsewhere.example/x") == "https://elsewhere.example/x"
 
 
 def test_every_menu_feed_and_listing_url_is_served(
     server: SiteServer, client: httpx.Client
 ) -> None:
-    profile = demo_profile(server.base_url)
+    served = demo_profile(server.base_url)
+    profile = dataclasses.replace(served, base_url=server.base_url)  # fetch the server directly
     urls = [profile.resolve(node.url) for node in profile.menu_nodes() if node.url]
     urls += [profile.resolve(feed) for feed in profile.sources.feeds]
     urls.append(profile.resolve(profile.news_url))

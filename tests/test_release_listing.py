@@ -77,8 +77,8 @@ def expected(store: Store, text: str) -> list[str]:
             and (query.section is None or r.section == query.section)
             and (first is None or (day is not None and day >= first))
             and (last is None or (day is not None and day <= last))
-            and (not query.terms or "migration" in r.text)
-            and (not query.excluded or "migration" not in r.text)
+            and (query.match_expression() is None or "migration" in r.text)
+            and (query.exclusion_expression() is None or "migration" not in r.text)
         ):
             found.append(r)
     # newest first; undated releases last; ties by the store's stable order

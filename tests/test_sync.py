@@ -7,6 +7,7 @@ with pagination (generated French pages) and a menu of section pages. Nothing is
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -472,13 +473,25 @@ def test_run_sync_wrapper(site: Site, store: Store) -> None:
 
 
 def test_release_ids() -> None:
-    from newsroom_tui.models import FeedItem
+    from newsroom_tui.models import FeedItem, release_id_for
 
     origin = "http://127.0.0.1:8123"
-    assert release_id(FeedItem(url=origin + "/fr/news/a", guid="g-1"), origin) == "g-1"
-    assert release_id(FeedItem(url=origin + "/fr/news/a?x=1"), origin) == "/fr/news/a?x=1"
-    assert release_id(FeedItem(url="https://other.example/a"), origin) == "https://other.example/a"
-    assert release_id(FeedItem(url="x", guid=origin + "/p/1"), origin) == "/p/1"
+    cases = [
+        (FeedItem(url=origin + "/fr/news/a", guid="g-1"), "g-1"),
+        (FeedItem(url=origin + "/fr/news/a?x=1"), "/fr/news/a?x=1"),
+        (FeedItem(url="https://other.example/a"), "https://other.example/a"),
+        (FeedItem(url="x", guid=origin + "/p/1"), "/p/1"),
+    ]
+    for item, key in cases:
+        rid = release_id(item, origin)
+        assert rid == release_id_for(key)
+        assert re.fullmatch(r"[a-z2-7]{12}", rid)
+    assert len({release_id(item, origin) for item, _ in cases}) == len(cases)
+    # a site URL's id does not depend on the host and port it was fetched from
+    other = "http://127.0.0.1:9"
+    assert release_id(FeedItem(url=other + "/fr/news/a?x=1"), other) == release_id(
+        FeedItem(url=origin + "/fr/news/a?x=1"), origin
+    )
 
 
 async def test_headlines_only_sync_stores_large_feeds_in_few_transactions(

@@ -19,6 +19,7 @@ from newsroom_tui.cli import format_report
 from newsroom_tui.ingest import extraction_pool, sources, sync_run
 from newsroom_tui.ingest.fetch import Fetcher
 from newsroom_tui.ingest.sync import sync_profile
+from newsroom_tui.models import release_id_for
 from newsroom_tui.profiles import load_profile_file
 from newsroom_tui.storage.store import Store
 from sitekit import Site
@@ -126,14 +127,14 @@ async def test_every_failure_costs_only_its_item_or_source(
         stored = {r.id: r for r in store.iter_releases()}
 
     # Every item without a fault is stored whole.
-    healthy = {f"release-{n}" for n in range(ITEMS) if n not in poisoned}
+    healthy = {release_id_for(f"release-{n}") for n in range(ITEMS) if n not in poisoned}
     assert healthy <= set(stored)
     for rid in healthy:
         assert not stored[rid].summary_only and "Texte du communiqué" in stored[rid].text, rid
 
     # An item whose page failed, or whose release the store refused, keeps its feed summary.
     for n, fault in poisoned.items():
-        release = stored[f"release-{n}"]
+        release = stored[release_id_for(f"release-{n}")]
         assert release.summary_only and release.text.startswith("Résumé"), fault
     assert report.new == len(stored) == ITEMS
 
@@ -146,7 +147,7 @@ async def test_every_failure_costs_only_its_item_or_source(
     assert set(failed) == expected
     for reason in failed.values():
         assert "\n" not in reason and 0 < len(reason) <= 300
-    first = format_report(report)[0]
+    first = format_report(report)
     assert f"{len(expected)} failed" in first and f"{report.new} new" in first
 
     # The unexpected failures leave their traceback in the log (the fetcher's own typed error

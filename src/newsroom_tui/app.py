@@ -123,9 +123,11 @@ class NewsroomApp(App[None]):
         self.notify(f"Copied {what}: {text}", markup=False)
 
     def open_link(self, url: str) -> None:
-        """Open `url` in the browser if the allowlist accepts it; else say why in one line."""
+        """Open `url` in the browser if the allowlist accepts it; else say why in one line. A
+        site served from another address (the demo on a free port) is opened there."""
         from newsroom_tui import browser
 
+        url = self.profile.fetch_address(url)
         problem = browser.open_in_browser(url)
         if problem is not None:
             self.notify(problem, markup=False, severity="warning")

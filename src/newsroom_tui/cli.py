@@ -1,7 +1,8 @@
 """The command line: a thin layer over the engine. Every command takes --profile and --data-dir.
 
-Exit codes: 0 success, 1 some sources failed or the thing asked for was not found, 2 usage or
-profile errors. Errors are one line on stderr; tracebacks go to the log file.
+Exit codes: 0 success, 1 some sources failed (the rest was synced) or the thing asked for was
+not found, 2 usage or profile errors, 3 a sync that could reach nothing (offline). Results go to
+stdout; progress, failures and errors to stderr, one line each; tracebacks go to the log file.
 """
 
 from __future__ import annotations
@@ -14,26 +15,45 @@ import io
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from datetime import date
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from newsroom_tui import __version__, paths
 from newsroom_tui.logfile import get_logger, setup_logging
-from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, SyncProgress, SyncReport
+from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, Release, SyncProgress, SyncReport
 from newsroom_tui.process_settings import tune_process
-from newsroom_tui.profiles import Profile, ProfileError, list_profiles, load_profile
-from newsroom_tui.sanitise import clean_body, clean_line, clean_title
+from newsroom_tui.profiles import (
+    Profile,
+    ProfileError,
+    list_profiles,
+    load_profile,
+    profile_file,
+)
+from newsroom_tui.sanitise import clean_body, clean_line, clean_text, clean_title
 
 if TYPE_CHECKING:
     from newsroom_tui.storage.store import Store
 
 log = get_logger(__name__)
 
+SEARCH_FLAGS = {
+    "section": "section",
+    "tag": "tag",
+    "lang": "lang",
+    "since": "since",
+    "until": "until",
+    "year": "year",
+    "unread": "is",
+    "starred": "is",
+}
+"""`search` flags and the filter key each one stands for."""
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_OFFLINE = 3
 DEMO_PROFILE = "demo"
 
 
@@ -87,17 +107,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="headlines only: store new items from their feed summaries; a later sync fetches"
         " their pages",
     )
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     p = sub.add_parser("search", help="search the cached releases")
     _common(p, top=False)
-    p.add_argument("query", nargs="?", default="", help='words, "phrases", prefix*, -word, filters')
-    p.add_argument("--section")
-    p.add_argument("--tag")
-    p.add_argument("--lang")
-    p.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
-    p.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD")
-    p.add_argument("--unread", action="store_true")
-    p.add_argument("--starred", action="store_true")
+    p.add_argument(
+        "query",
+        nargs="?",
+        default="",
+        help='words, "phrases", prefix*, -word, AND/OR/NOT, (groups), filters such as tag:X',
+    )
+    # Each flag is its filter typed after the query (query.SEARCH_FLAGS): same values, same errors.
+    for flag, key in SEARCH_FLAGS.items():
+        if key == "is":
+            p.add_argument(f"--{flag}", action="store_true", help=f"the same as is:{flag}")
+        else:
+            p.add_argument(
+                f"--{flag}", metavar=key.upper(), help=f"the same as {key}:{key.upper()}"
+            )
     p.add_argument("--limit", type=_positive, default=20)
     p.add_argument("--order", choices=("newest", "relevance"), default="newest")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -105,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("show", help="print one release as Markdown")
     _common(p, top=False)
-    p.add_argument("id", help="release id (as printed by search)")
+    p.add_argument("id", metavar="ID_OR_URL", help="a release's id (as printed by search) or URL")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("extract", help="run the extraction pipeline on one page; stores nothing")
@@ -117,6 +144,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write releases as Markdown files with YAML front matter")
     _common(p, top=False)
     p.add_argument("directory", metavar="DIR")
+    p.add_argument(
+        "releases",
+        nargs="*",
+        metavar="ID_OR_URL",
+        help="only these releases (ids as printed by search, or URLs); default: every release",
+    )
 
     p = sub.add_parser("contacts", help="list press contacts across all cached releases")
     _common(p, top=False)
@@ -126,15 +159,18 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--csv", action="store_const", dest="format", const="csv")
     fmt.add_argument("--vcard", action="store_const", dest="format", const="vcard")
 
-    p = sub.add_parser("profiles", help="list built-in and user profiles")
+    p = sub.add_parser("profiles", help="list, show or check profiles (default: list)")
+    actions = p.add_subparsers(dest="profiles_command", metavar="ACTION")
+    actions.add_parser("list", help="list built-in and user profiles")
+    q = actions.add_parser("show", help="print a profile's TOML (a start for your own)")
+    q.add_argument("profile_ref", metavar="ID_OR_FILE")
+    q = actions.add_parser(
+        "check", help="validate a profile and run its selectors on a page, printing what each found"
+    )
+    q.add_argument("profile_ref", metavar="FILE_OR_ID")
+    q.add_argument("--page", metavar="URL_OR_PATH", help="a release or listing page to try")
+    q.add_argument("--url", help="the page's address, to resolve the links of a local file")
     return parser
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date like 2024-03-15, got {text!r}") from None
 
 
 MAX_LIMIT = 1_000_000
@@ -164,6 +200,7 @@ _SEARCH_VALUE_OPTIONS = frozenset(
         "--lang",
         "--since",
         "--until",
+        "--year",
         "--limit",
         "--order",
     }
@@ -260,48 +297,103 @@ def _context(args: argparse.Namespace, out: TextIO, err: TextIO) -> Context:
 
 @contextlib.contextmanager
 def serving_demo_if_needed(ctx: Context) -> Iterator[Context]:
-    """For the demo profile, serve the bundled site on 127.0.0.1 while the block runs."""
-    if ctx.profile.id != DEMO_PROFILE:
-        yield ctx
-        return
-    from newsroom_tui.demo.server import start_demo_server
+    """For the built-in demo profile, serve the bundled site on 127.0.0.1 while the block runs."""
+    from newsroom_tui.demo.server import serving_demo
 
-    with start_demo_server(paths.demo_site_dir()) as server:
-        yield dataclasses.replace(ctx, profile=ctx.profile.rebased(server.base_url))
+    with serving_demo(ctx.profile) as profile:
+        yield dataclasses.replace(ctx, profile=profile)
 
 
 class ProgressPrinter:
-    """A one-line progress bar on a terminal, plain lines otherwise."""
+    """Progress on stderr: on a terminal, a bar per phase redrawn in place, each left at its
+    final count when the next phase starts; to a pipe or file, one plain line per phase."""
+
+    WIDTH = 30
+    REDRAW = 0.05
+    """Seconds between two redraws of the bar (the last count of a phase is always drawn)."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.tty = stream.isatty()
-        self.last_phase = ""
+        self.phase = ""
+        self.drawn_at = 0.0
+        self.undrawn: SyncProgress | None = None
+        """The phase's latest count when it was not drawn yet (redraws are spaced)."""
 
     def __call__(self, progress: SyncProgress) -> None:
-        if self.tty:
-            width = 30
-            filled = width * progress.done // progress.total if progress.total else 0
-            bar = "#" * filled + "-" * (width - filled)
-            line = f"\r{progress.phase:<9} [{bar}] {progress.done}/{progress.total}"
-            self.stream.write(line)
-            if progress.phase == "done":
-                self.stream.write("\n")
+        if not self.tty:
+            if progress.phase != self.phase and progress.phase != "done":
+                self.stream.write(f"{progress.phase}: {progress.total} to do\n")
+                self.stream.flush()
+            self.phase = progress.phase
+            return
+        if progress.phase != self.phase and self.phase:
+            if self.undrawn is not None:
+                self._draw(self.undrawn)
+            self.stream.write("\n")  # the finished phase's bar stays, at its last count
+        self.phase = progress.phase
+        self.undrawn = None
+        if progress.phase == "done":
             self.stream.flush()
-        elif progress.phase != self.last_phase:
-            self.stream.write(f"{progress.phase}: {progress.total} to do\n")
-        self.last_phase = progress.phase
+            return
+        now = time.monotonic()
+        if progress.done < progress.total and now - self.drawn_at < self.REDRAW:
+            self.undrawn = progress
+            return
+        self.drawn_at = now
+        self._draw(progress)
+
+    def _draw(self, progress: SyncProgress) -> None:
+        total = max(progress.total, 0)
+        filled = self.WIDTH * min(progress.done, total) // total if total else self.WIDTH
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        # \r then erase to the end of the line: a shorter line never keeps the end of a longer one
+        self.stream.write(f"\r\x1b[K{progress.phase:<9} [{bar}] {progress.done}/{total}")
+        self.stream.flush()
 
 
-def format_report(report: SyncReport) -> list[str]:
-    lines = [
+def format_report(report: SyncReport) -> str:
+    """The sync's summary line."""
+    line = (
         f"{report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
         f"{len(report.failed)} failed; {report.sections} section pages"
-    ]
+    )
     if report.new == report.updated == 0 and not report.failed:
-        lines[0] += "; nothing changed"
-    lines += [f"  failed: {failure.url}: {failure.reason}" for failure in report.failed]
-    return lines
+        line += "; nothing changed"
+    return line
+
+
+def report_json(report: SyncReport) -> dict[str, object]:
+    return {
+        "new": report.new,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "sections": report.sections,
+        "failed": [{"source": f.url, "reason": f.reason} for f in report.failed],
+        "offline": report.offline,
+        "cancelled": report.cancelled,
+    }
+
+
+def print_failures(report: SyncReport, err: TextIO) -> None:
+    """One line per failure on stderr, naming the source and the reason; then one line when
+    nothing could be reached at all."""
+    for failure in report.failed:
+        source, reason = clean_line(failure.url, limit=300), clean_line(failure.reason, limit=300)
+        print(f"newsroom-tui: failed: {source}: {reason}", file=err)
+    if report.offline:
+        print(
+            "newsroom-tui: offline: no source could be reached (no network, or the site is down)",
+            file=err,
+        )
+
+
+def sync_exit_code(report: SyncReport) -> int:
+    """0: every source answered; 1: some failed, the rest was synced; EXIT_OFFLINE: nothing
+    could be reached."""
+    if report.offline:
+        return EXIT_OFFLINE
+    return EXIT_FAILED if report.failed else EXIT_OK
 
 
 # --- commands ------------------------------------------------------------------------------------
@@ -319,31 +411,34 @@ def cmd_sync(args: argparse.Namespace, ctx: Context) -> int:
             sections=not args.no_sections,
             pages=not args.no_pages,
         )
-    for line in format_report(report):
-        print(line, file=live.out)
-    return EXIT_OK if report.ok else EXIT_FAILED
+    print_failures(report, live.err)
+    if args.json:
+        _print_json(report_json(report), live.out)
+    else:
+        print(format_report(report), file=live.out)
+    return sync_exit_code(report)
 
 
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     from newsroom_tui.query import QueryError, parse_query
 
+    flags: list[tuple[str, str]] = []
+    for flag, key in SEARCH_FLAGS.items():
+        value = getattr(args, flag)
+        if key == "is" and value:
+            flags.append((key, flag))
+        elif key != "is" and value is not None:
+            flags.append((key, value))
     text = " ".join(part for part in (args.query, *args.exclude_word) if part)
     try:
-        query = parse_query(text)
+        query = parse_query(text, filters=flags)
     except QueryError as exc:
         raise CliError(f"invalid query: {exc}", EXIT_USAGE) from None
-    changes: dict[str, Any] = {}
-    for name in ("section", "tag", "lang", "since", "until"):
-        value = getattr(args, name)
-        if value:
-            changes[name] = value
-    if args.unread:
-        changes["unread"] = True
-    if args.starred:
-        changes["starred"] = True
-    query = dataclasses.replace(query, **changes)
     with ctx.store() as store:
         results = store.search(query, limit=args.limit, order=args.order)
+        misses = store.filter_misses(query)
+    for line in misses:
+        print(f"newsroom-tui: {clean_line(line, limit=400)}", file=ctx.err)
     if args.json:
         payload = {
             "query": text,
@@ -369,7 +464,8 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         day = hit.published.date().isoformat() if hit.published else "unknown date"
         snippet = clean_line(hit.snippet.replace(SNIPPET_OPEN, "«").replace(SNIPPET_CLOSE, "»"))
         print(
-            f"{day}  {clean_title(hit.title)}\n    id: {clean_line(hit.id)}\n    {snippet}",
+            f"{day}  {clean_title(hit.title)}\n    id: {clean_line(hit.id)}  {clean_line(hit.url)}"
+            f"\n    {snippet}",
             file=ctx.out,
         )
     shown = len(results.hits)
@@ -379,9 +475,9 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.store() as store:
-        release = store.get_release(args.id)
+        release = store.find_release(args.id)
     if release is None:
-        raise CliError(f"no release with id {args.id!r} (ids are printed by `search`)")
+        raise CliError(_not_found(args.id))
     if args.json:
         _print_json(release.to_json(), ctx.out)
         return EXIT_OK
@@ -397,12 +493,20 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
+def _not_found(ref: str) -> str:
+    return (
+        f"no release with the id or URL {clean_line(ref, limit=200)!r}"
+        " (ids and URLs are printed by `search`)"
+    )
+
+
 def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
     from newsroom_tui.extraction.extract import extract_page
 
     source: str = args.source
+    charset = None
     if source.startswith(("http://", "https://")):
-        data, url = _fetch_one(source, ctx.profile)
+        data, url, charset = _fetch_one(source, ctx.profile)
     else:
         path = Path(source)
         try:
@@ -410,7 +514,9 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
         except OSError as exc:
             raise CliError(f"cannot read {source}: {exc.strerror or exc}") from None
         url = args.url or path.resolve().as_uri()
-    page = extract_page(data, url, ctx.profile.extract, language=ctx.profile.language)
+    page = extract_page(
+        data, url, ctx.profile.extract, language=ctx.profile.language, encoding=charset
+    )
     if args.json:
         payload = {
             "id": None,
@@ -437,20 +543,21 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
-def _fetch_one(url: str, profile: Profile) -> tuple[bytes, str]:
+def _fetch_one(url: str, profile: Profile) -> tuple[bytes, str, str | None]:
+    """One page: its body, final URL and declared charset."""
     import asyncio
 
     from newsroom_tui.ingest.fetch import Fetcher, FetchError
 
-    async def get() -> tuple[bytes, str]:
+    async def get() -> tuple[bytes, str, str | None]:
         async with Fetcher(profile.fetch) as fetcher:
             response = await fetcher.get(url, max_bytes=profile.fetch.max_page_bytes)
-        return response.body or b"", response.url
+        return response.body or b"", response.url, response.charset
 
     try:
         return asyncio.run(get())
     except FetchError as exc:
-        raise CliError(f"cannot fetch {url}: {exc}") from None
+        raise CliError(f"cannot fetch {clean_line(url, limit=200)}: {exc}") from None
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
@@ -458,8 +565,17 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
     target = Path(args.directory)
     with ctx.store() as store:
+        releases: Iterable[Release] = store.iter_releases()
+        if args.releases:
+            chosen: dict[str, Release] = {}
+            for ref in args.releases:
+                release = store.find_release(ref)
+                if release is None:
+                    raise CliError(_not_found(ref))
+                chosen.setdefault(release.id, release)
+            releases = chosen.values()
         try:
-            count = export_releases(store.iter_releases(), target)
+            count = export_releases(releases, target)
         except OSError as exc:
             raise CliError(f"cannot write to {target}: {exc.strerror or exc}") from None
     print(f"{count} releases written to {target}", file=ctx.out)
@@ -524,7 +640,12 @@ def _csv_safe(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@") and not value[1:2].isdigit() else value
 
 
-def cmd_profiles(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    action = getattr(args, "profiles_command", None)
+    if action == "show":
+        return _show_profile(args.profile_ref, out)
+    if action == "check":
+        return _check_profile(args, out, err)
     for info in list_profiles():
         kind = "built-in" if info.builtin else "user"
         name, language = clean_line(info.name), clean_line(info.language)
@@ -534,20 +655,56 @@ def cmd_profiles(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _show_profile(ref: str, out: TextIO) -> int:
+    path, _ = profile_file(ref)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(str(path), "", f"cannot read: {exc}") from None
+    out.write(clean_text(text))
+    return EXIT_OK
+
+
+def _check_profile(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from newsroom_tui.demo.server import serving_demo
+    from newsroom_tui.profile_check import check_page, describe
+
+    profile = load_profile(args.profile_ref)
+    for line in describe(profile):
+        print(line, file=out)
+    if not args.page:
+        return EXIT_OK
+    source: str = args.page
+    charset = None
+    if source.startswith(("http://", "https://")):
+        with serving_demo(profile) as live:
+            data, url, charset = _fetch_one(profile.resolve(source), live)
+    else:
+        path = Path(source)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CliError(f"cannot read {source}: {exc.strerror or exc}") from None
+        url = args.url or path.resolve().as_uri()
+    for line in check_page(profile, data, url, charset):
+        print(line, file=out)
+    return EXIT_OK
+
+
 def cmd_reader(args: argparse.Namespace, ctx: Context) -> int:
     from newsroom_tui.app import build_app
 
     if args.demo:
-        from newsroom_tui.demo.server import start_demo_server
+        from newsroom_tui.demo.server import serving_demo
         from newsroom_tui.ingest.sync import run_sync
 
-        with start_demo_server(paths.demo_site_dir()) as server:
-            profile = ctx.profile.rebased(server.base_url)
+        with serving_demo(ctx.profile) as profile:
             with dataclasses.replace(ctx, profile=profile).store() as store:
-                print("Syncing the demo newsroom from " + server.base_url, file=ctx.err)
+                served = profile.fetch_address(profile.base_url)
+                print("Syncing the demo newsroom from " + served, file=ctx.err)
                 report = run_sync(profile, store, progress=ProgressPrinter(ctx.err))
-                for line in format_report(report):
-                    print(line, file=ctx.err)
+                print_failures(report, ctx.err)
+                print(format_report(report), file=ctx.err)
             build_app(profile, ctx.data_dir, demo=True, probe_network=True).run()
         return EXIT_OK
     build_app(ctx.profile, ctx.data_dir, probe_network=True).run()
@@ -577,8 +734,6 @@ def main(
         if isinstance(value, str):
             setattr(args, name, _as_text(value))
     log_path = setup_logging()
-    if args.command == "profiles":
-        return cmd_profiles(args, out)
     if args.demo:
         if args.command:
             parser.error("--demo opens the reader; use `--profile demo` with a command")
@@ -586,6 +741,8 @@ def main(
     from newsroom_tui.storage.store import StoreError
 
     try:
+        if args.command == "profiles":
+            return cmd_profiles(args, out, err)
         ctx = _context(args, out, err)
         if args.command is None:
             return cmd_reader(args, ctx)

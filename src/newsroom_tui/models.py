@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from newsroom_tui.phones import normalise_phone, phone_numbers
+
+RELEASE_ID_LENGTH = 12
+"""Characters of a release id: 60 bits of a hash, so two releases of one newsroom practically
+never share one (the odds stay under one in a million up to a million releases)."""
+
+
+def release_id_for(key: str) -> str:
+    """A release's id: short, one shape for every release, stable for its key (the feed's guid,
+    else its URL; see ingest.sources.release_id). Lowercase letters and 2-7 only, so it survives
+    any shell, file name or URL unquoted. The key itself keeps working where an id is asked
+    for (ids were keys until schema v3): `Store.get_release` tries `release_id_for(ref)` too."""
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
+    return base64.b32encode(digest).decode("ascii")[:RELEASE_ID_LENGTH].lower()
 
 
 @dataclass(slots=True)
@@ -196,10 +211,18 @@ class SyncReport:
     """The sync was stopped before the end (what was done is stored)."""
     extracted: int = 0
     """Pages run through extraction; 0 on a re-sync of an unchanged newsroom."""
+    reached: bool = False
+    """Some server answered a request (with a page, a 304 or an HTTP error)."""
 
     @property
     def ok(self) -> bool:
         return not self.failed
+
+    @property
+    def offline(self) -> bool:
+        """Nothing could be reached: every source failed and no server answered at all (no
+        network, or the newsroom's site is down)."""
+        return bool(self.failed) and self.sources_ok == 0 and not self.reached
 
 
 @dataclass(slots=True)

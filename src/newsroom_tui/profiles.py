@@ -55,6 +55,9 @@ class FetchSettings:
     """Extra attempts after a 429 or 5xx answer."""
     max_retry_after: float = 30.0
     """Longest Retry-After honoured, in seconds."""
+    connect_to: tuple[tuple[str, str], ...] = ()
+    """(origin, origin actually connected to) pairs: requests for the first are sent to the
+    second, while URLs keep the first (set by Profile.served_from, never read from a file)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +140,24 @@ class Profile:
         return urljoin(self.base_url, url)
 
     def rebased(self, base_url: str) -> Profile:
-        """A copy whose relative URLs resolve against another base (used by the demo server)."""
+        """A copy whose relative URLs resolve against another base."""
         return dataclasses.replace(self, base_url=base_url)
+
+    def served_from(self, address: str) -> Profile:
+        """A copy that fetches the site from `address` (scheme://host:port/) while its URLs, and
+        so the releases' ids, URLs and links, stay the profile's own (the demo newsroom is
+        served on whatever loopback port is free)."""
+        parts = urlsplit(address)
+        route = ((self.site_origin, f"{parts.scheme}://{parts.netloc}"),)
+        return dataclasses.replace(self, fetch=dataclasses.replace(self.fetch, connect_to=route))
+
+    def fetch_address(self, url: str) -> str:
+        """Where `url` is actually fetched from (itself unless the profile is `served_from`
+        elsewhere)."""
+        for origin, target in self.fetch.connect_to:
+            if url == origin or url.startswith(origin + "/"):
+                return target + url[len(origin) :]
+        return url
 
     def menu_nodes(self) -> Iterator[MenuNode]:
         for node in self.menu:
@@ -347,9 +366,8 @@ def parse_profile(data: dict[str, Any], source: str) -> Profile:
     _check_url(top, "base_url", base_url, None)
     news_url = top.url("news_url", base_url, base=base_url)
 
-    src = top.sub("sources")
-    if src is None:
-        raise top.fail("sources", "missing (expected a table with feeds and/or a listing)")
+    # Without [sources], feeds are discovered on news_url (every key of the table has a default).
+    src = top.sub("sources") or _Reader(source, {}, "sources.")
     feeds = src.strings("feeds")
     for i, feed in enumerate(feeds):
         _check_url(src, f"feeds[{i}]", feed, base_url)
@@ -451,27 +469,34 @@ def _user_files() -> dict[str, Path]:
     return {p.stem: p for p in sorted(folder.glob("*.toml"))}
 
 
+def profile_file(name_or_path: str | None = None) -> tuple[Path, bool]:
+    """The file `--profile name_or_path` reads (user profiles shadow built-ins), and whether it
+    is a built-in one. Raises ProfileError when there is none."""
+    name = name_or_path or DEFAULT_PROFILE
+    candidate = Path(name).expanduser()
+    if name.endswith(".toml") or "/" in name or candidate.is_file():
+        if not candidate.is_file():
+            raise ProfileError(name, "", "no such profile file")
+        return candidate, False
+    user = _user_files()
+    if name in user:
+        return user[name], False
+    builtin = _builtin_files()
+    if name in builtin:
+        return builtin[name], True
+    known = ", ".join(sorted(set(builtin) | set(user)))
+    raise ProfileError(name, "", f"unknown profile (known: {known})")
+
+
 def load_profile(name_or_path: str | None = None, *, check_css: bool = True) -> Profile:
     """A profile by id (user profiles shadow built-ins) or by path to a TOML file.
 
     `check_css=False` leaves the CSS selectors unchecked (see check_selectors): the reader
     starts without paying for them and checks them before it syncs.
     """
-    name = name_or_path or DEFAULT_PROFILE
-    candidate = Path(name).expanduser()
-    if name.endswith(".toml") or "/" in name or candidate.is_file():
-        if not candidate.is_file():
-            raise ProfileError(name, "", "no such profile file")
-        return load_profile_file(candidate, check_css=check_css)
-    user = _user_files()
-    if name in user:
-        return load_profile_file(user[name], check_css=check_css)
-    builtin = _builtin_files()
-    if name in builtin:
-        profile = load_profile_file(builtin[name], check_css=check_css)
-        return dataclasses.replace(profile, origin="built-in")
-    known = ", ".join(sorted(set(builtin) | set(user)))
-    raise ProfileError(name, "", f"unknown profile (known: {known})")
+    path, builtin = profile_file(name_or_path)
+    profile = load_profile_file(path, check_css=check_css)
+    return dataclasses.replace(profile, origin="built-in") if builtin else profile
 
 
 def list_profiles() -> list[ProfileInfo]:

@@ -1,8 +1,13 @@
 """The search language: parses what the user types into a `Query` and builds the FTS5 MATCH text.
 
-Syntax: words (all required), "exact phrases", prefix*, -excluded, `a OR b`, and the filters
-section:X, tag:X (tag:"Afrique de l'Ouest"), lang:xx, since:/until: (YYYY, YYYY-MM or YYYY-MM-DD,
-both inclusive), year:YYYY, is:unread, is:starred. Unknown `key:value` tokens are plain words.
+Syntax: words (all required), "exact phrases", prefix*, -excluded or NOT excluded, `a OR b`,
+`a AND b`, parentheses to group, and the filters section:X, tag:X (tag:"Afrique de l'Ouest",
+tag:afri* for every tag starting so), lang:xx, since:/until: (YYYY, YYYY-MM or YYYY-MM-DD, both
+inclusive), year:YYYY, is:unread, is:starred. OR binds tighter than AND (written or implied), NOT
+tighter than both: `migrants dakar OR tunis` is migrants AND (dakar OR tunis). Filters apply to
+the whole search; an unknown `key:value` is an error naming the known keys (a quoted
+"key:value" is searched as a phrase). The CLI's search flags go through the same filter code
+(`parse_query(text, filters=...)`).
 
 No user text ever reaches SQLite's FTS syntax raw: every token is re-quoted here, so the store never
 shows an SQLite error for a malformed search; malformed input raises `QueryError` with one line.
@@ -13,13 +18,15 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 MAX_QUERY_LENGTH = 1000
 MAX_TERMS = 32
+MAX_DEPTH = 16
+"""Parentheses nested deeper than this are refused (the parser is recursive)."""
 
 
 class QueryError(ValueError):
@@ -34,7 +41,6 @@ class Term:
     """The word or phrase as typed, without quotes or the trailing star."""
     phrase: bool = False
     prefix: bool = False
-    negated: bool = False
 
     def fts(self) -> str:
         """This term as an FTS5 string (always quoted; doubled quotes inside)."""
@@ -43,17 +49,69 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
+class Not:
+    """Releases that do not match `node`."""
+
+    node: Node
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    nodes: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    nodes: tuple[Node, ...]
+
+
+Node = Term | Not | And | Or
+"""A node of the text part of a search."""
+
+
+def _fts(node: Node, *, top: bool = False) -> str:
+    """FTS5 text for a node that has a positive part (the parser refuses the others). Every
+    nested operation is parenthesised, so FTS5's own precedence never decides."""
+    if isinstance(node, Term):
+        return node.fts()
+    if isinstance(node, Or):
+        return "(" + " OR ".join(_fts(n) for n in node.nodes) + ")"
+    if isinstance(node, And):
+        positive = [n for n in node.nodes if not isinstance(n, Not)]
+        negative = [n.node for n in node.nodes if isinstance(n, Not)]
+        if not positive:
+            raise QueryError("NOT needs a word to search beside it")
+        expr = " AND ".join(_fts(n) for n in positive)
+        for n in negative:
+            expr = f"({expr}) NOT {_fts(n)}"
+        if top or (len(positive) == 1 and not negative):
+            return expr
+        return f"({expr})"
+    raise QueryError("NOT needs a word to search beside it")
+
+
+def _terms(node: Node, *, negated: bool = False) -> Iterator[tuple[Term, bool]]:
+    if isinstance(node, Term):
+        yield node, negated
+    elif isinstance(node, Not):
+        yield from _terms(node.node, negated=not negated)
+    else:
+        for child in node.nodes:
+            yield from _terms(child, negated=negated)
+
+
+@dataclass(frozen=True, slots=True)
 class Query:
-    """A parsed search: required term groups (each group ORs its terms) plus filters."""
+    """A parsed search: a boolean expression over words and phrases, plus filters."""
 
     text: str = ""
     """What the user typed (kept for display and JSON output)."""
-    terms: tuple[tuple[Term, ...], ...] = ()
-    """Groups that must all match; the terms inside one group are alternatives (OR)."""
-    excluded: tuple[Term, ...] = ()
-    """Terms that must not match (-word, -"phrase")."""
+    expr: Node | None = None
+    """The text part: None when nothing is searched for in the text."""
     section: str | None = None
+    """section:X as typed (the store resolves it to stored sections: see `sections`)."""
     tag: str | None = None
+    """tag:X as typed (resolved to stored tags: see `tag_keys`)."""
     lang: str | None = None
     since: date | None = None
     """First day included."""
@@ -63,11 +121,16 @@ class Query:
     """A facet year, intersected with since/until."""
     unread: bool = False
     starred: bool = False
+    sections: tuple[str, ...] | None = None
+    """The stored section values `section` stands for, once the store resolved it (None: not
+    resolved, `section` is compared as is)."""
+    tag_keys: tuple[str, ...] | None = None
+    """The stored (folded) tag keys `tag` stands for, once the store resolved it."""
 
     @property
     def is_empty_text(self) -> bool:
         """True when nothing is searched for in the text (filters alone, or nothing)."""
-        return not self.terms and not self.excluded
+        return self.expr is None
 
     @property
     def has_filters(self) -> bool:
@@ -89,7 +152,14 @@ class Query:
         return self.is_empty_text and not self.has_filters
 
     def with_filters(self, **changes: Any) -> Query:
-        """A copy with some filters replaced (the app adds facet filters on top of a search)."""
+        """A copy with some filters replaced (the app adds facet filters on top of a search).
+
+        A changed section or tag forgets what the old value had been resolved to.
+        """
+        if "section" in changes:
+            changes.setdefault("sections", None)
+        if "tag" in changes:
+            changes.setdefault("tag_keys", None)
         return dataclasses.replace(self, **changes)
 
     def date_range(self) -> tuple[date | None, date | None]:
@@ -104,40 +174,56 @@ class Query:
             last = y_last if last is None else min(last, y_last)
         return first, last
 
+    def _top(self) -> tuple[list[Node], list[Node]]:
+        """The top level's required nodes and excluded nodes."""
+        if self.expr is None:
+            return [], []
+        nodes = list(self.expr.nodes) if isinstance(self.expr, And) else [self.expr]
+        positive: list[Node] = [n for n in nodes if not isinstance(n, Not)]
+        negative: list[Node] = [n.node for n in nodes if isinstance(n, Not)]
+        return positive, negative
+
+    @property
+    def has_required_text(self) -> bool:
+        """True when some text must match (not only excluded words)."""
+        return bool(self._top()[0])
+
     def match_expression(self) -> str | None:
-        """The FTS5 MATCH text for the required terms (None when there are none)."""
-        if not self.terms:
+        """The FTS5 MATCH text of the search (None when it only excludes, or has no text)."""
+        positive, _ = self._top()
+        if not positive or self.expr is None:
             return None
-        parts = []
-        for group in self.terms:
-            if len(group) == 1:
-                parts.append(group[0].fts())
-            else:
-                parts.append("(" + " OR ".join(t.fts() for t in group) + ")")
-        expr = " AND ".join(parts)
-        for term in self.excluded:
-            expr = f"({expr}) NOT {term.fts()}"
-        return expr
+        return _fts(self.expr, top=True)
 
     def exclusion_expression(self) -> str | None:
-        """FTS5 MATCH text matching any excluded term: used when nothing is required."""
-        if not self.excluded:
+        """FTS5 MATCH text matching any excluded part: used when nothing is required."""
+        positive, negative = self._top()
+        if positive or not negative:
             return None
-        return " OR ".join(t.fts() for t in self.excluded)
+        return " OR ".join(_fts(n) for n in negative)
+
+    def highlight_terms(self) -> list[str]:
+        """The searched words and phrases (not the excluded ones), for highlighting."""
+        if self.expr is None:
+            return []
+        return [term.text for term, negated in _terms(self.expr) if not negated]
 
 
 # --- tokenizer -------------------------------------------------------------------------------
 
-_FILTER_KEYS = ("section", "tag", "lang", "since", "until", "year", "is")
+FILTER_KEYS = ("section", "tag", "lang", "since", "until", "year", "is")
 _WORDY = re.compile(r"[^\W_]")
 _LANG = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_KEY = re.compile(r"[A-Za-z]+")
+_OPERATORS = {"OR": "or", "AND": "and", "NOT": "not"}
+_STOP = ' \t\n\r\f\v"()'
 
 
 @dataclass(slots=True)
 class _Token:
     kind: str
-    """'word', 'phrase', 'or', 'filter'."""
+    """'word', 'phrase', 'or', 'and', 'not', '(', ')', 'filter'."""
     value: str
     negated: bool = False
     prefix: bool = False
@@ -152,6 +238,13 @@ def _read_quoted(text: str, start: int) -> tuple[str, int]:
     return text[start + 1 : end], end + 1
 
 
+def _unknown_key(key: str, value: str) -> QueryError:
+    known = ", ".join(f"{k}:" for k in FILTER_KEYS)
+    return QueryError(
+        f'unknown filter {key}: (filters are {known}); to search for the text, quote it: "{key}:{value}"'
+    )
+
+
 def _tokens(text: str) -> Iterator[_Token]:
     i, n = 0, len(text)
     while i < n:
@@ -159,11 +252,18 @@ def _tokens(text: str) -> Iterator[_Token]:
         if ch.isspace():
             i += 1
             continue
+        if ch in "()":
+            yield _Token(ch, ch)
+            i += 1
+            continue
         negated = False
         if ch == "-" and i + 1 < n and not text[i + 1].isspace():
             negated = True
             i += 1
             ch = text[i]
+            if ch in "()":
+                yield _Token("not", "-")
+                continue
         if ch == '"':
             value, i = _read_quoted(text, i)
             prefix = i < n and text[i] == "*"
@@ -172,27 +272,34 @@ def _tokens(text: str) -> Iterator[_Token]:
             yield _Token("phrase", value, negated=negated, prefix=prefix)
             continue
         start = i
-        while i < n and not text[i].isspace() and text[i] != '"':
-            if text[i] == ":" and i + 1 < n and text[i + 1] == '"':
-                key = text[start:i].lower()
-                if key in _FILTER_KEYS and not negated:
-                    value, i = _read_quoted(text, i + 1)
-                    yield _Token("filter", value, key=key)
-                    break
+        while i < n and text[i] not in _STOP:
             i += 1
-        else:
-            word = text[start:i]
-            if word == "OR" and not negated:
-                yield _Token("or", word)
+        word = text[start:i]
+        key, sep, value = word.partition(":")
+        if sep and _KEY.fullmatch(key) and not value.startswith("//"):
+            lowered = key.lower()
+            if i < n and text[i] == '"' and not value:
+                value, i = _read_quoted(text, i)
+                if i < n and text[i] == "*":
+                    value += "*"
+                    i += 1
+            elif not value:
+                if lowered in FILTER_KEYS:
+                    raise QueryError(
+                        f"{lowered}: needs a value (for example {lowered}:{_EXAMPLES[lowered]})"
+                    )
+                # "Attention:" is a word followed by punctuation
+                yield _Token("word", word, negated=negated)
                 continue
-            key, sep, value = word.partition(":")
-            if sep and key.lower() in _FILTER_KEYS and not negated:
-                yield _Token("filter", value, key=key.lower())
-                continue
-            prefix = word.endswith("*")
-            yield _Token("word", word.rstrip("*"), negated=negated, prefix=prefix)
+            if lowered not in FILTER_KEYS:
+                raise _unknown_key(key, value)
+            yield _Token("filter", value, negated=negated, key=lowered)
             continue
-        # the while loop broke after a quoted filter value: nothing left to do for this token
+        if word in _OPERATORS and not negated:
+            yield _Token(_OPERATORS[word], word)
+            continue
+        prefix = word.endswith("*")
+        yield _Token("word", word.rstrip("*"), negated=negated, prefix=prefix)
 
 
 # --- parser ----------------------------------------------------------------------------------
@@ -221,6 +328,8 @@ def _apply_filter(fields: dict[str, Any], key: str, value: str) -> None:
     if not value:
         raise QueryError(f"{key}: needs a value (for example {key}:{_EXAMPLES[key]})")
     if key in ("section", "tag"):
+        if not _WORDY.search(value):
+            raise QueryError(f"{key}: needs a value with letters or digits")
         fields[key] = value
     elif key == "lang":
         lang = value.lower()
@@ -253,64 +362,154 @@ _EXAMPLES = {
 }
 
 
-def _term(token: _Token) -> Term | None:
-    """A Term for a word/phrase token, or None when it holds nothing searchable (punctuation)."""
-    value = " ".join(token.value.split())
-    if not _WORDY.search(value):
-        if token.prefix:
-            raise QueryError("* must follow a word, as in secu*")
-        return None
-    return Term(value, phrase=token.kind == "phrase", prefix=token.prefix, negated=token.negated)
+class _Parser:
+    """Recursive descent over the tokens: and := or+ ; or := not (OR not)* ; not := NOT not | atom."""
+
+    def __init__(self, tokens: list[_Token]) -> None:
+        self.tokens = tokens
+        self.at = 0
+        self.fields: dict[str, Any] = {}
+        self.terms = 0
+
+    def peek(self) -> _Token | None:
+        return self.tokens[self.at] if self.at < len(self.tokens) else None
+
+    def parse(self) -> Node | None:
+        node = self.conjunction(depth=0)
+        token = self.peek()
+        if token is not None:  # only a stray ')' stops a top-level conjunction
+            raise QueryError("unbalanced parenthesis: ')' without its '('")
+        return node
+
+    def conjunction(self, depth: int) -> Node | None:
+        nodes: list[Node] = []
+        after_operand = False
+        while (token := self.peek()) is not None and token.kind != ")":
+            if token.kind == "and":
+                self.at += 1
+                following = self.peek()
+                if not after_operand or following is None or following.kind in (")", "and", "or"):
+                    raise QueryError("'AND' needs a word on each side")
+                after_operand = False
+                continue
+            if token.kind == "or":
+                raise QueryError("'OR' needs a word on each side")
+            after_operand = True
+            if token.kind == "filter":
+                self.at += 1
+                if depth:
+                    raise QueryError(
+                        f"{token.key}: applies to the whole search: put it outside the parentheses"
+                    )
+                if token.negated:
+                    raise QueryError(f"{token.key}: cannot be excluded with - or NOT")
+                _apply_filter(self.fields, token.key, token.value)
+                continue
+            node = self.alternatives(depth)
+            if node is not None:
+                nodes.append(node)
+        if not nodes:
+            return None
+        return nodes[0] if len(nodes) == 1 else And(tuple(nodes))
+
+    def alternatives(self, depth: int) -> Node | None:
+        first = self.negation(depth)
+        options = [first] if first is not None else []
+        while (token := self.peek()) is not None and token.kind == "or":
+            self.at += 1
+            if not options:
+                raise QueryError("'OR' needs a word on each side")
+            following = self.peek()
+            if following is None or following.kind in (")", "or", "and"):
+                raise QueryError("'OR' needs a word on each side")
+            if following.kind == "filter":
+                raise QueryError(
+                    f"{following.key}: applies to the whole search and cannot be one side of OR"
+                )
+            option = self.negation(depth)
+            if option is None:
+                raise QueryError("'OR' needs a word on each side")
+            options.append(option)
+        if len(options) > 1:
+            if any(_negative_only(o) for o in options):
+                raise QueryError(
+                    "'OR' cannot have an excluded -word or NOT on one side: use parentheses, as"
+                    " in a OR (b -c)"
+                )
+            return Or(tuple(options))
+        return options[0] if options else None
+
+    def negation(self, depth: int) -> Node | None:
+        token = self.peek()
+        if token is not None and token.kind == "not":
+            self.at += 1
+            following = self.peek()
+            if following is None or following.kind in (")", "or", "and"):
+                raise QueryError("'NOT' needs a word after it")
+            if following.kind == "filter":
+                raise QueryError(f"{following.key}: cannot be excluded with - or NOT")
+            node = self.negation(depth)
+            if node is None:
+                return None
+            return node.node if isinstance(node, Not) else Not(node)
+        return self.atom(depth)
+
+    def atom(self, depth: int) -> Node | None:
+        token = self.peek()
+        assert token is not None
+        self.at += 1
+        if token.kind == "(":
+            if depth >= MAX_DEPTH:
+                raise QueryError(f"too many nested parentheses: at most {MAX_DEPTH}")
+            inner = self.conjunction(depth + 1)
+            closing = self.peek()
+            if closing is None or closing.kind != ")":
+                raise QueryError("unbalanced parenthesis: close it with ')'")
+            self.at += 1
+            if inner is not None and _negative_only(inner):
+                raise QueryError("a group in parentheses needs a word to search, not only -words")
+            return inner
+        if token.kind == "filter":
+            # only reached as the operand of OR or NOT: both refuse filters before getting here
+            raise QueryError(f"{token.key}: applies to the whole search")
+        value = " ".join(token.value.split())
+        if not _WORDY.search(value):
+            if token.prefix:
+                raise QueryError("* must follow a word, as in secu*")
+            return None
+        self.terms += 1
+        if self.terms > MAX_TERMS:
+            raise QueryError(f"too many words: at most {MAX_TERMS}")
+        term = Term(value, phrase=token.kind == "phrase", prefix=token.prefix)
+        return Not(term) if token.negated else term
 
 
-def parse_query(text: str) -> Query:
-    """Parse what the user typed. Raises QueryError (one line) when it cannot be understood."""
+def _negative_only(node: Node) -> bool:
+    """True for a node that only excludes (FTS5 cannot search for 'everything but')."""
+    if isinstance(node, Not):
+        return True
+    if isinstance(node, And):
+        return all(_negative_only(n) for n in node.nodes)
+    if isinstance(node, Or):
+        return any(_negative_only(n) for n in node.nodes)
+    return False
+
+
+def parse_query(text: str, filters: Sequence[tuple[str, str]] = ()) -> Query:
+    """Parse what the user typed. Raises QueryError (one line) when it cannot be understood.
+
+    `filters` are (key, value) pairs applied after the text, exactly as if `key:value` had been
+    typed at its end (the CLI's --section, --since... flags).
+    """
     if len(text) > MAX_QUERY_LENGTH:
         raise QueryError(f"search too long: keep it under {MAX_QUERY_LENGTH} characters")
-    fields: dict[str, Any] = {}
-    groups: list[list[Term]] = []
-    excluded: list[Term] = []
-    pending_or = False
-    last_was_term = False
-    for token in _tokens(text):
-        if token.kind == "filter":
-            if pending_or:
-                raise QueryError("'OR' needs a word on each side")
-            _apply_filter(fields, token.key, token.value)
-            last_was_term = False
-            continue
-        if token.kind == "or":
-            if not last_was_term or pending_or:
-                raise QueryError("'OR' needs a word on each side")
-            pending_or = True
-            continue
-        term = _term(token)
-        if term is None:
-            if pending_or:
-                raise QueryError("'OR' needs a word on each side")
-            continue
-        if term.negated:
-            if pending_or:
-                raise QueryError("'OR' cannot be combined with an excluded -word")
-            excluded.append(term)
-            last_was_term = False
-            continue
-        if pending_or:
-            groups[-1].append(term)
-            pending_or = False
-        else:
-            groups.append([term])
-        last_was_term = True
-    if pending_or:
-        raise QueryError("'OR' needs a word on each side")
-    if sum(len(g) for g in groups) + len(excluded) > MAX_TERMS:
-        raise QueryError(f"too many words: at most {MAX_TERMS}")
-    query = Query(
-        text=text.strip(),
-        terms=tuple(tuple(g) for g in groups),
-        excluded=tuple(excluded),
-        **fields,
-    )
+    parser = _Parser(list(_tokens(text)))
+    expr = parser.parse()
+    for key, value in filters:
+        if key not in FILTER_KEYS:
+            raise _unknown_key(key, value)
+        _apply_filter(parser.fields, key, value)
+    query = Query(text=text.strip(), expr=expr, **parser.fields)
     first, last = query.since, query.until
     if first and last and first > last:
         raise QueryError("since: is after until: nothing can match")

@@ -10,12 +10,14 @@ or `a/b/index.html`. No Textual imports: this is core code.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import mimetypes
 import os
 import posixpath
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -182,10 +184,11 @@ class SiteServer:
 
 
 DEMO_PORT = 47151
-"""The demo's usual port ($NEWSROOM_TUI_DEMO_PORT overrides it). Links in synced pages carry the
-server's address, so serving the demo on the same port each time keeps a re-sync at "unchanged"
-instead of "updated"."""
+"""The demo's usual port ($NEWSROOM_TUI_DEMO_PORT overrides it): the port of the demo profile's
+`base_url`, so the releases' links open in a browser while the demo runs there. The releases'
+ids, URLs and text do not depend on the port it is actually served on (Profile.served_from)."""
 DEMO_PORT_ENV = "NEWSROOM_TUI_DEMO_PORT"
+DEMO_PROFILE = "demo"
 
 
 def demo_port() -> int:
@@ -205,14 +208,33 @@ def start_demo_server(
 
 
 def demo_profile(base_url: str) -> Profile:
-    """The built-in demo profile with its relative URLs resolved against `base_url`.
+    """The built-in demo profile fetching from a server at `base_url` (its URLs stay its own).
 
     Read from the package itself, so a user profile called "demo" cannot shadow it.
     """
     import dataclasses
 
     profile = load_profile_file(paths.builtin_profiles_dir() / "demo.toml")
-    return dataclasses.replace(profile, origin="built-in").rebased(base_url)
+    return dataclasses.replace(profile, origin="built-in").served_from(base_url)
+
+
+def is_unserved_demo(profile: Profile) -> bool:
+    """The built-in demo profile, not yet pointed at a running server."""
+    return (
+        profile.id == DEMO_PROFILE and profile.origin == "built-in" and not profile.fetch.connect_to
+    )
+
+
+@contextlib.contextmanager
+def serving_demo(profile: Profile) -> Iterator[Profile]:
+    """For the built-in demo profile, serve the demo newsroom on 127.0.0.1 while the block runs
+    and give the profile fetching from it; any other profile (or the demo already served) is
+    given back as is."""
+    if not is_unserved_demo(profile):
+        yield profile
+        return
+    with start_demo_server() as server:
+        yield profile.served_from(server.base_url)
 
 
 def serve_forever_cli(argv: list[str] | None = None) -> int:

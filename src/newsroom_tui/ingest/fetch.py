@@ -343,6 +343,37 @@ async def _hide_location(response: httpx.Response) -> None:
         response.headers[_LOCATION] = location
 
 
+class _ConnectTo(httpx.AsyncBaseTransport):
+    """Sends requests for some origins to others (FetchSettings.connect_to); the responses keep
+    the URL asked for, so everything downstream sees the site's own addresses."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, routes: tuple[tuple[str, str], ...]):
+        self.inner = inner
+        self.routes = {
+            _origin_key(httpx.URL(origin)): httpx.URL(target) for origin, target in routes
+        }
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        target = self.routes.get(_origin_key(request.url))
+        if target is not None:
+            request = httpx.Request(
+                request.method,
+                request.url.copy_with(scheme=target.scheme, host=target.host, port=target.port),
+                headers=request.headers,
+                stream=request.stream,
+                extensions=request.extensions,
+            )
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+def _origin_key(url: httpx.URL) -> tuple[str, str, int | None]:
+    default = {"http": 80, "https": 443}.get(url.scheme)
+    return (url.scheme, url.host, url.port or default)
+
+
 class Fetcher:
     """One HTTP client for a sync; use as `async with Fetcher(settings) as fetcher:`."""
 
@@ -361,6 +392,16 @@ class Fetcher:
         """HTTP requests sent (each hop and retry counts)."""
         self._semaphores: dict[str, asyncio.Semaphore] = {}
         s = self.settings
+        limits = httpx.Limits(
+            max_connections=max(8, s.concurrency * 4),
+            max_keepalive_connections=max(8, s.concurrency * 4),
+            keepalive_expiry=30.0,
+        )
+        if transport is None and s.connect_to:
+            inner = httpx.AsyncHTTPTransport(
+                http1=True, http2=False, limits=limits, trust_env=False
+            )
+            transport = _ConnectTo(inner, s.connect_to)
         self._client = httpx.AsyncClient(
             http1=True,
             http2=False,
@@ -371,11 +412,7 @@ class Fetcher:
                 write=s.read_timeout,
                 pool=s.deadline,
             ),
-            limits=httpx.Limits(
-                max_connections=max(8, s.concurrency * 4),
-                max_keepalive_connections=max(8, s.concurrency * 4),
-                keepalive_expiry=30.0,
-            ),
+            limits=limits,
             headers={
                 "User-Agent": user_agent,
                 "Accept-Encoding": "gzip, deflate",

@@ -26,7 +26,7 @@ from newsroom_tui.ingest.feeds import FeedError, ParsedFeed, discover_feeds, par
 from newsroom_tui.ingest.fetch import FetchError
 from newsroom_tui.ingest.listing import listing_page_url, parse_listing
 from newsroom_tui.ingest.sync_run import SyncRun, digest
-from newsroom_tui.models import FeedItem, FetchState
+from newsroom_tui.models import FeedItem, FetchState, release_id_for
 
 log = logging.getLogger(__name__)
 
@@ -38,19 +38,20 @@ MAX_TAGS = 20
 
 
 def release_id(item: FeedItem, site_origin: str) -> str:
-    """Stable id: the feed's guid, else the URL; site URLs shortened to path and query.
+    """Stable id: a short hash (models.release_id_for) of the feed's guid, else of the URL, site
+    URLs shortened to path and query first.
 
-    Shortening makes ids independent of the host and port (the demo's loopback port changes
-    from run to run) without merging releases of two different sites.
+    Shortening makes ids independent of the host and port without merging releases of two
+    different sites.
     """
     key = item.guid or item.url
     try:
         parts = urlsplit(key)
-    except ValueError:  # a guid no URL parser reads (unbalanced brackets...): kept as is
-        return key
+    except ValueError:  # a guid no URL parser reads (unbalanced brackets...): used whole
+        return release_id_for(key)
     if parts.scheme in ("http", "https") and f"{parts.scheme}://{parts.netloc}" == site_origin:
-        return parts.path + (f"?{parts.query}" if parts.query else "") or "/"
-    return key
+        key = parts.path + (f"?{parts.query}" if parts.query else "") or "/"
+    return release_id_for(key)
 
 
 async def _parse_in_daemon_thread(body: bytes, url: str) -> ParsedFeed:

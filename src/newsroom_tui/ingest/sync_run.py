@@ -20,7 +20,13 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from newsroom_tui.ingest.extraction_pool import ExtractionPool
-from newsroom_tui.ingest.fetch import Fetcher, FetchResponse, HostUnreachable, request_url
+from newsroom_tui.ingest.fetch import (
+    Fetcher,
+    FetchError,
+    FetchResponse,
+    HostUnreachable,
+    request_url,
+)
 from newsroom_tui.ingest.release_extraction import extract_release
 from newsroom_tui.models import (
     ExtractedPage,
@@ -166,10 +172,16 @@ class SyncRun:
         elif not known_state:
             state = self.store.get_fetch_state(url)
         try:
-            return await self.fetcher.get(url, max_bytes=max_bytes, state=state)
+            response = await self.fetcher.get(url, max_bytes=max_bytes, state=state)
         except HostUnreachable as exc:
             self.down[host] = str(exc)
             raise
+        except FetchError as exc:
+            if exc.status is not None:  # the server answered, with an error
+                self.report.reached = True
+            raise
+        self.report.reached = True
+        return response
 
     async def extract(
         self,

@@ -27,7 +27,7 @@ from newsroom_tui.screens.reader_service import (
     sync_summary,
     sync_was_offline,
 )
-from newsroom_tui.storage.store import StoreError
+from newsroom_tui.storage.store import TEXT_COUNT_CAP, StoreError
 from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.contacts_panel import ContactsPanel
 from newsroom_tui.widgets.release_list import ReleaseList
@@ -179,7 +179,7 @@ class MainScreen(Screen[None]):
 
     def refresh_list(self, *, keep_id: str | None = None) -> None:
         query = self.current_query()
-        terms = [t.text for group in query.terms for t in group]
+        terms = query.highlight_terms()
         if self.search is not None:
             empty = "No release matches this search."
         elif self.unread_only:
@@ -194,11 +194,27 @@ class MainScreen(Screen[None]):
             )
         except StoreError as exc:
             self.report_error("Could not list releases", exc)
+        else:
+            self._show_result_count(query)
         if not self._listed:
             # The list is what the reader looks at first: the rest waits until it is painted,
             # and for whatever else was waiting for that paint.
             self._listed = True
             self.call_after_refresh(self.call_later, self._after_first_paint)
+
+    def _show_result_count(self, query: Query) -> None:
+        """Under the search: how many releases the search (with the facet filters) found."""
+        if self.search is None:
+            return
+        count = self.release_list.count
+        notes: list[str] = []
+        if count == 0:
+            try:
+                notes = self.store.filter_misses(query)
+            except StoreError as exc:
+                log.info("no filter hints: %s", exc)
+        capped = query.match_expression() is not None and count >= TEXT_COUNT_CAP
+        self.query_one(SearchBar).show_count(count, capped=capped, notes=notes)
 
     @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
     def _refresh_facets(self) -> None:

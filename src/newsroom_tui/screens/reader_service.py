@@ -34,8 +34,8 @@ def sync_summary(report: SyncReport) -> str:
 
 
 def sync_was_offline(report: SyncReport) -> bool:
-    """True when every source failed, i.e. the newsroom could not be reached at all."""
-    return bool(report.failed) and report.sources_ok == 0
+    """True when the newsroom could not be reached at all (SyncReport.offline)."""
+    return report.offline
 
 
 class ReaderService:
@@ -57,23 +57,31 @@ class ReaderService:
 
     def host_reachable(self) -> bool:
         """Can the newsroom's host be reached? (A TCP connection; nothing is fetched.)"""
+        from newsroom_tui.demo.server import is_unserved_demo
         from newsroom_tui.ingest.fetch import host_reachable
 
-        return host_reachable(self.profile.resolve(self.profile.news_url))
+        if is_unserved_demo(self.profile):
+            return True  # served on 127.0.0.1 by the sync itself
+        return host_reachable(
+            self.profile.fetch_address(self.profile.resolve(self.profile.news_url))
+        )
 
     def sync(self, progress: Callable[[SyncProgress], None]) -> SyncReport:
         """Sync the profile into the database; `progress` is called from this thread.
 
         Raises SyncFailed with a one-line message; unexpected errors are logged with their
-        traceback first. `cancel()` from another thread stops it early.
+        traceback first. `cancel()` from another thread stops it early. The built-in demo
+        profile is served on 127.0.0.1 for the length of the sync, unless it already is.
         """
+        from newsroom_tui.demo.server import serving_demo
         from newsroom_tui.ingest.sync import sync_profile
 
         async def run(store: Store) -> SyncReport:
             cancel = asyncio.Event()
             with self._lock:
                 self._cancel = (asyncio.get_running_loop(), cancel)
-            return await sync_profile(self.profile, store, progress=progress, cancel=cancel)
+            with serving_demo(self.profile) as profile:
+                return await sync_profile(profile, store, progress=progress, cancel=cancel)
 
         try:
             check_selectors(self.profile)

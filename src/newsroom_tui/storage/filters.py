@@ -1,6 +1,8 @@
 """A parsed Query as SQL: the FROM/WHERE that selects the matching releases' sort keys.
 
-Callers select only the sort key (or count) from it and fetch columns by rk afterwards.
+Callers select only the sort key (or count) from it and fetch columns by rk afterwards. The
+section: and tag: values are the stored ones the store resolved them to (filter_values), or,
+for a query not resolved, the value as given.
 """
 
 from __future__ import annotations
@@ -21,23 +23,33 @@ def filters(query: Query, rk: str, *, tag: bool = True) -> tuple[list[str], list
     table = "r" if tag else "t"
     where: list[str] = []
     params: list[Any] = []
-    if query.section:
-        where.append("r.section = ?")
-        params.append(query.section)
+    sections = section_values(query)
+    if sections is not None:
+        if not sections:
+            where.append("0")
+        elif len(sections) == 1:
+            where.append("r.section = ?")
+        else:
+            where.append(f"r.section IN ({','.join('?' * len(sections))})")
+        params += sections
     if query.lang:
         where.append("r.language = ?")
         params.append(query.lang)
-    if query.tag and tag:
-        if rk == "r.rk" and not (query.section or query.lang or query.starred):
+    tags = tag_keys(query)
+    if tags is not None and tag:
+        marks = "= ?" if len(tags) == 1 else f"IN ({','.join('?' * len(tags))})"
+        if not tags:
+            where.append("0")
+        elif rk == "r.rk" and not (query.section or query.lang or query.starred):
             # no other index to start from: the tag's list drives
-            where.append("r.rk IN (SELECT rk FROM release_tags WHERE tag_key = ?)")
+            where.append(f"r.rk IN (SELECT rk FROM release_tags WHERE tag_key {marks})")
         else:
             # One primary-key probe per row of the driving index (or FTS match). An IN list on
             # f.rowid would be pushed into FTS5 as one MATCH per tagged release (~5 s at 100k).
             where.append(
-                "EXISTS (SELECT 1 FROM release_tags tg WHERE tg.rk = r.rk AND tg.tag_key = ?)"
+                f"EXISTS (SELECT 1 FROM release_tags tg WHERE tg.rk = r.rk AND tg.tag_key {marks})"
             )
-        params.append(fold(query.tag))
+        params += tags
     bounds = rk_bounds(query)
     if bounds:
         where.append(f"{rk} BETWEEN ? AND ?")
@@ -46,16 +58,36 @@ def filters(query: Query, rk: str, *, tag: bool = True) -> tuple[list[str], list
         where.append(f"{table}.read = 0")
     if query.starred:
         where.append("r.starred = 1")
-    exclusion = query.exclusion_expression() if not query.terms else None
+    exclusion = query.exclusion_expression()
     if exclusion:
         where.append("r.rk NOT IN (SELECT rowid FROM release_fts WHERE release_fts MATCH ?)")
         params.append(exclusion)
     return where, params
 
 
+def section_values(query: Query) -> list[str] | None:
+    """The stored sections the query's section: stands for (None: no section filter)."""
+    if not query.section:
+        return None
+    return list(query.sections) if query.sections is not None else [query.section]
+
+
+def tag_keys(query: Query) -> list[str] | None:
+    """The folded tag keys the query's tag: stands for (None: no tag filter)."""
+    if not query.tag:
+        return None
+    return list(query.tag_keys) if query.tag_keys is not None else [fold(query.tag)]
+
+
 def needs_row(query: Query) -> bool:
     """Whether a filter reads the releases table (the tag rows hold the sort key and read flag)."""
-    return bool(query.section or query.lang or query.starred or query.excluded)
+    return bool(
+        query.section
+        or query.lang
+        or query.starred
+        or query.exclusion_expression()
+        or len(tag_keys(query) or ()) != 1
+    )
 
 
 def source(query: Query) -> tuple[str, list[Any], str]:
@@ -74,7 +106,7 @@ def source(query: Query) -> tuple[str, list[Any], str]:
     elif query.tag and not needs_row(query):
         where, params = filters(query, "t.rk", tag=False)
         sql = "FROM release_tags t WHERE t.tag_key = ?"
-        params = [fold(query.tag), *params]
+        params = [*(tag_keys(query) or ()), *params]
         key = "t.rk"
     else:
         where, params = filters(query, "r.rk")

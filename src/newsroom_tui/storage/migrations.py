@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from newsroom_tui.models import release_id_for
+
 _V1 = """
 -- Narrow on purpose (~300 bytes a row, so the whole table stays in the page cache): filters and
 -- the list read it row by row. The large texts live in release_content.
@@ -178,7 +180,58 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     return step
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _script(_V2)]
+def _v3(con: sqlite3.Connection) -> None:
+    """Short ids: every release id becomes release_id_for(old id), in the releases, their
+    contacts and the read/starred state (rows kept for releases not stored yet included).
+
+    The old id was the release's key (a feed guid, a site path or a URL), so the new id is what
+    a sync computes for the same release now, and an old id still finds its release
+    (Store.get_release tries release_id_for(ref)). Ids are renamed in two steps (to a
+    temporary name, then the new one), so an old id shaped like a new one never collides
+    mid-way; a new id some other release already has (a hash collision) leaves that release
+    its old id. The contacts' foreign key is checked at commit, once both sides are renamed.
+    """
+    con.execute("PRAGMA defer_foreign_keys = ON")
+    old_ids = [str(row[0]) for row in con.execute("SELECT id FROM releases")]
+    old_ids += [
+        str(row[0])
+        for row in con.execute(
+            "SELECT id FROM release_state WHERE id NOT IN (SELECT id FROM releases)"
+        )
+    ]
+    renames: dict[str, str] = {}
+    taken: set[str] = set()
+    for old in old_ids:
+        new = release_id_for(old)
+        if new != old and new not in taken:
+            renames[old] = new
+            taken.add(new)
+    keep = set(old_ids) - set(renames)
+    for old, new in list(renames.items()):
+        if new in keep:  # an unrenamed id already has that name
+            del renames[old]
+    con.execute("CREATE TEMP TABLE id_renames (old TEXT PRIMARY KEY, new TEXT NOT NULL)")
+    con.executemany("INSERT INTO id_renames(old, new) VALUES (?, ?)", renames.items())
+    direct = not (set(renames.values()) & set(old_ids))
+    for table in ("releases", "release_state", "contacts"):
+        if direct:  # no new id is anybody's old one: one pass
+            con.execute(
+                f"UPDATE {table} SET id = (SELECT new FROM id_renames WHERE old = {table}.id)"
+                " WHERE id IN (SELECT old FROM id_renames)"
+            )
+            continue
+        con.execute(
+            f"UPDATE {table} SET id = char(1) || id WHERE id IN (SELECT old FROM id_renames)"
+        )
+        con.execute(
+            f"UPDATE {table} SET id = (SELECT new FROM id_renames WHERE old = substr({table}.id, 2))"
+            f" WHERE substr(id, 1, 1) = char(1)"
+            f" AND substr(id, 2) IN (SELECT old FROM id_renames)"
+        )
+    con.execute("DROP TABLE temp.id_renames")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _script(_V2), _v3]
 """MIGRATIONS[n] takes a database from user_version n to n + 1."""
 
 CURRENT_VERSION = len(MIGRATIONS)

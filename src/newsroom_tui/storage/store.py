@@ -6,7 +6,8 @@ The work is done by the modules beside it in `storage/`, named for what they hol
   migrations: the schema; errors: StoreError and its kinds; values: column conversions;
 - writes: sync batches and the read/starred flags;
 - reads: single records (a release, a section page, fetch state, settings);
-- filters, listing, search, facets: the reader's queries;
+- filter_values: what section:/tag: values stand for; filters, listing, search, facets: the
+  reader's queries;
 - directory: press contacts across releases.
 
 Errors reach callers as StoreError subclasses with one-line messages, never sqlite3 text.
@@ -34,6 +35,7 @@ from newsroom_tui.storage.dbfile import BUSY_TIMEOUT, FULL_CHECK_LIMIT, Database
 from newsroom_tui.storage.directory import ContactDirectory
 from newsroom_tui.storage.errors import DatabaseBusy, DatabaseTooNew, StoreError, StoreReadOnly
 from newsroom_tui.storage.facets import ReleaseFacets
+from newsroom_tui.storage.filter_values import FilterValues
 from newsroom_tui.storage.listing import TEXT_COUNT_CAP, ReleaseListing
 from newsroom_tui.storage.reads import RecordReads
 from newsroom_tui.storage.search import RELEVANCE_WINDOW, ReleaseSearch
@@ -64,6 +66,7 @@ class Store:
         self._search = ReleaseSearch(db, self._listing)
         self._facets = ReleaseFacets(db, self._listing)
         self._directory = ContactDirectory(db)
+        self._filter_values = FilterValues(db)
 
     @classmethod
     def open(
@@ -139,7 +142,12 @@ class Store:
     # ---- single records -----------------------------------------------------------------
 
     def get_release(self, release_id: str) -> Release | None:
+        """The release with this id (an id from before schema v3 is accepted too)."""
         return self._records.get_release(release_id)
+
+    def find_release(self, ref: str) -> Release | None:
+        """The release named by its id, an older id or its URL (for the command line)."""
+        return self._records.find_release(ref)
 
     def iter_releases(self) -> Iterator[Release]:
         """Every release, newest first."""
@@ -164,21 +172,31 @@ class Store:
 
     # ---- the list and search ------------------------------------------------------------
 
+    def resolve(self, query: Query) -> Query:
+        """The query with its section: and tag: values resolved to the stored ones (the other
+        methods do it themselves; see storage/filter_values)."""
+        return self._filter_values.resolve(query)
+
+    def filter_misses(self, query: Query) -> list[str]:
+        """One line for each section:, tag: or lang: value that matches nothing stored, naming
+        the closest stored values (empty when every filter value matches something)."""
+        return self._filter_values.misses(query)
+
     def count(self, query: Query) -> int:
         """How many releases match: exact for filters; capped at TEXT_COUNT_CAP for text."""
-        return self._listing.count(query)
+        return self._listing.count(self.resolve(query))
 
     def count_capped(self, query: Query) -> tuple[int, bool]:
         """count(query) and whether it is only a lower bound (text search past the cap)."""
-        return self._listing.count_capped(query)
+        return self._listing.count_capped(self.resolve(query))
 
     def rows(self, query: Query, offset: int, limit: int) -> list[ReleaseRow]:
         """One window of the list, newest first (publication time, then a stable per-id order)."""
-        return self._listing.rows(query, offset, limit)
+        return self._listing.rows(self.resolve(query), offset, limit)
 
     def index_of(self, query: Query, release_id: str) -> int | None:
         """Position of a release in rows(query, ...), or None when it does not match."""
-        return self._listing.index_of(query, release_id)
+        return self._listing.index_of(self.resolve(query), release_id)
 
     def search(
         self,
@@ -189,11 +207,11 @@ class Store:
         order: Literal["newest", "relevance"] = "newest",
     ) -> SearchResults:
         """Hits with highlighted snippets; `total` is count(query) (capped for text)."""
-        return self._search.search(query, limit=limit, offset=offset, order=order)
+        return self._search.search(self.resolve(query), limit=limit, offset=offset, order=order)
 
     def snippet(self, query: Query, release_id: str) -> str:
         """The highlighted snippet of one release for a text query ('' when it does not match)."""
-        return self._search.snippet(query, release_id)
+        return self._search.snippet(self.resolve(query), release_id)
 
     def unread_count(self) -> int:
         return self._facets.unread_count()

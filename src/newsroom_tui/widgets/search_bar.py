@@ -1,7 +1,9 @@
-"""SearchBar: the live search input, debounced, with a one-line error under it.
+"""SearchBar: the live search input, debounced, with the number of results or an error under it.
 
 Typing is parsed with the engine's query language and posted as `QueryChanged`; a `QueryError`
-shows its one-line message under the input instead. A keystroke after a pause is searched at once;
+shows its message under the input instead (wrapped to the pane's width). The screen reports how
+many releases the search found (`show_count`), with a line for each filter value that matches
+nothing. A keystroke after a pause is searched at once;
 keystrokes that follow each other quickly (fast typing, key repeat, a paste) wait until the typing
 stops, so no search runs for text that is already out of date.
 """
@@ -9,6 +11,7 @@ stops, so no search runs for text that is already out of date.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -64,6 +67,7 @@ class SearchBar(Vertical):
             placeholder='/ search: words, "phrase", prefix*, section:, tag:, since:, is:unread'
         )
         yield Static(id="search-error")
+        yield Static(id="search-count")
 
     @property
     def input(self) -> Input:
@@ -110,18 +114,30 @@ class SearchBar(Vertical):
         error = self.query_one("#search-error", Static)
         if not text.strip():
             error.update("")
-            self.remove_class("-error")
+            self.remove_class("-error", "-counted")
             self.post_message(self.QueryChanged(self, text, None))
             return
         try:
             query = parse_query(text)
         except QueryError as exc:
-            error.update(Text(clean_line(str(exc), limit=200)))
+            error.update(Text(clean_line(str(exc), limit=400)))
             self.add_class("-error")
             return
         error.update("")
         self.remove_class("-error")
         self.post_message(self.QueryChanged(self, text, query))
+
+    def show_count(self, count: int, *, capped: bool = False, notes: Sequence[str] = ()) -> None:
+        """Under the input: how many releases the search found (`capped`: at least that many),
+        then one line per note (a filter value that matches nothing)."""
+        if not self.input.value.strip():
+            self.remove_class("-counted")
+            return
+        number = f"{count:,}+" if capped else f"{count:,}"
+        lines = [f"{number} result{'' if count == 1 and not capped else 's'}"]
+        lines += [clean_line(note, limit=400) for note in notes]
+        self.query_one("#search-count", Static).update(Text("\n".join(lines)))
+        self.add_class("-counted")
 
     def action_clear(self) -> None:
         self.input.value = ""
