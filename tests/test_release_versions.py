@@ -50,7 +50,7 @@ def store(tmp_path: Path) -> Store:
     return Store.open(tmp_path / "db.sqlite3")
 
 
-lines = st.lists(st.text(st.characters(blacklist_categories=("Cs",)), max_size=30), max_size=40)
+lines = st.lists(st.text(st.characters(codec="utf-8"), max_size=30), max_size=40)
 
 
 @settings(max_examples=200, deadline=None)
