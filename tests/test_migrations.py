@@ -77,7 +77,7 @@ def _v1_with_releases(path: Path, n: int = 12) -> None:
 
 
 OLD_NAMES = {release_id_for(f"r{i}"): f"r{i}" for i in range(12)}
-"""The v1 fixture's ids as they are since v3, back to what they were (to compare lists)."""
+"""The v1 fixture's ids as they are since v4, back to what they were (to compare lists)."""
 
 
 def _lists(store: Store) -> dict[str, list[str]]:
