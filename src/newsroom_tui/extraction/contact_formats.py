@@ -1,4 +1,5 @@
-"""Press contacts as text: phone numbers in international digits, "Name <email>" and vCards.
+"""Press contacts as text: phones found in a contact line, "Name <email>" and vCards (phone
+numbers as digits: `phones`).
 
 Kept apart from the extractor (contacts.py) so that the reader and the store use them without
 loading an HTML parser.
@@ -7,24 +8,32 @@ loading an HTML parser.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from itertools import islice
 
 from newsroom_tui.models import Contact
+from newsroom_tui.phones import EXTENSION_TAIL, MAX_PHONE_DIGITS, normalise_phone, phone_numbers
 from newsroom_tui.sanitise import clean_email, clean_line
+
+__all__ = [
+    "MAX_NAME_CHARS",
+    "MAX_NUMBER_DIGITS",
+    "MAX_PHONE_DIGITS",
+    "ORG_WORD",
+    "PhoneSpan",
+    "find_phones",
+    "format_name_email",
+    "format_vcard",
+    "normalise_phone",
+    "phone_numbers",
+]
 
 MAX_NAME_CHARS = 200
 """Text longer than this before a phone or email is prose, not a name: it ends the block."""
-MAX_PHONE_DIGITS = 20
 MAX_NUMBER_DIGITS = 15
 """The longest international number (E.164) a printed phone may hold, extension aside."""
 MIN_NUMBER_DIGITS = 6
 
-_EXT_TAIL = re.compile(
-    r"(?:ext|extension|poste|anexo|int|x)\.?\s{0,3}:?\s{0,3}(\d{1,6})\s{0,3}\)?\s{0,3}$", re.I
-)
-_TRUNK_ZERO = re.compile(r"\(\s{0,2}0\s{0,2}\)")
 ORG_WORD = re.compile(
     r"\b(?:IOM|OIM|UN|office|bureau|oficina|mission|misi[óo]n|unit|unit[ée]|unidad|"
     r"division|divisi[óo]n|d[ée]partement|department|departamento|headquarters|si[èe]ge|sede)\b",
@@ -88,7 +97,7 @@ def find_phones(text: str) -> list[PhoneSpan]:
                 label = labels[next_label]
             next_label += 1
         for piece_start, piece in _pieces(text, match.start(), match.end()):
-            digits = sum(ch.isdecimal() for ch in _EXT_TAIL.sub("", piece))
+            digits = sum(ch.isdecimal() for ch in EXTENSION_TAIL.sub("", piece))
             if digits < MIN_NUMBER_DIGITS or digits > MAX_NUMBER_DIGITS + 2:
                 continue
             plus = piece.lstrip(" (").startswith("+") or piece.lstrip(" (").startswith("00")
@@ -142,53 +151,6 @@ def _first_group_digits(text: str) -> int:
         elif count:
             break
     return count
-
-
-def normalise_phone(printed: str) -> str:
-    """International digits ('+41 79 123 45 67' -> '+41791234567'); extension kept after 'x'.
-
-    Numbers printed without a leading '+' stay digits only ("00" before a country code becomes
-    '+'); '(0)' after a country code is dropped. A printed alternative ending ("5140/1") is
-    left out: phone_numbers() gives every number a printed phone stands for.
-    """
-    numbers = phone_numbers(printed)
-    return numbers[0] if numbers else ""
-
-
-def phone_numbers(printed: str) -> list[str]:
-    """Every number a printed phone stands for, normalised: "+2 02 2736 5140/1" is two."""
-    if not isinstance(printed, str) or not printed:
-        return []
-    text = printed[:100]
-    ext = ""
-    tail = _EXT_TAIL.search(text)
-    if tail:
-        ext = tail.group(1)
-        text = text[: tail.start()]
-    head, slash, alternative = text.partition("/")
-    alternatives: list[str] = []
-    if slash:
-        alt_digits = "".join(ch for ch in alternative if ch.isdecimal())
-        if alt_digits and len(alt_digits) <= 4:
-            alternatives = [alt_digits]
-            text = head
-    stripped = text.lstrip(" \t(")
-    plus = stripped.startswith("+")
-    if plus:
-        text = _TRUNK_ZERO.sub("", text)
-    digits = "".join(str(unicodedata.decimal(ch)) for ch in text if ch.isdecimal())
-    if not plus and stripped.startswith("00") and len(digits) > 10:
-        plus, digits = True, digits[2:]
-    digits = digits[:MAX_PHONE_DIGITS]
-    if not digits:
-        return []
-    suffix = f"x{ext}" if ext else ""
-    sign = "+" if plus else ""
-    out = [sign + digits + suffix]
-    for alt in alternatives:
-        if len(alt) < len(digits):
-            out.append(sign + digits[: len(digits) - len(alt)] + alt + suffix)
-    return out
 
 
 def format_name_email(contact: Contact) -> str | None:
