@@ -357,7 +357,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
 }
 
 
-def best_time(func: Callable[[], object], runs: int = 3) -> float:
+def best_time(func: Callable[[], object], runs: int = 5) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()

@@ -12,7 +12,7 @@ MAX_PHONE_DIGITS = 20
 EXTENSION_TAIL = re.compile(
     r"(?:ext|extension|poste|anexo|int|x)\.?\s{0,3}:?\s{0,3}(\d{1,6})\s{0,3}\)?\s{0,3}$", re.I
 )
-"""An extension closing a printed phone ("ext. 142", "x142", "poste 12"); group 1 its digits."""
+"""An extension closing a printed phone ("ext. 12", "poste 45", "anexo 116", "x142")."""
 _TRUNK_ZERO = re.compile(r"\(\s{0,2}0\s{0,2}\)")
 
 

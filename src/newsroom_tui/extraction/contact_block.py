@@ -90,8 +90,10 @@ _DASH_PARTS = re.compile(r"\s[–—-]\s|\s/\s|,")
 
 # --- emails ------------------------------------------------------------------------------------
 _MAILTO_MARK = re.compile(MAILTO_OPEN + "([^\ue010\ue011]{0,300})" + MAILTO_CLOSE)
-_TEXT_EMAIL = re.compile(
-    r"[A-Za-z0-9._%+\-]{1,64}(?:@| @(?=[A-Za-z0-9])|@ (?=[A-Za-z0-9]))[A-Za-z0-9.\-]{1,253}"
+_TEXT_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9.\-]{1,253}")
+# A space printed beside the "@" of an address ("jroe @iom.int").
+_SPACED_AT = re.compile(
+    r"(?<=[A-Za-z0-9._%+\-]) @ ?(?=[A-Za-z0-9])|(?<=[A-Za-z0-9._%+\-])@ (?=[A-Za-z0-9])"
 )
 _OBF_OPEN = r"[\[\(\{<]\s{0,2}"
 _OBF_CLOSE = r"\s{0,2}[\]\)\}>]"
@@ -455,6 +457,8 @@ def _parse_segment(raw: str) -> _Segment:
     text = raw.replace("＠", "@").replace("﹫", "@").replace("．", ".")
     lost = bool(_LOST_ADDRESS.search(text))
     text = _PROTECTED.sub(" ", text)
+    if "@" in text:
+        text = _SPACED_AT.sub("@", text)
     text = clean_line(text.replace(MAILTO_OPEN, " " + MAILTO_OPEN), limit=len(text) + 10)
     spans: list[tuple[int, int]] = []
     mailto: list[str] = []
@@ -464,15 +468,23 @@ def _parse_segment(raw: str) -> _Segment:
         if email:
             mailto.append(email)
     text_emails: list[str] = []
-    for m in islice(_TEXT_EMAIL.finditer(text), MAX_MATCHES):
+    # Each pattern is only tried where the character it needs is there: a long line of prose
+    # costs one substring test instead of a scan that backtracks at every place.
+    for m in islice(_TEXT_EMAIL.finditer(text) if "@" in text else (), MAX_MATCHES):
         if _inside(m.start(), spans):
             continue
-        email = valid_email(m.group(0).replace(" ", ""))
+        email = valid_email(m.group(0))
         if email:
             spans.append(m.span())
             text_emails.append(email)
     obfuscated: list[str] = []
-    for pattern in (_OBFUSCATED_BRACKETS, _OBFUSCATED_WORDS):
+    obfuscations = (
+        (_OBFUSCATED_BRACKETS, any(ch in text for ch in "[({<")),
+        (_OBFUSCATED_WORDS, " at " in text or " AT " in text),
+    )
+    for pattern, present in obfuscations:
+        if not present:
+            continue
         for m in islice(pattern.finditer(text), MAX_MATCHES):
             if _inside(m.start(), spans):
                 continue

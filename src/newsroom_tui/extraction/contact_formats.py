@@ -1,4 +1,5 @@
-"""Press contacts as text: "Name <email>" and vCards (phone numbers: `phones`).
+"""Press contacts as text: phones found in a contact line, "Name <email>" and vCards (phone
+numbers as digits: `phones`).
 
 Kept apart from the extractor (contacts.py) so that the reader and the store use them without
 loading an HTML parser.
@@ -11,18 +12,16 @@ from dataclasses import dataclass
 from itertools import islice
 
 from newsroom_tui.models import Contact
-from newsroom_tui.phones import (
-    EXTENSION_TAIL,
-    MAX_PHONE_DIGITS,
-    normalise_phone,
-    phone_numbers,
-)
+from newsroom_tui.phones import EXTENSION_TAIL, MAX_PHONE_DIGITS, normalise_phone, phone_numbers
 from newsroom_tui.sanitise import clean_email, clean_line
 
 __all__ = [
     "MAX_NAME_CHARS",
+    "MAX_NUMBER_DIGITS",
     "MAX_PHONE_DIGITS",
     "ORG_WORD",
+    "PhoneSpan",
+    "find_phones",
     "format_name_email",
     "format_vcard",
     "normalise_phone",
@@ -34,6 +33,7 @@ MAX_NAME_CHARS = 200
 MAX_NUMBER_DIGITS = 15
 """The longest international number (E.164) a printed phone may hold, extension aside."""
 MIN_NUMBER_DIGITS = 6
+
 ORG_WORD = re.compile(
     r"\b(?:IOM|OIM|UN|office|bureau|oficina|mission|misi[óo]n|unit|unit[ée]|unidad|"
     r"division|divisi[óo]n|d[ée]partement|department|departamento|headquarters|si[èe]ge|sede)\b",

@@ -81,12 +81,16 @@ ANCHOR = re.compile(
     """,
     re.VERBOSE | re.MULTILINE,
 )
+# Every opener, "please" and label starts with one of these characters (in folded text): the
+# class lets most places be passed over without trying the alternatives.
+_FIRST_CHARACTERS = r"[acfikmprsv\s]"
 _STARTS_AT = re.compile(
+    rf"(?={_FIRST_CHARACTERS})"
     rf"(?=(?P<opener>{_OPENER})|(?P<please>(?:{_PLEASE}){_S})|(?P<label>{_LABEL}))"
     rf"(?=(?P<also_label>{_LABEL}))?",
     re.VERBOSE | re.MULTILINE,
 )
-_REQUEST_AT = re.compile(rf"(?=(?:{_REQUEST}))")
+_REQUEST_AT = re.compile(rf"(?=[cdefgjkmprsvw\s])(?=(?:{_REQUEST}))")
 _REQUEST_RE = re.compile(_REQUEST)
 _CLAUSE_BREAK = re.compile(r"[.;\n]")
 MAX_ANCHOR_STARTS = 2_000
