@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, TextIO
 from newsroom_tui import __version__, paths
 from newsroom_tui.logfile import get_logger, setup_logging
 from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, Release, SyncProgress, SyncReport
+from newsroom_tui.process_settings import tune_process
 from newsroom_tui.profiles import (
     Profile,
     ProfileError,
@@ -725,6 +726,7 @@ def main(
 ) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
+    tune_process()
     parser = build_parser()
     args = parser.parse_args(_dash_words_as_query(list(sys.argv[1:] if argv is None else argv)))
     for name in _TEXT_ARGUMENTS:

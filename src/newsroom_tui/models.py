@@ -7,6 +7,8 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from newsroom_tui.phones import normalise_phone
+
 RELEASE_ID_LENGTH = 12
 """Characters of a release id: 60 bits of a hash, so two releases of one newsroom practically
 never share one (the odds stay under one in a million up to a million releases)."""
@@ -32,8 +34,6 @@ class Contact:
     emails: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
-        from newsroom_tui.extraction.contact_formats import normalise_phone
-
         return {
             "name": self.name,
             "organization": self.organization,

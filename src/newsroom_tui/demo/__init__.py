@@ -2,5 +2,7 @@
 
 `newsroom_tui.demo.server.SiteServer` serves `site/` on 127.0.0.1; `demo_profile(base_url)` is the
 matching profile, fetching from the server while its URLs stay those of the demo's usual address;
-`serving_demo(profile)` serves the demo for as long as a sync needs it. `build_site` regenerates `site/` from the content it holds.
+`serving_demo(profile)` serves the demo for as long as a sync needs it. `build_site` regenerates
+`site/` from the content in `content/` (data files, read by `content.py`); `loopback` is the site
+server core the demo, the benchmarks and the tests share.
 """
