@@ -131,11 +131,12 @@ def test_a_failed_page_is_one_line_on_stderr_and_exit_1(tmp_path: Path) -> None:
         site.put("/a", "<h1>A</h1><p>Texte A</p>")
         site.put("/c", "<h1>C</h1><p>Texte C</p>")  # /b is missing: 404
         profile = write_profile(tmp_path, site.base)
+        missing = site.url("/b")
         done = console("sync", "--profile", str(profile), "--no-sections", data=tmp_path)
     assert done.returncode == 1
     assert SUMMARY.fullmatch(done.stdout.strip()) and done.stdout.startswith("3 new")
     failures = [line for line in done.stderr.splitlines() if "failed" in line]
-    assert failures == [f"newsroom-tui: failed: {site.url('/b')}: HTTP 404 Not Found"]
+    assert failures == [f"newsroom-tui: failed: {missing}: HTTP 404 Not Found"]
     assert "offline" not in done.stderr
 
 
@@ -143,9 +144,10 @@ def test_a_site_that_answers_only_errors_is_not_offline(tmp_path: Path) -> None:
     with Site() as site:
         site.error("/rss.xml", 500)
         profile = write_profile(tmp_path, site.base)
+        feed_url = site.url("/rss.xml")
         done = console("sync", "--profile", str(profile), data=tmp_path)
     assert done.returncode == 1
-    assert f"newsroom-tui: failed: {site.url('/rss.xml')}: HTTP 500" in done.stderr
+    assert f"newsroom-tui: failed: {feed_url}: HTTP 500" in done.stderr
     assert "offline" not in done.stderr
 
 
