@@ -1,5 +1,5 @@
 """Release ids: short and of one shape, independent of the port the demo is served on, found by
-id, old id or URL, and carried over by the v3 migration from a database a sync of the previous
+id, old id or URL, and carried over by the v4 migration from a database a sync of the previous
 schema wrote (its read/starred state and contacts included), after which a sync changes nothing."""
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def test_show_and_export_take_an_id_an_old_id_or_a_url(tmp_path: Path) -> None:
     with SiteServer() as server, Store.open(paths.database_path(Path(data), "demo")) as store:
         report = sync.run_sync(demo_profile(server.base_url), store, sections=False)
         assert report.new == 44
-        release = store.find_release("demo-fr-0023")  # the feed's guid: the id before v3
+        release = store.find_release("demo-fr-0023")  # the feed's guid: the id before v4
         assert release is not None
     url = release.url
     for ref in (release.id, "demo-fr-0023", url, url + "/", url.replace("http:", "https:")):
@@ -125,13 +125,13 @@ def _old_style_sync(data: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             store.set_starred("demo-fr-0021", True)
             store.set_starred("not-yet-stored", True)  # a star kept for a release to come
     con = sqlite3.connect(database)
-    con.execute("PRAGMA user_version = 2")
+    con.execute("PRAGMA user_version = 3")
     con.commit()
     con.close()
     return database
 
 
-def test_v3_gives_old_ids_their_short_form_and_keeps_state_and_contacts(
+def test_v4_gives_old_ids_their_short_form_and_keeps_state_and_contacts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     database = _old_style_sync(tmp_path / "data", monkeypatch)
@@ -142,7 +142,7 @@ def test_v3_gives_old_ids_their_short_form_and_keeps_state_and_contacts(
     assert any(i.startswith("/") for i in old_ids) and "demo-fr-0023" in old_ids
     assert old_contacts > 0
     with Store.open(database) as store:
-        assert store.schema_version == 3
+        assert store.schema_version == 4
         new_ids = sorted(r.id for r in store.iter_releases())
         assert new_ids == sorted(release_id_for(i) for i in old_ids)
         assert all(ID_SHAPE.fullmatch(i) for i in new_ids)

@@ -14,12 +14,16 @@ from newsroom_tui.storage.values import (
     from_iso,
     from_ts,
     json_strings,
+    language_links,
 )
 
 _RELEASE_COLUMNS = (
     "r.id, r.url, r.title, r.published_iso, r.language, r.section, r.tags, c.summary,"
     " c.markdown, c.text, c.contacts, r.summary_only, r.updated,"
-    " coalesce(s.read, 0), coalesce(s.starred, 0)"
+    " coalesce(s.read, 0), coalesce(s.starred, 0), r.edit_unseen,"
+    " (SELECT group_concat(l.language || char(9) || l.url, char(10)) FROM release_links l"
+    " WHERE l.rk = r.rk),"
+    " (SELECT count(*) FROM release_versions v WHERE v.rk = r.rk)"
 )
 
 
@@ -40,6 +44,9 @@ def _release(row: Sequence[Any]) -> Release:
         updated=bool(row[12]),
         read=bool(row[13]),
         starred=bool(row[14]),
+        edit_unseen=bool(row[15]),
+        language_links=language_links(row[16]),
+        versions=int(row[17] or 0),
     )
 
 
@@ -50,7 +57,7 @@ class RecordReads:
         self._db = db
 
     def get_release(self, release_id: str) -> Release | None:
-        """The release with this id, or with the id an older id (its key) became (schema v3)."""
+        """The release with this id, or with the id an older id (its key) became (schema v4)."""
         for candidate in dict.fromkeys((release_id, release_id_for(release_id))):
             row = self._db.read_one(
                 f"SELECT {_RELEASE_COLUMNS} FROM releases r"
@@ -64,8 +71,7 @@ class RecordReads:
 
     def find_release(self, ref: str) -> Release | None:
         """The release an id, an older id or a URL names (the URL as stored, or differing only
-        by a trailing slash or http/https). A URL is looked up without an index (a scan of the
-        narrow releases table: ~20 ms at 100,000 releases); the command line asks, not the list."""
+        by a trailing slash or http/https; looked up on the releases_url index)."""
         found = self.get_release(ref)
         if found is not None or not ref.startswith(("http://", "https://")):
             return found
@@ -97,6 +103,17 @@ class RecordReads:
             for row in rows:
                 yield _release(row[1:])
             last = rows[-1][0]
+
+    def release_by_url(self, url: str) -> Release | None:
+        """The release published at `url` (the newest, should two share it), or None."""
+        row = self._db.read_one(
+            f"SELECT {_RELEASE_COLUMNS} FROM releases r"
+            " JOIN release_content c ON c.rk = r.rk"
+            " LEFT JOIN release_state s ON s.id = r.id WHERE r.url = ?"
+            " ORDER BY r.rk DESC LIMIT 1",
+            (url,),
+        )
+        return None if row is None else _release(row)
 
     def summary_only_releases(self, limit: int) -> list[Release]:
         """Releases still shown from a feed summary (their page is yet to be fetched), newest
