@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from newsroom_tui.app import NewsroomApp, build_app
 from uifixtures import profile, sample_app, search_settled, settle
@@ -29,6 +30,8 @@ async def search_securite(pilot: Pilot[Any]) -> None:
     await pilot.press("slash", *"securite")
     app = pilot.app
     assert isinstance(app, NewsroomApp)
+    # The cursor stays drawn: a blinking one is on or off depending on how slow the machine is.
+    app.screen.query_one(Input).cursor_blink = False
     await search_settled(app, pilot)
 
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsroom_tui.models import Contact, LanguageLink, Release
+from newsroom_tui.models import Contact, LanguageLink, Release, release_id_for
 from newsroom_tui.query import Query, parse_query
 from newsroom_tui.storage.dbfile import Database
 from newsroom_tui.storage.migrations import migrate, read_only_views
@@ -190,15 +190,17 @@ def test_v3_keeps_state_and_marks_earlier_edits_unseen(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     _v2_with_an_edited_release(path)
     with Store.open(path) as store:
-        rows = {row.id: row for row in store.rows(Query(), 0, 10)}
+        # the ids are short since v4 (release_id_for of the old ones)
+        old_names = {release_id_for(name): name for name in ("r1", "r2", "r3")}
+        rows = {old_names[row.id]: row for row in store.rows(Query(), 0, 10)}
         assert {i: (r.read, r.starred, r.updated) for i, r in rows.items()} == {
             "r1": (False, False, True),
             "r2": (False, True, False),
             "r3": (True, True, True),
         }
         assert store.count(parse_query("is:starred")) == 2
-        assert store.earlier_versions("r1") == []
-        store.set_read(["r1"], True)
+        assert store.earlier_versions(release_id_for("r1")) == []
+        store.set_read([release_id_for("r1")], True)
         assert not store.get_release("r1").edit_unseen  # type: ignore[union-attr]
 
 

@@ -1,9 +1,11 @@
 """`profiles check`: what each of a profile's selectors finds on one page, then what the real
 extraction (and, when the profile has one, the listing reader) makes of that page.
 
-Selectors are run one by one on the page's tree (a profile lists several per field, the first
-that matches wins), so a profile's author sees which one is used and which never match. The
-lines are plain text for a terminal: every value from the page goes through `clean_line`.
+Selectors are run one by one (a profile lists several per field, the first that matches wins),
+so a profile's author sees which one is used and which never match: the extract ones through the
+selector engine extraction uses (extraction/selectors), the listing ones on the card tree the
+listing reader walks. The lines are plain text for a terminal: every value from the page goes
+through `clean_line`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Tag
 
 from newsroom_tui.extraction.extract import decode_html, extract_page
+from newsroom_tui.extraction.selectors import PageSelector, element_text, element_value
 from newsroom_tui.ingest.listing import parse_listing
 from newsroom_tui.profiles import Profile
 from newsroom_tui.sanitise import clean_line
@@ -55,29 +58,20 @@ def _select(root: Tag, selector: str) -> list[Tag]:
     return [el for el in root.select(selector) if isinstance(el, Tag)]
 
 
-def _value(element: Tag) -> str:
-    """An element's text, or the attribute that carries its value (meta content, datetime)."""
-    for name in ("content", "datetime"):
-        value = element.get(name)
-        if isinstance(value, str) and value.strip():
-            return value
-    return element.get_text(" ", strip=True)
-
-
-def _extract_findings(soup: BeautifulSoup, profile: Profile) -> Iterator[SelectorFinding]:
+def _extract_findings(page: PageSelector, profile: Profile) -> Iterator[SelectorFinding]:
     settings = profile.extract
     for name in ("title", "date"):
         for index, selector in enumerate(getattr(settings, name)):
-            found = _select(soup, selector)
-            shown = f"the first is {_short(_value(found[0]))}" if found else ""
+            found = page.select(selector, limit=None)
+            shown = f"the first is {_short(element_value(found[0]))}" if found else ""
             yield SelectorFinding(f"extract.{name}[{index}]", selector, len(found), shown)
     for index, selector in enumerate(settings.body):
-        found = _select(soup, selector)
-        text = found[0].get_text(" ", strip=True) if found else ""
+        found = page.select(selector, limit=None)
+        text = " ".join(element_text(found[0]).split()) if found else ""
         shown = f"the first has {len(text):,} characters of text" if found else ""
         yield SelectorFinding(f"extract.body[{index}]", selector, len(found), shown)
     for index, selector in enumerate(settings.drop):
-        found = _select(soup, selector)
+        found = page.select(selector, limit=None)
         shown = "removed where it is inside the body" if found else ""
         yield SelectorFinding(f"extract.drop[{index}]", selector, len(found), shown)
 
@@ -104,7 +98,7 @@ def _listing_findings(soup: BeautifulSoup, profile: Profile) -> Iterator[Selecto
         shown = ""
         if hits:
             first = hits[0]
-            value = first.get("href") if name == "link" else _value(first)
+            value = first.get("href") if name == "link" else element_value(first)
             shown = f"the first is {_short(str(value or ''))}"
         yield SelectorFinding(f"sources.listing.{name}", selector, len(hits), shown, len(cards))
 
@@ -122,14 +116,15 @@ def check_page(profile: Profile, data: bytes, url: str, charset: str | None = No
         lines.append(
             f"<title>: {_short(raw)}" + (f"; title_suffixes removes {suffix!r}" if suffix else "")
         )
-    lines += [finding.line() for finding in _extract_findings(soup, profile)]
+    selectors = PageSelector(text, [])
+    lines += [finding.line() for finding in _extract_findings(selectors, profile)]
     page = extract_page(data, url, profile.extract, language=profile.language, encoding=charset)
     day = page.published.date().isoformat() if page.published else "no date"
     used = next(
         (
             f"extract.body[{i}]"
             for i, selector in enumerate(profile.extract.body)
-            if _select(soup, selector)
+            if selectors.select(selector)
         ),
         "the heuristic (no extract.body selector matched)",
     )

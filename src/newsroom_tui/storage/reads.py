@@ -71,8 +71,7 @@ class RecordReads:
 
     def find_release(self, ref: str) -> Release | None:
         """The release an id, an older id or a URL names (the URL as stored, or differing only
-        by a trailing slash or http/https). A URL is looked up without an index (a scan of the
-        narrow releases table: ~20 ms at 100,000 releases); the command line asks, not the list."""
+        by a trailing slash or http/https; looked up on the releases_url index)."""
         found = self.get_release(ref)
         if found is not None or not ref.startswith(("http://", "https://")):
             return found
