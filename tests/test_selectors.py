@@ -244,3 +244,21 @@ def test_profile_selectors_match_alike_on_pages(path: Path) -> None:
     for selector in PROFILE_SELECTORS:
         via_xpath, via_soupsieve = both_paths(page, selector)
         assert via_xpath == via_soupsieve, selector
+
+
+def test_the_translation_knows_what_bs4_and_soupsieve_know() -> None:
+    """The attribute tables the translation follows are the installed libraries' own."""
+    from bs4 import BeautifulSoup
+    from soupsieve import css_parser
+
+    from newsroom_tui.extraction import selectors
+
+    lists = BeautifulSoup("", "lxml").builder.cdata_list_attributes or {}
+    assert set(lists["*"]) == selectors._SPACE_SEPARATED_EVERYWHERE
+    by_name: dict[str, set[str]] = {}
+    for tag, names in lists.items():
+        if tag != "*":
+            for name in names:
+                by_name.setdefault(name, set()).add(tag)
+    assert by_name == {name: set(tags) for name, tags in selectors._SPACE_SEPARATED_ON.items()}
+    assert css_parser.HTML_CASE_INSENSITIVE_ATTRIBUTES == selectors._CASE_INSENSITIVE
