@@ -195,7 +195,7 @@ _MARKUP = st.lists(_element(), min_size=1, max_size=4).map(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_MARKUP, _SELECTORS)
 def test_translated_selectors_match_what_soupsieve_matches(markup: str, selector: str) -> None:
     assume(css_to_xpath(selector) is not None)
@@ -203,7 +203,7 @@ def test_translated_selectors_match_what_soupsieve_matches(markup: str, selector
     assert via_xpath == via_soupsieve
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_MARKUP)
 def test_element_text_is_the_same_on_both_trees(markup: str) -> None:
     page = PageSelector(markup, [])
