@@ -27,6 +27,7 @@ from newsroom_tui.profiles import Profile, ProfileError, list_profiles, load_pro
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title
 
 if TYPE_CHECKING:
+    from newsroom_tui.models import Release
     from newsroom_tui.storage.store import Store
 
 log = get_logger(__name__)
@@ -107,6 +108,18 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, top=False)
     p.add_argument("id", help="release id (as printed by search)")
     p.add_argument("--json", action="store_true")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="print the release's version in this language (as its page links it; fetched and"
+        " cached when no newsroom's cache holds it)",
+    )
+    which.add_argument(
+        "--diff",
+        action="store_true",
+        help="print what changed since the previous version, as a unified diff",
+    )
 
     p = sub.add_parser("extract", help="run the extraction pipeline on one page; stores nothing")
     _common(p, top=False)
@@ -380,8 +393,12 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.store() as store:
         release = store.get_release(args.id)
-    if release is None:
-        raise CliError(f"no release with id {args.id!r} (ids are printed by `search`)")
+        if release is None:
+            raise CliError(f"no release with id {args.id!r} (ids are printed by `search`)")
+        if args.diff:
+            return _show_diff(args, ctx, store, release)
+        if args.lang:
+            release = _language_version(args.lang, ctx, store, release)
     if args.json:
         _print_json(release.to_json(), ctx.out)
         return EXIT_OK
@@ -394,6 +411,97 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         for contact in release.contacts:
             parts = [contact.name, contact.organization, *contact.phones, *contact.emails]
             print("- " + " · ".join(clean_line(p) for p in parts if p), file=ctx.out)
+    return EXIT_OK
+
+
+def _language_version(language: str, ctx: Context, store: Store, release: Release) -> Release:
+    """The release's version in `language`: cached here or in another newsroom's cache, else
+    fetched and stored (see versions.languages)."""
+    import asyncio
+
+    from newsroom_tui.versions.languages import (
+        VersionUnavailable,
+        fetch_version,
+        find_version,
+        language_versions,
+    )
+
+    versions = language_versions(release, store, ctx.data_dir)
+    if not versions:
+        raise CliError("this release's page links no version in another language")
+    version = find_version(versions, language)
+    if version is None:
+        linked = " ".join(v.language for v in versions)
+        raise CliError(f"no {clean_line(language)} version: the page links {linked}")
+    if version.release is not None:
+        return version.release
+    with serving_demo_if_needed(ctx) as live:
+        try:
+            fetched = asyncio.run(fetch_version(version, live.profile, live.data_dir))
+        except VersionUnavailable as exc:
+            raise CliError(str(exc)) from None
+    print(
+        f"newsroom-tui: the {version.language} version was fetched and stored in the"
+        f" {fetched.profile.id} cache",
+        file=ctx.err,
+    )
+    return fetched.release
+
+
+def _show_diff(args: argparse.Namespace, ctx: Context, store: Store, release: Release) -> int:
+    """What changed between the previous version and the current one; printing it counts as
+    seeing the change (the ✎ marker goes)."""
+    from newsroom_tui.storage.store import StoreError
+    from newsroom_tui.versions.changes import contact_changes, unified_diff
+    from newsroom_tui.versions.delta import DeltaError
+
+    try:
+        earlier = store.earlier_versions(release.id, limit=1)
+    except DeltaError as exc:
+        raise CliError(str(exc)) from None
+    if not earlier:
+        raise CliError("no earlier version of this release is kept: no sync has found it edited")
+    previous = earlier[0]
+    when = previous.replaced_at.date().isoformat() if previous.replaced_at else "unknown date"
+    lines = unified_diff(
+        previous.title,
+        previous.markdown,
+        previous.contacts,
+        release.title,
+        release.markdown,
+        release.contacts,
+        old_label=f"{release.id} (until {when})",
+        new_label=f"{release.id} (now)",
+    )
+    if args.json:
+        _print_json(
+            {
+                "id": release.id,
+                "url": release.url,
+                "replaced_at": previous.replaced_at.isoformat() if previous.replaced_at else None,
+                "previous": {
+                    "title": previous.title,
+                    "markdown": previous.markdown,
+                    "contacts": [c.to_json() for c in previous.contacts],
+                },
+                "contact_changes": [
+                    {
+                        "change": change.kind,
+                        "name": (change.new or change.old).name,  # type: ignore[union-attr]
+                        "details": change.details,
+                    }
+                    for change in contact_changes(previous.contacts, release.contacts)
+                ],
+                "diff": "\n".join(lines),
+            },
+            ctx.out,
+        )
+    else:
+        print(clean_body("\n".join(lines)), file=ctx.out)
+    try:
+        store.mark_edit_seen(release.id)
+    except StoreError as exc:  # a read-only cache: the diff was shown all the same
+        log.info("not marking %s seen: %s", release.id, exc)
     return EXIT_OK
 
 

@@ -28,6 +28,20 @@ class Contact:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class LanguageLink:
+    """A page's link to its version in another language (`<link rel="alternate" hreflang>`)."""
+
+    language: str
+    """The hreflang tag, lower case ("fr", "en", "pt-br")."""
+    url: str
+
+    @property
+    def primary(self) -> str:
+        """The language without its region or script ("pt" for "pt-br")."""
+        return self.language.partition("-")[0]
+
+
 @dataclass(slots=True)
 class FeedItem:
     """One entry announced by a source (a feed item or a listing card)."""
@@ -59,6 +73,8 @@ class ExtractedPage:
     contacts: list[Contact] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """One-line remarks about the conversion (e.g. 'nesting too deep: shown as plain text')."""
+    language_links: list[LanguageLink] = field(default_factory=list)
+    """The page's other language versions as it links them (none guessed)."""
 
 
 @dataclass(slots=True)
@@ -82,6 +98,12 @@ class Release:
     """True once the release changed after it was first stored."""
     read: bool = False
     starred: bool = False
+    language_links: list[LanguageLink] = field(default_factory=list)
+    """Its versions in other languages, as its page links them."""
+    edit_unseen: bool = False
+    """An edit found by a sync that the reader has not shown yet (the ✎ marker)."""
+    versions: int = 0
+    """How many earlier versions are kept (see storage.versions)."""
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -99,6 +121,10 @@ class Release:
             "read": self.read,
             "starred": self.starred,
             "contacts": [c.to_json() for c in self.contacts],
+            "language_versions": [
+                {"language": link.language, "url": link.url} for link in self.language_links
+            ],
+            "earlier_versions": self.versions,
         }
 
 
@@ -114,6 +140,21 @@ class ReleaseRow:
     read: bool
     starred: bool
     updated: bool
+    """An edit the reader has not shown yet (the ✎ marker): cleared when the release is read
+    or its changes are shown."""
+
+
+@dataclass(slots=True)
+class ReleaseVersion:
+    """An earlier version of an edited release, as kept when a sync found the next one."""
+
+    number: int
+    """Grows with each edit: the highest is the version the current text replaced."""
+    replaced_at: datetime | None
+    """When a sync found the version that replaced it."""
+    title: str
+    markdown: str
+    contacts: list[Contact] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -474,6 +474,19 @@ def load_profile(name_or_path: str | None = None, *, check_css: bool = True) -> 
     raise ProfileError(name, "", f"unknown profile (known: {known})")
 
 
+def available_profiles() -> list[Profile]:
+    """Every usable profile, user profiles shadowing built-ins (invalid ones left out), with
+    their CSS selectors unchecked: for finding the newsroom of a language version."""
+    files = _builtin_files() | _user_files()
+    found: list[Profile] = []
+    for stem in sorted(files):
+        try:
+            found.append(load_profile(stem, check_css=False))
+        except ProfileError:
+            continue
+    return found
+
+
 def list_profiles() -> list[ProfileInfo]:
     """Built-in and user profiles; a broken user profile is listed with its error as its name."""
     infos: list[ProfileInfo] = []

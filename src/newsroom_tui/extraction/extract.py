@@ -24,6 +24,7 @@ from bs4.exceptions import ParserRejectedMarkup
 
 from newsroom_tui.extraction.contacts import extract_contacts
 from newsroom_tui.extraction.dates import parse_date
+from newsroom_tui.extraction.language_links import language_links
 from newsroom_tui.extraction.markdown import (
     MAX_HTML_CHARS,
     REMOVED_TAGS,
@@ -318,6 +319,8 @@ def extract_page(
     lang = _language(page, language)
     tags = _tags(page)
     base = _base_url(page, url)
+    # Before the body: the heuristic drops the header, where the language switcher lives.
+    versions = language_links(page.root, base)
 
     body_source = _body_html(page, settings, title)
     if len(body_source) > MAX_HTML_CHARS:
@@ -350,4 +353,5 @@ def extract_page(
         tags=tags,
         contacts=contacts,
         notes=converted.notes,
+        language_links=versions,
     )

@@ -147,6 +147,7 @@ class ReleaseSync:
             markdown=page.markdown,
             text=page.text,
             contacts=list(page.contacts),
+            language_links=list(page.language_links),
         )
 
     async def sync_release(

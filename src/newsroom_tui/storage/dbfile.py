@@ -178,6 +178,26 @@ class Database:
                 con.close()
             raise
 
+    @classmethod
+    def open_read_only(cls, path: Path, *, busy_timeout: float = BUSY_TIMEOUT) -> Database:
+        """Open an existing database for reading only: no check, no migration, nothing written
+        (an older schema is read through views). For looking into another newsroom's cache;
+        a damaged or foreign file raises StoreError when it is read."""
+        if not path.is_file():
+            raise StoreError(f"no database at {path}")
+        try:
+            con = _connect_read_only(path, busy_timeout)
+        except sqlite3.Error as exc:
+            raise translate(exc, path) from None
+        try:
+            version = int(con.execute("PRAGMA user_version").fetchone()[0])
+            if 1 <= version < CURRENT_VERSION:
+                read_only_views(con, version)
+        except sqlite3.Error as exc:
+            con.close()
+            raise translate(exc, path) from None
+        return cls(path, con, read_only=True, version=version)
+
     def close(self) -> None:
         with self.lock:
             self.con.close()

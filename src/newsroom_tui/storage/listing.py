@@ -24,7 +24,7 @@ from newsroom_tui.storage.values import from_iso, json_strings
 TEXT_COUNT_CAP = 10_000
 """count() and search().total stop counting text matches here (the UI shows "10000+")."""
 
-ROW_COLUMNS = "r.id, r.title, r.published_iso, r.section, r.tags, r.read, r.starred, r.updated"
+ROW_COLUMNS = "r.id, r.title, r.published_iso, r.section, r.tags, r.read, r.starred, r.edit_unseen"
 """The columns of a ReleaseRow, from `releases r`."""
 
 

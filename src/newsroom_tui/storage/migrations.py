@@ -156,6 +156,32 @@ END
 """
 
 
+_V3 = """
+-- Each release's links to its versions in other languages, as its page gives them.
+CREATE TABLE release_links (
+    rk INTEGER NOT NULL REFERENCES releases(rk) ON DELETE CASCADE ON UPDATE CASCADE,
+    language TEXT NOT NULL,          -- hreflang, lower case
+    url TEXT NOT NULL,
+    PRIMARY KEY (rk, language)
+) WITHOUT ROWID;
+-- A release by its address: the version another release (or newsroom) links to.
+CREATE INDEX releases_url ON releases(url);
+-- Earlier versions of edited releases, each a compressed delta against the version after it
+-- (versions/delta.py); the highest number is the one the current text replaced.
+CREATE TABLE release_versions (
+    rk INTEGER NOT NULL REFERENCES releases(rk) ON DELETE CASCADE ON UPDATE CASCADE,
+    number INTEGER NOT NULL,
+    replaced_at INTEGER NOT NULL,    -- unix time of the sync that found the next version
+    delta BLOB NOT NULL,
+    PRIMARY KEY (rk, number)
+) WITHOUT ROWID;
+-- The ✎ marker: an edit the reader has not shown yet (a sync sets it, reading clears it).
+-- Releases edited before this version keep their marker until they are opened again.
+ALTER TABLE releases ADD COLUMN edit_unseen INTEGER NOT NULL DEFAULT 0;
+UPDATE releases SET edit_unseen = 1 WHERE updated = 1;
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     """A step running these statements: each ends with a line ending in `;` (`END;` in a
     trigger); comment lines between statements are skipped."""
@@ -178,7 +204,7 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     return step
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _script(_V2)]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _script(_V2), _script(_V3)]
 """MIGRATIONS[n] takes a database from user_version n to n + 1."""
 
 CURRENT_VERSION = len(MIGRATIONS)
@@ -195,12 +221,13 @@ def read_only_views(con: sqlite3.Connection, version: int) -> None:
     """Let this version's queries read an older database that cannot be migrated (read-only).
 
     TEMP views shadow the tables whose columns a later step added (unqualified names resolve
-    to the temp schema first); the file itself is never changed.
+    to the temp schema first), and empty views stand for the tables it added; the file itself is
+    never changed.
     """
     if version == 1:
         con.execute(
             "CREATE TEMP VIEW releases AS SELECT r.*, coalesce(s.read, 0) AS read,"
-            " coalesce(s.starred, 0) AS starred FROM main.releases r"
+            " coalesce(s.starred, 0) AS starred, r.updated AS edit_unseen FROM main.releases r"
             " LEFT JOIN main.release_state s ON s.id = r.id"
         )
         con.execute(
@@ -209,3 +236,15 @@ def read_only_views(con: sqlite3.Connection, version: int) -> None:
             " LEFT JOIN main.release_state s ON s.id = r.id"
         )
         con.execute("CREATE TEMP VIEW change_counters AS SELECT 'contacts' AS name, 0 AS value")
+    elif version == 2:
+        con.execute(
+            "CREATE TEMP VIEW releases AS SELECT r.*, r.updated AS edit_unseen FROM main.releases r"
+        )
+    if version in (1, 2):
+        con.execute(
+            "CREATE TEMP VIEW release_links AS SELECT 0 AS rk, '' AS language, '' AS url WHERE 0"
+        )
+        con.execute(
+            "CREATE TEMP VIEW release_versions AS SELECT 0 AS rk, 0 AS number,"
+            " 0 AS replaced_at, x'' AS delta WHERE 0"
+        )

@@ -14,12 +14,16 @@ from newsroom_tui.storage.values import (
     from_iso,
     from_ts,
     json_strings,
+    language_links,
 )
 
 _RELEASE_COLUMNS = (
     "r.id, r.url, r.title, r.published_iso, r.language, r.section, r.tags, c.summary,"
     " c.markdown, c.text, c.contacts, r.summary_only, r.updated,"
-    " coalesce(s.read, 0), coalesce(s.starred, 0)"
+    " coalesce(s.read, 0), coalesce(s.starred, 0), r.edit_unseen,"
+    " (SELECT group_concat(l.language || char(9) || l.url, char(10)) FROM release_links l"
+    " WHERE l.rk = r.rk),"
+    " (SELECT count(*) FROM release_versions v WHERE v.rk = r.rk)"
 )
 
 
@@ -40,6 +44,9 @@ def _release(row: Sequence[Any]) -> Release:
         updated=bool(row[12]),
         read=bool(row[13]),
         starred=bool(row[14]),
+        edit_unseen=bool(row[15]),
+        language_links=language_links(row[16]),
+        versions=int(row[17] or 0),
     )
 
 
@@ -74,6 +81,17 @@ class RecordReads:
             for row in rows:
                 yield _release(row[1:])
             last = rows[-1][0]
+
+    def release_by_url(self, url: str) -> Release | None:
+        """The release published at `url` (the newest, should two share it), or None."""
+        row = self._db.read_one(
+            f"SELECT {_RELEASE_COLUMNS} FROM releases r"
+            " JOIN release_content c ON c.rk = r.rk"
+            " LEFT JOIN release_state s ON s.id = r.id WHERE r.url = ?"
+            " ORDER BY r.rk DESC LIMIT 1",
+            (url,),
+        )
+        return None if row is None else _release(row)
 
     def summary_only_releases(self, limit: int) -> list[Release]:
         """Releases still shown from a feed summary (their page is yet to be fetched), newest

@@ -7,7 +7,9 @@ The work is done by the modules beside it in `storage/`, named for what they hol
 - writes: sync batches and the read/starred flags;
 - reads: single records (a release, a section page, fetch state, settings);
 - filters, listing, search, facets: the reader's queries;
-- directory: press contacts across releases.
+- directory: press contacts across releases;
+- versions: earlier versions of edited releases; other_caches: a release in another newsroom's
+  database.
 
 Errors reach callers as StoreError subclasses with one-line messages, never sqlite3 text.
 """
@@ -26,6 +28,7 @@ from newsroom_tui.models import (
     FetchState,
     Release,
     ReleaseRow,
+    ReleaseVersion,
     SearchResults,
     SectionPage,
 )
@@ -37,11 +40,13 @@ from newsroom_tui.storage.facets import ReleaseFacets
 from newsroom_tui.storage.listing import TEXT_COUNT_CAP, ReleaseListing
 from newsroom_tui.storage.reads import RecordReads
 from newsroom_tui.storage.search import RELEVANCE_WINDOW, ReleaseSearch
+from newsroom_tui.storage.versions import MAX_VERSIONS, VersionReads
 from newsroom_tui.storage.writes import BatchResult, ReleaseWrites
 
 __all__ = [
     "BUSY_TIMEOUT",
     "FULL_CHECK_LIMIT",
+    "MAX_VERSIONS",
     "RELEVANCE_WINDOW",
     "TEXT_COUNT_CAP",
     "BatchResult",
@@ -64,6 +69,7 @@ class Store:
         self._search = ReleaseSearch(db, self._listing)
         self._facets = ReleaseFacets(db, self._listing)
         self._directory = ContactDirectory(db)
+        self._versions = VersionReads(db)
 
     @classmethod
     def open(
@@ -133,6 +139,10 @@ class Store:
     def set_starred(self, release_id: str, starred: bool) -> None:
         self._writes.set_starred(release_id, starred)
 
+    def mark_edit_seen(self, release_id: str) -> None:
+        """The release's changes were shown: its ✎ marker goes (reading it does that too)."""
+        self._writes.mark_edit_seen(release_id)
+
     def set_meta(self, key: str, value: str) -> None:
         self._writes.set_meta(key, value)
 
@@ -140,6 +150,15 @@ class Store:
 
     def get_release(self, release_id: str) -> Release | None:
         return self._records.get_release(release_id)
+
+    def release_by_url(self, url: str) -> Release | None:
+        """The release published at `url`, or None (an index lookup)."""
+        return self._records.release_by_url(url)
+
+    def earlier_versions(self, release_id: str, limit: int = MAX_VERSIONS) -> list[ReleaseVersion]:
+        """The kept earlier versions of an edited release, newest first ([] if none); a damaged
+        newest one raises versions.delta.DeltaError (one line)."""
+        return self._versions.earlier_versions(release_id, limit)
 
     def iter_releases(self) -> Iterator[Release]:
         """Every release, newest first."""

@@ -9,8 +9,10 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
-from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, Contact
+from newsroom_tui.extraction.language_links import language_tag
+from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, Contact, LanguageLink
 from newsroom_tui.query import Query
+from newsroom_tui.urls import safe_url
 
 TS_OFFSET = 1 << 32  # shifts unix times from 1834 to 2106 into positive numbers
 TIE_BITS = 20
@@ -135,3 +137,16 @@ def json_strings(raw: str) -> list[str]:
     except json.JSONDecodeError:
         return []
     return [str(t) for t in value] if isinstance(value, list) else []
+
+
+def language_links(raw: str | None) -> list[LanguageLink]:
+    """The stored language links ("language<TAB>url" lines), by language; lines that are not
+    a language and a URL the URL check accepts are skipped (a file changed behind our back)."""
+    links: dict[str, LanguageLink] = {}
+    for line in (raw or "").split("\n"):
+        language, _, url = line.partition("\t")
+        tag = language_tag(language)
+        checked = safe_url(url)
+        if tag and checked and tag not in links:
+            links[tag] = LanguageLink(tag, checked)
+    return [links[tag] for tag in sorted(links)]

@@ -11,7 +11,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from newsroom_tui.models import FetchState, Release, SectionPage
+from newsroom_tui.models import FetchState, LanguageLink, Release, SectionPage
 from newsroom_tui.storage.dbfile import Database
 from newsroom_tui.storage.errors import StoreError
 from newsroom_tui.storage.values import (
@@ -24,6 +24,8 @@ from newsroom_tui.storage.values import (
     strip_markers,
     timestamp,
 )
+from newsroom_tui.storage.versions import keep_previous
+from newsroom_tui.versions.delta import Document
 
 
 class BatchResult(NamedTuple):
@@ -62,11 +64,12 @@ class ReleaseWrites:
     ) -> BatchResult:
         """Store one sync batch in one transaction: all of it or (on any error) none of it.
 
-        Same id and hash: unchanged (url and last_seen refreshed). New hash: updated and flagged,
+        Same id and hash: unchanged (url, last_seen and language links refreshed). New hash:
+        updated and flagged (an unseen edit), the version it replaces kept (storage.versions),
         except when a summary-only release gets its full page (completion: counted as updated,
-        not flagged). A summary-only copy never replaces a full one already stored (the page
-        failed this time; the full text is kept, counted unchanged). read/starred never change:
-        a stored or restored release copies them from release_state.
+        not flagged, nothing kept). A summary-only copy never replaces a full one already stored
+        (the page failed this time; the full text is kept, counted unchanged). read/starred
+        never change: a stored or restored release copies them from release_state.
         """
         self._db.check_writable()
         new = updated = unchanged = 0
@@ -119,10 +122,25 @@ class ReleaseWrites:
         with self._db.write() as con:
             # Only known releases get a state row; triggers copy the flag into releases and
             # release_tags (migrations v2), where the list's partial indexes read it.
+            ids = list(ids)
             con.executemany(
                 "INSERT INTO release_state(id, read) SELECT id, ? FROM releases WHERE id = ?"
                 " ON CONFLICT(id) DO UPDATE SET read = excluded.read",
                 ((int(read), i) for i in ids),
+            )
+            if read:  # reading a release is seeing its edit: the ✎ marker goes
+                con.executemany(
+                    "UPDATE releases SET edit_unseen = 0 WHERE id = ? AND edit_unseen = 1",
+                    ((i,) for i in ids),
+                )
+
+    def mark_edit_seen(self, release_id: str) -> None:
+        """The release's changes were shown: its ✎ marker goes."""
+        self._db.check_writable()
+        with self._db.write() as con:
+            con.execute(
+                "UPDATE releases SET edit_unseen = 0 WHERE id = ? AND edit_unseen = 1",
+                (release_id,),
             )
 
     def set_starred(self, release_id: str, starred: bool) -> None:
@@ -140,6 +158,25 @@ class ReleaseWrites:
         self._db.check_writable()
         with self._db.write() as con:
             con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+
+def _write_links(
+    con: sqlite3.Connection, rk: int, links: Sequence[LanguageLink], *, fresh: bool
+) -> None:
+    """The release's language links as its page gives them now (rows written only when they
+    changed: most syncs find the same links)."""
+    wanted = {link.language: link.url for link in links}
+    if not fresh:
+        stored = dict(
+            con.execute("SELECT language, url FROM release_links WHERE rk = ?", (rk,)).fetchall()
+        )
+        if stored == wanted:
+            return
+        con.execute("DELETE FROM release_links WHERE rk = ?", (rk,))
+    con.executemany(
+        "INSERT OR REPLACE INTO release_links(rk, language, url) VALUES (?, ?, ?)",
+        [(rk, language, url) for language, url in wanted.items()],
+    )
 
 
 def _allocate_rk(con: sqlite3.Connection, release_id: str, published: int | None) -> int:
@@ -186,6 +223,8 @@ def _upsert(con: sqlite3.Connection, release: Release, now: int, fts: list[_FtsR
             "UPDATE releases SET url = ?, last_seen = ? WHERE rk = ?",
             (release.url, now, old[0]),
         )
+        if not release.summary_only:  # a feed summary knows no language versions
+            _write_links(con, old[0], release.language_links, fresh=False)
         return "unchanged"
     # The copy of the read/starred state (release_state stays the source of truth).
     state = con.execute(
@@ -235,9 +274,20 @@ def _upsert(con: sqlite3.Connection, release: Release, now: int, fts: list[_FtsR
         fts.append(("delete", old_rk, old[1], old[2], old[3]))
         rk = old_rk if old[7] == published else _allocate_rk(con, release.id, published)
         completion = bool(old[5]) and not release.summary_only
-        values |= {"rk": rk, "updated": int(old[6]) if completion else 1}
+        previous = None
+        if completion:
+            values |= {"rk": rk, "updated": int(old[6])}
+        else:
+            values |= {"rk": rk, "updated": 1, "edit_unseen": 1}
+            kept = con.execute(
+                "SELECT markdown, contacts FROM release_content WHERE rk = ?", (old_rk,)
+            ).fetchone()
+            previous = Document(old[1], kept[1], kept[0])
         assignments = ", ".join(f"{k} = :{k}" for k in values)
         con.execute(f"UPDATE releases SET {assignments} WHERE rk = {int(old_rk)}", values)
+        if previous is not None:  # release_versions.rk followed the new rk (ON UPDATE CASCADE)
+            current = Document(title, content["contacts"], content["markdown"])
+            keep_previous(con, rk, previous, current, now)
         # release_content.rk followed the new rk (ON UPDATE CASCADE)
         con.execute(
             "UPDATE release_content SET summary = :summary, markdown = :markdown,"
@@ -248,6 +298,8 @@ def _upsert(con: sqlite3.Connection, release: Release, now: int, fts: list[_FtsR
         con.execute("DELETE FROM release_tags WHERE rk = ?", (rk,))
         con.execute("DELETE FROM contacts WHERE id = ?", (release.id,))
         outcome = "updated"
+    if not release.summary_only:
+        _write_links(con, rk, release.language_links, fresh=outcome == "new")
     fts.append((None, rk, title, text, contacts_text))
     seen: set[str] = set()
     for tag in release.tags:
