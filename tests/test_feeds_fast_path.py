@@ -236,7 +236,7 @@ def _document(draw: st.DrawFn) -> tuple[bytes, str]:
     return data, draw(st.sampled_from(CONTENT_TYPES))
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_document())
 def test_generated_rss_reads_as_feedparser_reads_it(document: tuple[bytes, str]) -> None:
     data, content_type = document

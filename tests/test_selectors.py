@@ -195,7 +195,7 @@ _MARKUP = st.lists(_element(), min_size=1, max_size=4).map(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_MARKUP, _SELECTORS)
 def test_translated_selectors_match_what_soupsieve_matches(markup: str, selector: str) -> None:
     assume(css_to_xpath(selector) is not None)
@@ -203,7 +203,7 @@ def test_translated_selectors_match_what_soupsieve_matches(markup: str, selector
     assert via_xpath == via_soupsieve
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_MARKUP)
 def test_element_text_is_the_same_on_both_trees(markup: str) -> None:
     page = PageSelector(markup, [])
@@ -244,3 +244,21 @@ def test_profile_selectors_match_alike_on_pages(path: Path) -> None:
     for selector in PROFILE_SELECTORS:
         via_xpath, via_soupsieve = both_paths(page, selector)
         assert via_xpath == via_soupsieve, selector
+
+
+def test_the_translation_knows_what_bs4_and_soupsieve_know() -> None:
+    """The attribute tables the translation follows are the installed libraries' own."""
+    from bs4 import BeautifulSoup
+    from soupsieve import css_parser
+
+    from newsroom_tui.extraction import selectors
+
+    lists = BeautifulSoup("", "lxml").builder.cdata_list_attributes or {}
+    assert set(lists["*"]) == selectors._SPACE_SEPARATED_EVERYWHERE
+    by_name: dict[str, set[str]] = {}
+    for tag, names in lists.items():
+        if tag != "*":
+            for name in names:
+                by_name.setdefault(name, set()).add(tag)
+    assert by_name == {name: set(tags) for name, tags in selectors._SPACE_SEPARATED_ON.items()}
+    assert css_parser.HTML_CASE_INSENSITIVE_ATTRIBUTES == selectors._CASE_INSENSITIVE
