@@ -186,6 +186,7 @@ async def test_o_on_a_release_with_an_unsafe_url_is_refused(
         await settle(app, pilot)
         for n in range(len(BAD_URLS)):
             app.screen.open_release(f"r{60 + n:06d}")  # type: ignore[attr-defined]
+            app.screen.query_one("#article").focus()  # o acts on the release shown
             await settle(app, pilot)
             await pilot.press("o")
             await settle(app, pilot)

@@ -8,7 +8,7 @@ The slow work (sync, facet counts, the network probe) is ReaderService's, run in
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,9 +18,18 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from newsroom_tui.models import Facets, SyncProgress, SyncReport
+from newsroom_tui.models import Contact, Facets, SyncProgress, SyncReport
 from newsroom_tui.profiles import MenuNode, Profile
-from newsroom_tui.query import Query
+from newsroom_tui.query import Query, QueryError, parse_query
+from newsroom_tui.screens.copy_menu import (
+    CopyMenuScreen,
+    all_emails,
+    contact_emails,
+    contact_name,
+    copy_via_app,
+)
+from newsroom_tui.screens.links import open_link
+from newsroom_tui.screens.listing import Listing
 from newsroom_tui.screens.reader_service import (
     ReaderService,
     SyncFailed,
@@ -39,7 +48,8 @@ from newsroom_tui.widgets.sync_status import SyncStatus
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from newsroom_tui.app import NewsroomApp
+    from textual.widget import Widget
+
     from newsroom_tui.storage.store import Store
 
 log = logging.getLogger(__name__)
@@ -54,6 +64,13 @@ EMPTY_HELP = [
 ]
 
 
+@runtime_checkable
+class LongLivedFreezer(Protocol):
+    """An app that can keep what is alive now out of the garbage collector's passes."""
+
+    def freeze_long_lived(self) -> None: ...
+
+
 class MainScreen(Screen[None]):
     """The reader."""
 
@@ -62,6 +79,10 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search"),
         Binding("escape", "clear_search", "Clear", show=False),
+        # In the search box, enter and escape act at once (before any key typed after them is
+        # routed), so a burst like "/migrants⏎jj" moves in the results, not in the box.
+        Binding("enter", "submit_search", "Show results", show=False, priority=True),
+        Binding("escape", "leave_search", "Leave search", show=False, priority=True),
         Binding("n", "step(1)", "Next"),
         Binding("p", "step(-1)", "Prev", show=False),
         Binding("u", "toggle_unread", "Unread only"),
@@ -104,13 +125,6 @@ class MainScreen(Screen[None]):
         """Releases in the cache, from the last facet refresh (facets are too slow per key)."""
         self._select_when_facets_arrive: str | None = None
         self._listed = False
-
-    @property
-    def newsroom_app(self) -> NewsroomApp:
-        from newsroom_tui.app import NewsroomApp
-
-        assert isinstance(self.app, NewsroomApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield SyncStatus(self.profile.name, id="status")
@@ -157,7 +171,8 @@ class MainScreen(Screen[None]):
         """Load the article's Markdown machinery, then keep what was built so far (it lives as
         long as the screen) out of the garbage collector's full passes."""
         self.article.prepare_body()
-        self.call_after_refresh(self.newsroom_app.freeze_long_lived)
+        if isinstance(self.app, LongLivedFreezer):
+            self.call_after_refresh(self.app.freeze_long_lived)
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -190,7 +205,7 @@ class MainScreen(Screen[None]):
             empty = "No release here."
         try:
             self.release_list.show(
-                self.store, query, terms=terms, keep_id=keep_id, empty_message=empty
+                Listing(self.store, query), terms=terms, keep_id=keep_id, empty_message=empty
             )
         except StoreError as exc:
             self.report_error("Could not list releases", exc)
@@ -288,6 +303,7 @@ class MainScreen(Screen[None]):
             self.report_error("Could not read the section page", exc)
             return
         self.open_release_id = None
+        self.release_list.set_open(None)
         contacts = self.query_one(ContactsPanel)
         if page is None:
             lines = [node.description, ""] if node.description else []
@@ -298,9 +314,18 @@ class MainScreen(Screen[None]):
         self.article.show_section(page)
         contacts.show(list(page.contacts), page.title)
 
+    @on(ReleaseList.LoadFailed)
+    def _rows_failed(self, event: ReleaseList.LoadFailed) -> None:
+        self.report_error("Could not read the list", event.error)
+
     @on(SearchBar.QueryChanged)
     def _search_changed(self, event: SearchBar.QueryChanged) -> None:
-        self.search = event.query
+        self._apply_search(event.query)
+
+    def _apply_search(self, query: Query | None) -> None:
+        if query == self.search:
+            return  # already shown (enter applies the search before its message arrives)
+        self.search = query
         self.refresh_list()
         current = self.release_list.current_row
         self._show_snippet(current.id if current else None)
@@ -323,15 +348,48 @@ class MainScreen(Screen[None]):
 
     @on(SearchBar.Submitted)
     def _search_submitted(self) -> None:
-        self.release_list.focus()
+        self.set_focus(self.release_list)
+
+    def _search_focused(self) -> bool:
+        return self.focused is self.query_one(SearchBar).input
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("submit_search", "leave_search"):
+            return self._search_focused()
+        return True
 
     def action_focus_search(self) -> None:
-        self.query_one(SearchBar).input.focus()
+        # At once, not after a refresh: the keys typed right after `/` must reach the box.
+        self.set_focus(self.query_one(SearchBar).input)
+
+    def action_submit_search(self) -> None:
+        """Enter in the search box: search now and move to the results (unless the query is
+        malformed: the box keeps the focus and shows why)."""
+        search = self.query_one(SearchBar)
+        search.run_search()
+        text = search.value
+        try:
+            query = parse_query(text) if text.strip() else None
+        except QueryError:
+            return
+        self._apply_search(query)
+        self.set_focus(self.release_list)
+
+    def action_leave_search(self) -> None:
+        """Escape in the search box: clear it and go back to the list."""
+        search = self.query_one(SearchBar)
+        if search.value:
+            search.input.value = ""
+            search.run_search()
+        self._apply_search(None)
+        self.set_focus(self.release_list)
 
     def action_clear_search(self) -> None:
         search = self.query_one(SearchBar)
         if search.value:
-            search.action_clear()
+            search.input.value = ""
+            search.run_search()
+            self._apply_search(None)
 
     def action_toggle_unread(self) -> None:
         self.unread_only = not self.unread_only
@@ -365,6 +423,7 @@ class MainScreen(Screen[None]):
                 self.release_list.update_row(release_id, read=True)
                 self.query_one(SectionTree).adjust_unread(-1)
         self.open_release_id = release_id
+        self.release_list.set_open(release_id)
         self.article.show_release(release)
         self.query_one(ContactsPanel).show(list(release.contacts), release.title)
 
@@ -372,47 +431,83 @@ class MainScreen(Screen[None]):
         if not self.release_list.move_and_open(step):
             self.notify("No more releases this way.", markup=False)
 
-    def action_star(self) -> None:
+    # --- the release the keys act on ----------------------------------------------------------
+
+    def _reading_focused(self) -> bool:
+        """Is the focus in the article or the contacts panel?"""
+        focused: Widget | None = self.focused
+        reading = self.query_one("#reading")
+        return focused is not None and (focused is reading or reading in focused.ancestors)
+
+    def target_release_id(self) -> str | None:
+        """The release that s, m, y, o, c, C and x act on: the one shown in the article while the
+        article or the contacts have the focus, else the highlighted row (the open release when
+        the list is empty); none while the article shows a site section."""
+        if self._reading_focused():
+            return self.open_release_id
         row = self.release_list.current_row
-        if row is None:
-            return
+        return row.id if row is not None else self.open_release_id
+
+    def _flags(self, release_id: str) -> tuple[bool, bool] | None:
+        """(read, starred) of a release: from the list's rows, else from the store."""
+        for row in self.release_list.cached_rows():
+            if row.id == release_id:
+                return row.read, row.starred
         try:
-            self.store.set_starred(row.id, not row.starred)
+            release = self.store.get_release(release_id)
+        except StoreError as exc:
+            self.report_error("Could not read the release", exc)
+            return None
+        return (release.read, release.starred) if release is not None else None
+
+    def action_star(self) -> None:
+        release_id = self.target_release_id()
+        flags = self._flags(release_id) if release_id else None
+        if release_id is None or flags is None:
+            return
+        starred = not flags[1]
+        try:
+            self.store.set_starred(release_id, starred)
         except StoreError as exc:
             self.report_error("Could not star the release", exc)
             return
-        self.release_list.update_row(row.id, starred=not row.starred)
+        self.release_list.update_row(release_id, starred=starred)
 
     def action_toggle_read(self) -> None:
-        row = self.release_list.current_row
-        if row is None:
+        release_id = self.target_release_id()
+        flags = self._flags(release_id) if release_id else None
+        if release_id is None or flags is None:
             return
-        now_read = not row.read
+        now_read = not flags[0]
         try:
-            self.store.set_read([row.id], now_read)
+            self.store.set_read([release_id], now_read)
         except StoreError as exc:
             self.report_error("Could not change the read state", exc)
             return
-        self.release_list.update_row(row.id, read=now_read)
+        self.release_list.update_row(release_id, read=now_read)
         self.query_one(SectionTree).adjust_unread(-1 if now_read else 1)
 
-    def _selected_release_url(self) -> str | None:
-        release_id = self.open_release_id
+    def _target_url(self) -> str | None:
+        """The URL of the release the keys act on, or of the section page shown."""
+        release_id = self.target_release_id()
         if release_id is None:
-            row = self.release_list.current_row
-            release_id = row.id if row else None
-        release = self.store.get_release(release_id) if release_id else None
-        return release.url if release else None
+            return self.article.document_url or None
+        try:
+            release = self.store.get_release(release_id)
+        except StoreError as exc:
+            self.report_error("Could not read the release", exc)
+            return None
+        return release.url if release is not None else None
 
     def action_open_in_browser(self) -> None:
-        url = self._selected_release_url() or self.article.document_url
+        url = self._target_url() or self.article.document_url
         if url:
-            self.newsroom_app.open_link(url)
+            open_link(self.app, url)
 
     def action_copy_url(self) -> None:
-        url = self._selected_release_url() or self.article.document_url
+        url = self._target_url() or self.article.document_url
         if url:
-            self.newsroom_app.copy_text(url, "release URL")
+            copy_via_app(self.app, url, "release URL")
 
     def action_turn_page(self, step: int) -> None:
         """Next or previous page of a long article."""
@@ -426,22 +521,67 @@ class MainScreen(Screen[None]):
         if link is None:
             self.notify(f"No link {number} in this document.", markup=False)
             return
-        self.newsroom_app.open_link(link.url)
+        open_link(self.app, link.url)
 
     @on(ArticleView.LinkRequested)
     def _link_requested(self, event: ArticleView.LinkRequested) -> None:
-        self.newsroom_app.open_link(event.url)
+        open_link(self.app, event.url)
 
     # --- contacts ----------------------------------------------------------------------------------
 
+    def _other_contacts(self) -> tuple[list[Contact], str] | None:
+        """The contacts of the release the keys act on when it is not the one in the contacts
+        panel (None when it is: the panel and its selected contact answer)."""
+        release_id = self.target_release_id()
+        if release_id is None or release_id == self.open_release_id:
+            return None
+        try:
+            release = self.store.get_release(release_id)
+        except StoreError as exc:
+            self.report_error("Could not read the release", exc)
+            return [], ""
+        if release is None:
+            return [], ""
+        return list(release.contacts), release.title
+
     def action_copy_email(self) -> None:
-        self.query_one(ContactsPanel).action_copy_email()
+        other = self._other_contacts()
+        if other is None:
+            self.query_one(ContactsPanel).action_copy_email()
+            return
+        contacts, _ = other
+        if not contacts:
+            self.notify("No press contacts in this release", severity="warning", markup=False)
+            return
+        emails = contact_emails(contacts[0])
+        if not emails:
+            name = contact_name(contacts[0])
+            self.notify(f"No email for {name}", severity="warning", markup=False)
+            return
+        copy_via_app(self.app, emails[0], f"email of {contact_name(contacts[0])}")
 
     def action_copy_all_emails(self) -> None:
-        self.query_one(ContactsPanel).action_copy_all_emails()
+        other = self._other_contacts()
+        if other is None:
+            self.query_one(ContactsPanel).action_copy_all_emails()
+            return
+        emails = all_emails(other[0])
+        if not emails:
+            self.notify("No emails in this release", severity="warning", markup=False)
+            return
+        what = "1 email" if len(emails) == 1 else f"{len(emails)} emails"
+        copy_via_app(self.app, ", ".join(emails), what)
 
     def action_copy_menu(self) -> None:
-        self.query_one(ContactsPanel).action_copy_menu()
+        other = self._other_contacts()
+        if other is None:
+            self.query_one(ContactsPanel).action_copy_menu()
+            return
+        contacts, _ = other
+        if not contacts:
+            self.notify("No press contacts in this release", severity="warning", markup=False)
+            return
+        self.app.push_screen(CopyMenuScreen(contacts[0]))
 
     def action_open_directory(self) -> None:
         from newsroom_tui.screens.contacts_directory import ContactsDirectoryScreen
