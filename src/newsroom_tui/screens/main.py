@@ -1,49 +1,56 @@
 """MainScreen: section tree | release list | article and contacts, with search, filters and sync.
 
 The screen is the only place that talks to the store from the UI: widgets post messages, the
-screen answers them with store calls (cheap: a COUNT and a page of rows) and updates the widgets.
-The slow work (sync, facet counts, the network probe) is ReaderService's, run in thread workers.
+screen answers them with store calls (cheap: a COUNT and a page of rows) and updates the widgets;
+the release list reads through a `Listing`, the command palette through `PaletteSource`. The slow
+work (sync, facet counts, the network probe, marking a whole list read) is ReaderService's, run
+in thread workers.
+
+Layout: while a release is open the article gets most of the width (the tree steps aside below
+WIDE_WIDTH columns; `t` brings it back at any width), a site section hides the list, `z` shows the
+article alone, and below NARROW_WIDTH columns the list sits above the article. The keys that act
+on a release are in release_actions.py.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
+from urllib.parse import urldefrag
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import Footer
 
-from newsroom_tui.models import Contact, Facets, SyncProgress, SyncReport
+from newsroom_tui.models import DirectoryContact, Facets, SearchHit, SyncProgress, SyncReport
 from newsroom_tui.profiles import MenuNode, Profile
 from newsroom_tui.query import Query, QueryError, parse_query
-from newsroom_tui.screens.copy_menu import (
-    CopyMenuScreen,
-    all_emails,
-    contact_emails,
-    contact_name,
-    copy_via_app,
+from newsroom_tui.screens.history import DocumentHistory, Visit
+from newsroom_tui.screens.listing import ORDER_LABELS, ORDERS, Listing, Order, usable_order
+from newsroom_tui.screens.reader_service import ReaderService, SyncFailed
+from newsroom_tui.screens.release_actions import ReleaseActions
+from newsroom_tui.screens.sync_log import (
+    SyncLogScreen,
+    SyncRecord,
+    offline_at_start,
+    status_summary,
+    sync_notification,
+    was_offline,
 )
-from newsroom_tui.screens.links import open_link
-from newsroom_tui.screens.listing import Listing
-from newsroom_tui.screens.reader_service import (
-    ReaderService,
-    SyncFailed,
-    sync_summary,
-    sync_was_offline,
-)
-from newsroom_tui.storage.store import StoreError
+from newsroom_tui.storage.store import TEXT_COUNT_CAP, StoreError
 from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.contacts_panel import ContactsPanel
+from newsroom_tui.widgets.filter_line import FilterLine, ListState
+from newsroom_tui.widgets.find_bar import FindBar
 from newsroom_tui.widgets.release_list import ReleaseList
 from newsroom_tui.widgets.search_bar import SearchBar
 from newsroom_tui.widgets.search_snippet import SearchSnippet
 from newsroom_tui.widgets.section_tree import NEWSROOM_KEY, SectionTree
-from newsroom_tui.widgets.sync_status import SyncStatus
+from newsroom_tui.widgets.sync_status import SyncStatus, describe_sync_time
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -55,13 +62,22 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NARROW_WIDTH = 100
-"""Below this many columns the section tree is hidden (toggle it with `t`)."""
+"""Below this many columns the list sits above the article and the tree is hidden."""
+WIDE_WIDTH = 160
+"""From this many columns the tree stays beside an open release."""
 EMPTY_HELP = [
     "No releases cached yet.",
     "",
     "Press r to sync this newsroom in the background (reading goes on meanwhile),",
     "or try the bundled demo newsroom: newsroom-tui --demo",
 ]
+NOTHING_OPEN = [
+    "Highlight a release in the list (j / k or the arrows) and press enter to read it here.",
+    "",
+    "n and p open the next and previous release, z reads it full screen,",
+    "? lists every key.",
+]
+FACET_GROUPS = {"year": "Years", "tag": "Tags", "section-facet": "Sections"}
 
 
 @runtime_checkable
@@ -71,31 +87,39 @@ class LongLivedFreezer(Protocol):
     def freeze_long_lived(self) -> None: ...
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ReleaseActions):
     """The reader."""
 
     AUTO_FOCUS = "#releases"
     """The list has the focus from the start (focusing it later restyles the screen twice)."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search"),
-        Binding("escape", "clear_search", "Clear", show=False),
-        # In the search box, enter and escape act at once (before any key typed after them is
-        # routed), so a burst like "/migrants⏎jj" moves in the results, not in the box.
-        Binding("enter", "submit_search", "Show results", show=False, priority=True),
-        Binding("escape", "leave_search", "Leave search", show=False, priority=True),
+        Binding("escape", "escape", "Back", show=False),
+        # In the search and find boxes, enter and escape act at once (before any key typed after
+        # them is routed), so a burst like "/migrants⏎jj" moves in the results, not in the box.
+        Binding("enter", "submit_input", "Done", show=False, priority=True),
+        Binding("escape", "leave_input", "Leave", show=False, priority=True),
         Binding("n", "step(1)", "Next"),
         Binding("p", "step(-1)", "Prev", show=False),
-        Binding("u", "toggle_unread", "Unread only"),
+        Binding("u", "toggle_unread", "Unread"),
         Binding("s", "star", "Star"),
         Binding("m", "toggle_read", "Read/unread", show=False),
+        Binding("A", "mark_all_read", "Mark all read", show=False),
+        Binding("U", "undo_mark_read", "Undo mark all read", show=False),
+        Binding("S", "cycle_order", "Sort", show=False),
         Binding("o", "open_in_browser", "Browser", show=False),
         Binding("y", "copy_url", "Copy URL", show=False),
-        Binding("c", "copy_email", "Copy email"),
+        Binding("c", "copy_email", "Copy email", show=False),
         Binding("C", "copy_all_emails", "All emails", show=False),
         Binding("x", "copy_menu", "Copy menu", show=False),
-        Binding("D", "open_directory", "Contacts"),
+        Binding("D", "open_directory", "Contacts", show=False),
         Binding("r", "sync", "Sync"),
+        Binding("L", "sync_log", "Sync log", show=False),
         Binding("t", "toggle_tree", "Sections", show=False),
+        Binding("z", "reading_mode", "Read"),
+        Binding("ctrl+f", "find", "Find", show=False),
+        Binding("backspace,alt+left", "back", "Back", show=False),
+        Binding("alt+right", "forward", "Forward", show=False),
         Binding("full_stop", "turn_page(1)", "Next page", show=False),
         Binding("comma", "turn_page(-1)", "Previous page", show=False),
         *[Binding(str(n), f"open_link({n})", f"Link {n}", show=False) for n in range(1, 10)],
@@ -118,40 +142,54 @@ class MainScreen(Screen[None]):
         self.probe_network = probe_network
         self.facet_key = NEWSROOM_KEY
         self.facet_filters: dict[str, object] = {}
+        self.facet_place = ""
         self.search: Query | None = None
         self.unread_only = store.get_meta("unread_only") == "1"
+        self.order: Order = "newest"
         self.open_release_id: str | None = None
-        self.total = 0
-        """Releases in the cache, from the last facet refresh (facets are too slow per key)."""
+        self.open_section_key: str | None = None
+        self.history = DocumentHistory()
+        self.read_undo: list[str] = []
+        self.sync_records: list[SyncRecord] = []
+        self.total: int | None = None
+        """Releases in the cache (from the last facet count; None before it)."""
+        self.sections_in_cache = 0
+        """How many sections the cached releases belong to (a section column only when > 1)."""
+        self.tree_choice: bool | None = None
+        """The tree shown (True) or hidden (False) with `t`; None: as the width says."""
+        self.reading_mode = False
+        self.site_page = False
+        """A site section is shown and the list steps aside for it."""
         self._select_when_facets_arrive: str | None = None
         self._listed = False
+        self._started = False
 
     def compose(self) -> ComposeResult:
         yield SyncStatus(self.profile.name, id="status")
         with Horizontal(id="columns"):
             yield SectionTree(self.profile.menu, id="sections")
-            with Vertical(id="middle"):
-                yield SearchBar(id="search")
-                yield ReleaseList(id="releases")
-                yield SearchSnippet(id="snippet")
-            with Vertical(id="reading"):
-                yield ArticleView(id="article")
-                yield ContactsPanel(id="contacts")
-        yield Footer()
-
-    @property
-    def release_list(self) -> ReleaseList:
-        return self.query_one(ReleaseList)
-
-    @property
-    def article(self) -> ArticleView:
-        return self.query_one(ArticleView)
+            with Container(id="panes"):
+                with Vertical(id="middle"):
+                    yield SearchBar(id="search")
+                    yield FilterLine(id="filters")
+                    yield ReleaseList(id="releases")
+                    yield SearchSnippet(id="snippet")
+                with Vertical(id="reading"):
+                    yield ArticleView(id="article")
+                    yield FindBar(id="find")
+                    yield ContactsPanel(id="contacts")
+        yield Footer(compact=True)
 
     @property
     def status(self) -> SyncStatus:
         return self.query_one(SyncStatus)
 
+    @property
+    def find_bar(self) -> FindBar:
+        return self.query_one(FindBar)
+
     def on_mount(self) -> None:
+        self.query_one(FindBar).display = False
         self.status.set_last_sync(self.store.get_meta("last_sync"))
         self.status.set_online(not self.offline_hint)
         if self.offline_hint:
@@ -166,10 +204,14 @@ class MainScreen(Screen[None]):
             tree.select_key(NEWSROOM_KEY)
         self._refresh_unread()
         self._refresh_facets()
+        self._update_layout()
 
     def _after_first_paint(self) -> None:
         """Load the article's Markdown machinery, then keep what was built so far (it lives as
         long as the screen) out of the garbage collector's full passes."""
+        self._started = True
+        if self.open_release_id is None and self.open_section_key is None and self.total != 0:
+            self.article.show_message("No release open", NOTHING_OPEN)
         self.article.prepare_body()
         if isinstance(self.app, LongLivedFreezer):
             self.call_after_refresh(self.app.freeze_long_lived)
@@ -177,10 +219,61 @@ class MainScreen(Screen[None]):
     # --- layout ----------------------------------------------------------------------------------
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        self._update_layout()
+
+    def _tree_shown(self, width: int) -> bool:
+        if self.reading_mode:
+            return False
+        if self.tree_choice is not None:
+            return self.tree_choice
+        release_open = self.open_release_id is not None and not self.site_page
+        return width >= NARROW_WIDTH and (not release_open or width >= WIDE_WIDTH)
+
+    def _update_layout(self) -> None:
+        """Set the layout classes from the state, and keep the focus on something shown."""
+        width = self.app.size.width
+        self.set_class(width < NARROW_WIDTH, "-narrow")
+        self.set_class(self.open_release_id is not None and not self.site_page, "-release-open")
+        self.set_class(self.site_page, "-site-page")
+        self.set_class(self.reading_mode, "-reading-mode")
+        self.set_class(self._tree_shown(width), "-tree")
+        self._keep_focus_shown()
+
+    def _shown(self, widget: Widget) -> bool:
+        """Whether `widget` is shown in the layout the state asks for (the stylesheet applies
+        it at the next refresh; focus moves must not wait for that)."""
+        chain = [widget, *widget.ancestors]
+        if any(node.id == "sections" for node in chain):
+            return self._tree_shown(self.app.size.width)
+        if any(node.id == "middle" for node in chain):
+            return not (self.reading_mode or self.site_page)
+        if any(node.id == "contacts" for node in chain):
+            return not self.reading_mode
+        if any(node.id == "find" for node in chain):
+            return bool(self.find_bar.display)
+        return True
+
+    def _keep_focus_shown(self) -> None:
+        focused = self.focused
+        if focused is None or not self._shown(focused):
+            middle_shown = not (self.reading_mode or self.site_page)
+            self.set_focus(self.release_list if middle_shown else self.article)
 
     def action_toggle_tree(self) -> None:
-        self.toggle_class("-show-tree")
+        shown = self._tree_shown(self.app.size.width)
+        self.tree_choice = not shown
+        if self.reading_mode and not shown:
+            self.reading_mode = False
+        self._update_layout()
+        if self.tree_choice:
+            self.set_focus(self.query_one(SectionTree))
+
+    def action_reading_mode(self) -> None:
+        """The article alone (z again or escape brings the rest back)."""
+        self.reading_mode = not self.reading_mode
+        if self.reading_mode:
+            self.set_focus(self.article)
+        self._update_layout()
 
     # --- list contents ---------------------------------------------------------------------------
 
@@ -196,24 +289,48 @@ class MainScreen(Screen[None]):
         query = self.current_query()
         terms = [t.text for group in query.terms for t in group]
         if self.search is not None:
-            empty = "No release matches this search."
+            empty = "No release matches this search (esc clears it)."
         elif self.unread_only:
             empty = "No unread release here (u shows all)."
         elif self.total == 0:
             empty = "No releases cached yet: press r to sync, or try newsroom-tui --demo."
         else:
             empty = "No release here."
+        listing = Listing(self.store, query, self.order)
+        release_list = self.release_list
+        release_list.set_show_section(query.section is None and self.sections_in_cache > 1)
         try:
-            self.release_list.show(
-                Listing(self.store, query), terms=terms, keep_id=keep_id, empty_message=empty
-            )
+            release_list.show(listing, terms=terms, keep_id=keep_id, empty_message=empty)
         except StoreError as exc:
             self.report_error("Could not list releases", exc)
+        self._show_filters()
         if not self._listed:
             # The list is what the reader looks at first: the rest waits until it is painted,
             # and for whatever else was waiting for that paint.
             self._listed = True
             self.call_after_refresh(self.call_later, self._after_first_paint)
+
+    def _show_filters(self) -> None:
+        release_list = self.release_list
+        source = release_list.source
+        query = self.current_query()
+        order = source.order if isinstance(source, Listing) else "newest"
+        count = release_list.count
+        self.query_one(FilterLine).show(
+            ListState(
+                place=self.facet_place,
+                unread_only=self.unread_only,
+                search=self.search.text if self.search is not None else "",
+                order="" if order == "newest" else ORDER_LABELS[order],
+                count=count,
+                capped=query.match_expression() is not None and count >= TEXT_COUNT_CAP,
+                total=self.total,
+            )
+        )
+
+    def refresh_counts(self) -> None:
+        self._refresh_unread()
+        self._refresh_facets()
 
     @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
     def _refresh_facets(self) -> None:
@@ -228,6 +345,11 @@ class MainScreen(Screen[None]):
 
     def _show_facets(self, facets: Facets) -> None:
         self.total = facets.total
+        sections = len(facets.sections)
+        if sections != self.sections_in_cache:
+            self.sections_in_cache = sections
+            query = self.current_query()
+            self.release_list.set_show_section(query.section is None and sections > 1)
         tree = self.query_one(SectionTree)
         tree.set_facets(facets)
         waiting, self._select_when_facets_arrive = self._select_when_facets_arrive, None
@@ -235,6 +357,7 @@ class MainScreen(Screen[None]):
             tree.select_key(waiting)
         if facets.total == 0 and self.open_release_id is None:
             self.article.show_message("Welcome", EMPTY_HELP)
+        self._show_filters()
 
     def _refresh_unread(self) -> None:
         try:
@@ -251,12 +374,18 @@ class MainScreen(Screen[None]):
         except StoreError as exc:
             log.info("not remembering %s: %s", key, exc)
 
+    def _cached_count(self) -> int:
+        """Releases in the cache now (0 when it cannot be read)."""
+        try:
+            return self.store.count(Query())
+        except StoreError as exc:
+            log.info("cannot count the cache: %s", exc)
+            return 0
+
     def _say_offline(self) -> None:
         self.status.set_online(False)
         self.notify(
-            "Offline: the newsroom cannot be reached; showing the cached copy.",
-            markup=False,
-            severity="warning",
+            offline_at_start(self._cached_count()), markup=False, severity="warning", timeout=10
         )
 
     @work(thread=True, exclusive=True, group="probe", exit_on_error=False)
@@ -267,11 +396,6 @@ class MainScreen(Screen[None]):
     def _probed_offline(self) -> None:
         if not self.status.syncing:
             self._say_offline()
-
-    def report_error(self, what: str, exc: BaseException) -> None:
-        """One line on screen, the traceback in the log file."""
-        log.error("%s", what, exc_info=exc)
-        self.notify(f"{what}: {exc}", markup=False, severity="error")
 
     @on(SectionTree.FacetSelected)
     def _facet_selected(self, event: SectionTree.FacetSelected) -> None:
@@ -284,7 +408,12 @@ class MainScreen(Screen[None]):
             filters["section"] = event.value
         self.facet_filters = filters
         self.facet_key = event.key
+        group = FACET_GROUPS.get(event.kind)
+        self.facet_place = f"{group} › {event.value or '—'}" if group else ""
         self._remember("selected", event.key)
+        if self.site_page:
+            self.site_page = False
+            self._update_layout()
         self.refresh_list()
 
     @on(SectionTree.SectionSelected)
@@ -296,14 +425,21 @@ class MainScreen(Screen[None]):
         """Select the site section with this menu key (used by the command palette)."""
         self.query_one(SectionTree).select_key(f"section:{key}")
 
-    def show_section(self, node: MenuNode) -> None:
+    def show_section(self, node: MenuNode, *, record: bool = True) -> None:
         try:
             page = self.store.get_section(node.key)
         except StoreError as exc:
             self.report_error("Could not read the section page", exc)
             return
+        self._close_find()
         self.open_release_id = None
+        self.open_section_key = node.key
         self.release_list.set_open(None)
+        if record:
+            self.history.visit(Visit("section", node.key))
+        # The list steps aside for a page the user chose (not for the one remembered at start).
+        self.site_page = self._started
+        self._update_layout()
         contacts = self.query_one(ContactsPanel)
         if page is None:
             lines = [node.description, ""] if node.description else []
@@ -350,21 +486,40 @@ class MainScreen(Screen[None]):
     def _search_submitted(self) -> None:
         self.set_focus(self.release_list)
 
-    def _search_focused(self) -> bool:
-        return self.focused is self.query_one(SearchBar).input
+    # --- the search and find boxes ---------------------------------------------------------------
+
+    def _focused_input(self) -> str | None:
+        """'search' or 'find' when one of those boxes has the focus."""
+        focused = self.focused
+        if focused is self.query_one(SearchBar).input:
+            return "search"
+        if focused is self.find_bar.input:
+            return "find"
+        return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("submit_search", "leave_search"):
-            return self._search_focused()
+        if action in ("submit_input", "leave_input"):
+            return self._focused_input() is not None
         return True
+
+    def _show_list(self) -> None:
+        """Bring the list back (after a site section or the reading mode)."""
+        if self.site_page or self.reading_mode:
+            self.site_page = self.reading_mode = False
+            self._update_layout()
 
     def action_focus_search(self) -> None:
         # At once, not after a refresh: the keys typed right after `/` must reach the box.
+        self._show_list()
         self.set_focus(self.query_one(SearchBar).input)
 
-    def action_submit_search(self) -> None:
+    def action_submit_input(self) -> None:
         """Enter in the search box: search now and move to the results (unless the query is
-        malformed: the box keeps the focus and shows why)."""
+        malformed: the box keeps the focus and shows why). In the find box: back to the
+        article, where n / N step through the matches."""
+        if self._focused_input() == "find":
+            self.set_focus(self.article)
+            return
         search = self.query_one(SearchBar)
         search.run_search()
         text = search.value
@@ -375,36 +530,102 @@ class MainScreen(Screen[None]):
         self._apply_search(query)
         self.set_focus(self.release_list)
 
-    def action_leave_search(self) -> None:
-        """Escape in the search box: clear it and go back to the list."""
-        search = self.query_one(SearchBar)
-        if search.value:
-            search.input.value = ""
-            search.run_search()
-        self._apply_search(None)
+    def action_leave_input(self) -> None:
+        """Escape in the search box: clear it and go back to the list. In the find box: close
+        it and clear the highlights."""
+        if self._focused_input() == "find":
+            self._close_find()
+            self.set_focus(self.article)
+            return
+        self._clear_search()
         self.set_focus(self.release_list)
 
-    def action_clear_search(self) -> None:
+    def _clear_search(self) -> bool:
         search = self.query_one(SearchBar)
         if search.value:
             search.input.value = ""
             search.run_search()
-            self._apply_search(None)
+        cleared = self.search is not None
+        self._apply_search(None)
+        return cleared
+
+    def action_escape(self) -> None:
+        """One step back: out of the reading mode, the find, a site section; then the search;
+        then the facet and unread-only."""
+        if self.reading_mode:
+            self.reading_mode = False
+            self._update_layout()
+        elif self.find_bar.display:
+            self._close_find()
+        elif self.site_page:
+            self._show_list()
+            self.set_focus(self.release_list)
+        elif self._clear_search():
+            pass
+        elif self.facet_key != NEWSROOM_KEY or self.unread_only:
+            if self.unread_only:
+                self.unread_only = False
+                self._remember("unread_only", "0")
+            if self.facet_key != NEWSROOM_KEY:
+                self.query_one(SectionTree).select_key(NEWSROOM_KEY)
+            else:
+                self.refresh_list()
+
+    def action_find(self) -> None:
+        """Find in the article (ctrl+f): type to highlight, enter to step with n / N."""
+        bar = self.find_bar
+        bar.open()
+        self.set_focus(bar.input)
+        if bar.value:
+            self.article.find(bar.value)
+
+    def _close_find(self) -> None:
+        bar = self.find_bar
+        if bar.display:
+            refocus = self.focused is bar.input
+            bar.close()
+            if refocus:
+                self.set_focus(self.article)
+        self.article.clear_find()
+
+    @on(FindBar.FindChanged)
+    def _find_changed(self, event: FindBar.FindChanged) -> None:
+        self.article.find(event.text)
+
+    @on(ArticleView.FindUpdated)
+    def _find_updated(self, event: ArticleView.FindUpdated) -> None:
+        if not self.article.find_text:
+            self.find_bar.show_count("")
+        elif event.total:
+            self.find_bar.show_count(f"{event.current + 1} of {event.total}")
+        else:
+            self.find_bar.show_count("no match")
 
     def action_toggle_unread(self) -> None:
         self.unread_only = not self.unread_only
         self._remember("unread_only", "1" if self.unread_only else "0")
         current = self.release_list.current_row
         self.refresh_list(keep_id=current.id if current else None)
-        self.notify("Unread only" if self.unread_only else "All releases", markup=False)
 
-    # --- releases --------------------------------------------------------------------------------
+    def action_cycle_order(self) -> None:
+        """Newest first, oldest first, then by relevance while words are searched."""
+        query = self.current_query()
+        index = ORDERS.index(usable_order(self.order, query))
+        for step in range(1, len(ORDERS) + 1):
+            candidate = ORDERS[(index + step) % len(ORDERS)]
+            if usable_order(candidate, query) == candidate:
+                self.order = candidate
+                break
+        current = self.release_list.current_row
+        self.refresh_list(keep_id=current.id if current else None)
+
+    # --- documents -------------------------------------------------------------------------------
 
     @on(ReleaseList.ReleaseOpened)
     def _release_opened(self, event: ReleaseList.ReleaseOpened) -> None:
         self.open_release(event.release_id)
 
-    def open_release(self, release_id: str) -> None:
+    def open_release(self, release_id: str, *, record: bool = True) -> None:
         try:
             release = self.store.get_release(release_id)
         except StoreError as exc:
@@ -422,92 +643,42 @@ class MainScreen(Screen[None]):
                 release.read = True
                 self.release_list.update_row(release_id, read=True)
                 self.query_one(SectionTree).adjust_unread(-1)
+        self._close_find()
         self.open_release_id = release_id
+        self.open_section_key = None
+        if record:
+            self.history.visit(Visit("release", release_id))
+        self.site_page = False
+        self._update_layout()
         self.release_list.set_open(release_id)
         self.article.show_release(release)
         self.query_one(ContactsPanel).show(list(release.contacts), release.title)
 
+    def _show_visit(self, visit: Visit) -> None:
+        if visit.kind == "release":
+            self.open_release(visit.key, record=False)
+            return
+        node = next((n for n in self.profile.menu_nodes() if n.key == visit.key), None)
+        if node is not None:
+            self.show_section(node, record=False)
+
+    def action_back(self) -> None:
+        visit = self.history.back()
+        if visit is None:
+            self.notify("Nothing to go back to.", markup=False)
+            return
+        self._show_visit(visit)
+
+    def action_forward(self) -> None:
+        visit = self.history.forward()
+        if visit is None:
+            self.notify("Nothing to go forward to.", markup=False)
+            return
+        self._show_visit(visit)
+
     def action_step(self, step: int) -> None:
         if not self.release_list.move_and_open(step):
             self.notify("No more releases this way.", markup=False)
-
-    # --- the release the keys act on ----------------------------------------------------------
-
-    def _reading_focused(self) -> bool:
-        """Is the focus in the article or the contacts panel?"""
-        focused: Widget | None = self.focused
-        reading = self.query_one("#reading")
-        return focused is not None and (focused is reading or reading in focused.ancestors)
-
-    def target_release_id(self) -> str | None:
-        """The release that s, m, y, o, c, C and x act on: the one shown in the article while the
-        article or the contacts have the focus, else the highlighted row (the open release when
-        the list is empty); none while the article shows a site section."""
-        if self._reading_focused():
-            return self.open_release_id
-        row = self.release_list.current_row
-        return row.id if row is not None else self.open_release_id
-
-    def _flags(self, release_id: str) -> tuple[bool, bool] | None:
-        """(read, starred) of a release: from the list's rows, else from the store."""
-        for row in self.release_list.cached_rows():
-            if row.id == release_id:
-                return row.read, row.starred
-        try:
-            release = self.store.get_release(release_id)
-        except StoreError as exc:
-            self.report_error("Could not read the release", exc)
-            return None
-        return (release.read, release.starred) if release is not None else None
-
-    def action_star(self) -> None:
-        release_id = self.target_release_id()
-        flags = self._flags(release_id) if release_id else None
-        if release_id is None or flags is None:
-            return
-        starred = not flags[1]
-        try:
-            self.store.set_starred(release_id, starred)
-        except StoreError as exc:
-            self.report_error("Could not star the release", exc)
-            return
-        self.release_list.update_row(release_id, starred=starred)
-
-    def action_toggle_read(self) -> None:
-        release_id = self.target_release_id()
-        flags = self._flags(release_id) if release_id else None
-        if release_id is None or flags is None:
-            return
-        now_read = not flags[0]
-        try:
-            self.store.set_read([release_id], now_read)
-        except StoreError as exc:
-            self.report_error("Could not change the read state", exc)
-            return
-        self.release_list.update_row(release_id, read=now_read)
-        self.query_one(SectionTree).adjust_unread(-1 if now_read else 1)
-
-    def _target_url(self) -> str | None:
-        """The URL of the release the keys act on, or of the section page shown."""
-        release_id = self.target_release_id()
-        if release_id is None:
-            return self.article.document_url or None
-        try:
-            release = self.store.get_release(release_id)
-        except StoreError as exc:
-            self.report_error("Could not read the release", exc)
-            return None
-        return release.url if release is not None else None
-
-    def action_open_in_browser(self) -> None:
-        url = self._target_url() or self.article.document_url
-        if url:
-            open_link(self.app, url)
-
-    def action_copy_url(self) -> None:
-        url = self._target_url() or self.article.document_url
-        if url:
-            copy_via_app(self.app, url, "release URL")
 
     def action_turn_page(self, step: int) -> None:
         """Next or previous page of a long article."""
@@ -521,72 +692,64 @@ class MainScreen(Screen[None]):
         if link is None:
             self.notify(f"No link {number} in this document.", markup=False)
             return
-        open_link(self.app, link.url)
+        self.follow_link(link.url)
 
     @on(ArticleView.LinkRequested)
     def _link_requested(self, event: ArticleView.LinkRequested) -> None:
-        open_link(self.app, event.url)
+        self.follow_link(event.url)
 
-    # --- contacts ----------------------------------------------------------------------------------
-
-    def _other_contacts(self) -> tuple[list[Contact], str] | None:
-        """The contacts of the release the keys act on when it is not the one in the contacts
-        panel (None when it is: the panel and its selected contact answer)."""
-        release_id = self.target_release_id()
-        if release_id is None or release_id == self.open_release_id:
-            return None
+    def follow_link(self, url: str) -> None:
+        """A cached release or site section opens here (back returns); anything else goes to
+        the browser, through the allowlist."""
+        page, _ = urldefrag(url)
+        candidates = list(dict.fromkeys([page, page.rstrip("/"), page.rstrip("/") + "/"]))
         try:
-            release = self.store.get_release(release_id)
+            for candidate in candidates:
+                release_id = self.store.release_id_for_url(candidate)
+                if release_id is not None:
+                    self.open_release(release_id)
+                    return
+            section_key = next(
+                (k for c in candidates if (k := self.store.section_key_for_url(c))), None
+            )
         except StoreError as exc:
-            self.report_error("Could not read the release", exc)
-            return [], ""
-        if release is None:
-            return [], ""
-        return list(release.contacts), release.title
+            self.report_error("Could not look the link up", exc)
+            section_key = None
+        for node in self.profile.menu_nodes():
+            resolved = self.profile.resolve(node.url) if node.url else ""
+            if node.key == section_key or (resolved and resolved in candidates):
+                self.show_section(node)
+                return
+        from newsroom_tui.screens.links import open_link
 
-    def action_copy_email(self) -> None:
-        other = self._other_contacts()
-        if other is None:
-            self.query_one(ContactsPanel).action_copy_email()
-            return
-        contacts, _ = other
-        if not contacts:
-            self.notify("No press contacts in this release", severity="warning", markup=False)
-            return
-        emails = contact_emails(contacts[0])
-        if not emails:
-            name = contact_name(contacts[0])
-            self.notify(f"No email for {name}", severity="warning", markup=False)
-            return
-        copy_via_app(self.app, emails[0], f"email of {contact_name(contacts[0])}")
+        open_link(self.app, url)
 
-    def action_copy_all_emails(self) -> None:
-        other = self._other_contacts()
-        if other is None:
-            self.query_one(ContactsPanel).action_copy_all_emails()
-            return
-        emails = all_emails(other[0])
-        if not emails:
-            self.notify("No emails in this release", severity="warning", markup=False)
-            return
-        what = "1 email" if len(emails) == 1 else f"{len(emails)} emails"
-        copy_via_app(self.app, ", ".join(emails), what)
-
-    def action_copy_menu(self) -> None:
-        other = self._other_contacts()
-        if other is None:
-            self.query_one(ContactsPanel).action_copy_menu()
-            return
-        contacts, _ = other
-        if not contacts:
-            self.notify("No press contacts in this release", severity="warning", markup=False)
-            return
-        self.app.push_screen(CopyMenuScreen(contacts[0]))
+    # --- contacts directory and palette ----------------------------------------------------------
 
     def action_open_directory(self) -> None:
+        self.open_directory("")
+
+    def open_directory(self, filter_text: str) -> None:
         from newsroom_tui.screens.contacts_directory import ContactsDirectoryScreen
 
-        self.app.push_screen(ContactsDirectoryScreen(self.store))
+        self.app.push_screen(ContactsDirectoryScreen(self.store, filter_text))
+
+    def palette_sections(self) -> tuple[MenuNode, ...]:
+        return self.profile.menu
+
+    def palette_releases(self, query: Query, limit: int) -> list[SearchHit]:
+        try:
+            return self.store.search(query, limit=limit).hits
+        except StoreError as exc:
+            self.report_error("Could not search the releases", exc)
+            return []
+
+    def palette_contacts(self) -> list[DirectoryContact]:
+        try:
+            return self.store.contacts_directory("")
+        except StoreError as exc:
+            self.report_error("Could not read the contacts", exc)
+            return []
 
     # --- sync ------------------------------------------------------------------------------------
 
@@ -616,20 +779,20 @@ class MainScreen(Screen[None]):
         self.notify(message, markup=False, severity="error")
 
     def _sync_finished(self, report: SyncReport) -> None:
-        self.status.set_online(not sync_was_offline(report))
+        cached = self._cached_count()
+        self.sync_records.append(SyncRecord(datetime.now(), report, cached))
+        self.status.set_online(not was_offline(report))
         self.status.set_last_sync(self.store.get_meta("last_sync"))
-        summary = sync_summary(report)
-        self.status.finish_sync(summary)
-        self.notify(
-            f"Sync done: {summary}",
-            markup=False,
-            severity="warning" if report.failed else "information",
-        )
-        for failure in report.failed[:8]:
-            self.notify(f"{failure.url}: {failure.reason}", markup=False, severity="warning")
+        self.status.finish_sync(status_summary(report))
+        message, severity = sync_notification(report, cached)
+        self.notify(message, markup=False, severity=severity, timeout=8)
         self._refresh_facets()
         current = self.release_list.current_row
         self.refresh_list(keep_id=current.id if current else None)
+
+    def action_sync_log(self) -> None:
+        last = describe_sync_time(self.store.get_meta("last_sync"))
+        self.app.push_screen(SyncLogScreen(list(self.sync_records), last))
 
     def on_unmount(self) -> None:
         self.service.cancel()

@@ -10,6 +10,10 @@ Textual's Markdown widget (with markdown-it and Pygments behind it, ~55 ms to im
 part of the reader's first paint: the screen calls `prepare_body` once it has painted, which
 imports it in a thread (the UI keeps answering meanwhile) and then mounts it; a document shown
 before that imports it on the spot.
+
+Find (`find`, `find_step`): the matches of a text in the page shown, accents and case ignored,
+highlighted in place in the Markdown blocks and stepped through with n / N; when the page shown
+has none, the next page that has one is shown. Tables scroll sideways with left / right.
 """
 
 from __future__ import annotations
@@ -28,16 +32,24 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Static
 
 from newsroom_tui.models import Release, SectionPage
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title
+from newsroom_tui.widgets.release_list import fold, highlight_spans
 
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
     from textual.widgets import Markdown
     from textual.widgets._markdown import MarkdownHeader
+
+FIND_MATCH = "reverse"
+FIND_CURRENT = "bold reverse underline"
+TABLE_STEP = 8
+"""Columns a table moves sideways per left / right."""
 
 FIRST_CHUNK = 3_000
 """Markdown shown at once (more than a screenful); the rest follows in chunks."""
@@ -128,10 +140,14 @@ class ArticleView(VerticalScroll, can_focus=True):
         Binding("k", "scroll_up", "Scroll up", show=False),
         Binding("g", "scroll_home", "Top", show=False),
         Binding("G", "scroll_end", "Bottom", show=False),
-        Binding("right_square_bracket", "next_heading", "Next heading"),
-        Binding("left_square_bracket", "previous_heading", "Prev heading"),
+        Binding("right_square_bracket", "next_heading", "Next heading", show=False),
+        Binding("left_square_bracket", "previous_heading", "Prev heading", show=False),
         Binding("full_stop", "next_page", "Next page", show=False),
         Binding("comma", "previous_page", "Previous page", show=False),
+        Binding("n", "find_step(1)", "Next match", show=False),
+        Binding("N", "find_step(-1)", "Previous match", show=False),
+        Binding("right,l", "scroll_tables(1)", "Tables right", show=False),
+        Binding("left,h", "scroll_tables(-1)", "Tables left", show=False),
     ]
 
     class LinkRequested(Message):
@@ -146,6 +162,20 @@ class ArticleView(VerticalScroll, can_focus=True):
         def control(self) -> ArticleView:
             return self.article
 
+    class FindUpdated(Message):
+        """The find's matches changed: `current` (0-based, -1 for none) of `total` on the page
+        shown; `elsewhere` when only other pages have matches."""
+
+        def __init__(self, article: ArticleView, current: int, total: int) -> None:
+            super().__init__()
+            self.article = article
+            self.current = current
+            self.total = total
+
+        @property
+        def control(self) -> ArticleView:
+            return self.article
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.links: list[Link] = []
@@ -155,6 +185,13 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.page = 0
         self._body: Markdown | None = None
         self._body_mounted: AwaitMount | None = None
+        self.find_text = ""
+        self.find_matches: list[tuple[Static, int, int]] = []
+        """(block, start, end) of each match on the page shown, in reading order."""
+        self.find_index = -1
+        self._find_saved: dict[Static, Content] = {}
+        """Blocks highlighted by the find, with their content before it."""
+        self._find_direction = 1
 
     def compose(self) -> ComposeResult:
         yield Static(id="article-title")
@@ -166,9 +203,9 @@ class ArticleView(VerticalScroll, can_focus=True):
     def body(self) -> Markdown:
         """The Markdown widget, created and mounted (under the meta line) on first use."""
         if self._body is None:
-            from textual.widgets import Markdown
+            from newsroom_tui.widgets.article_table import ArticleMarkdown
 
-            self._body = Markdown(id="article-body", open_links=False)
+            self._body = ArticleMarkdown(id="article-body", open_links=False)
             self._body_mounted = self.mount(self._body, after="#article-meta")
         return self._body
 
@@ -189,6 +226,7 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def show_message(self, title: str, lines: list[str]) -> None:
         """A placeholder (empty state, section not cached yet) as plain text."""
+        self.clear_find()
         self._set_header(title, "")
         self.links = []
         self.document_url = ""
@@ -213,6 +251,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._show(page.title, f"site page · cached {when}", page.markdown, page.url)
 
     def _show(self, title: str, meta: str, markdown: str, url: str) -> None:
+        self.clear_find()
         markdown = clean_body(markdown)
         self.document_url = clean_line(url)
         self._set_header(title, meta)
@@ -223,6 +262,8 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def show_page(self, page: int) -> None:
         """Show page `page` (0-based) of the document, from its top."""
+        self._unhighlight()
+        self.find_matches, self.find_index = [], -1
         self.page = max(0, min(page, len(self.pages) - 1))
         pager = self.query_one("#article-pages", Static)
         if len(self.pages) > 1:
@@ -284,6 +325,125 @@ class ArticleView(VerticalScroll, can_focus=True):
                 await asyncio.sleep(0.01)
                 await body.append(chunk)
         self.loading_body = False
+        if self.find_text:
+            # a page turned to for the find: find on it, without turning again
+            self.call_after_refresh(self._find_on_page, self._find_direction, False)
+
+    # --- find ------------------------------------------------------------------------------------
+
+    def _text_blocks(self) -> list[Static]:
+        """The blocks of the page shown that hold text, in reading order."""
+        if self._body is None:
+            return []
+        return [
+            block
+            for block in self._body.query(Static)
+            if isinstance(block.content, Content) and block.content.plain.strip()
+        ]
+
+    def _unhighlight(self) -> None:
+        for block, original in self._find_saved.items():
+            if block.is_attached:
+                block.update(original, layout=False)
+        self._find_saved.clear()
+
+    def find(self, text: str) -> None:
+        """Highlight the matches of `text` ('' clears) and move to the first one from the top
+        of the page (or to the next page that has one)."""
+        self.find_text = text
+        self._find_on_page(1)
+
+    def clear_find(self) -> None:
+        self.find_text = ""
+        self._unhighlight()
+        self.find_matches, self.find_index = [], -1
+
+    def _find_on_page(self, direction: int, turn: bool = True) -> None:
+        """Find on the page shown; with none there and `turn`, show the next page that has one
+        (its text matched; its rendering is searched once it is loaded)."""
+        self._unhighlight()
+        self.find_matches, self.find_index = [], -1
+        self._find_direction = direction
+        if self.find_text and not self.loading_body:
+            for block in self._text_blocks():
+                content = block.content
+                assert isinstance(content, Content)
+                spans = sorted(highlight_spans(content.plain, [self.find_text]))
+                if spans:
+                    self._find_saved[block] = content
+                    self.find_matches.extend((block, start, end) for start, end in spans)
+            if not self.find_matches and turn and self._turn_to_match(direction):
+                return  # that page loads, then finds again
+            if self.find_matches:
+                self.find_index = 0 if direction > 0 else len(self.find_matches) - 1
+        self._paint_matches()
+
+    def _turn_to_match(self, direction: int) -> bool:
+        """Show the next page (in `direction`, wrapping) whose text has a match."""
+        needle = fold(self.find_text)
+        count = len(self.pages)
+        for step in range(1, count):
+            page = (self.page + direction * step) % count
+            if needle in fold(self.pages[page]):
+                self.show_page(page)
+                return True
+        return False
+
+    def _paint_matches(self) -> None:
+        by_block: dict[Static, list[tuple[int, int, bool]]] = {}
+        for index, (block, start, end) in enumerate(self.find_matches):
+            by_block.setdefault(block, []).append((start, end, index == self.find_index))
+        for block, spans in by_block.items():
+            content = self._find_saved[block]
+            for start, end, current in spans:
+                content = content.stylize(FIND_CURRENT if current else FIND_MATCH, start, end)
+            block.update(content, layout=False)
+        if 0 <= self.find_index < len(self.find_matches):
+            block, start, _ = self.find_matches[self.find_index]
+            self.call_after_refresh(self._scroll_to_match, block, start)
+        self.post_message(self.FindUpdated(self, self.find_index, len(self.find_matches)))
+
+    def _scroll_to_match(self, block: Static, start: int) -> None:
+        if not block.is_attached:
+            return
+        region = block.virtual_region
+        content = block.content
+        length = len(content.plain) if isinstance(content, Content) else 0
+        line = int(region.height * start / length) if length else 0
+        target = Region(region.x, region.y + min(line, max(0, region.height - 1)), 1, 1)
+        self.scroll_to_region(target, animate=False, center=True, immediate=True)
+
+    def action_find_step(self, step: int) -> None:
+        """The next (1) or previous (-1) match; past the last one, the next page with one."""
+        if not self.find_matches:
+            self._find_on_page(step)
+            return
+        index = self.find_index + step
+        if not 0 <= index < len(self.find_matches):
+            self._find_direction = step
+            if len(self.pages) > 1 and self._turn_to_match(step):
+                return
+            index %= len(self.find_matches)
+        self.find_index = index
+        self._paint_matches()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "find_step":
+            return bool(self.find_text)  # else n / N are the reader's keys
+        return True
+
+    # --- tables ----------------------------------------------------------------------------------
+
+    def action_scroll_tables(self, step: int) -> None:
+        """Move the tables in view sideways."""
+        from newsroom_tui.widgets.article_table import TableScroll
+
+        if self._body is None:
+            return
+        view = self.scrollable_content_region
+        for table in self._body.query(TableScroll):
+            if table.region.overlaps(view):
+                table.scroll_relative(x=step * TABLE_STEP, animate=False)
 
     def link(self, number: int) -> Link | None:
         return self.links[number - 1] if 0 < number <= len(self.links) else None
