@@ -276,7 +276,7 @@ async def test_store_errors_in_the_list_and_the_directory_are_one_line(
     said = record_notifications(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        screen = main_screen(app)
+        assert isinstance(main_screen(app), MainScreen)
         await pilot.press("D")
         await settle(app, pilot)
         assert isinstance(app.screen, ContactsDirectoryScreen)
