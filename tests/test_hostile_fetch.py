@@ -5,6 +5,7 @@ item links of every refused kind, end to end through a sync; and a feed parse th
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 import tracemalloc
@@ -131,7 +132,13 @@ async def test_feed_items_with_refused_links_are_never_fetched_or_stored(
     toml.write_text(profile_toml(site), encoding="utf-8")
     with Store.open(tmp_path / "db.sqlite") as store:
         report = await sync_profile(load_profile_file(toml), store, sections=False, backoff=0.01)
-        assert report.new == 2 and not report.failed
+        assert report.new == 2
+        # Each refused link is its item's one-line failure, shown without what it carried.
+        assert len(report.failed) == len(BAD_LINKS), report.failed
+        for failure in report.failed:
+            line = f"{failure.url}: {failure.reason}"
+            assert "item link refused" in failure.reason
+            assert not re.search("[\x00-\x1f\x7f-\x9f\u200b\u202e]", line), line
         urls = {r.url for r in store.iter_releases()}
     assert urls == {site.url("/news/0"), site.url("/news/1")}
     assert set(site.requests) == {"/rss.xml", "/news/0", "/news/1"}

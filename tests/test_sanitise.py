@@ -141,6 +141,8 @@ def _refused_characters_before(raw: str) -> bool:
         or _CONTROLS.search(raw) is not None
         or _ZERO_WIDTH.search(raw) is not None
         or " " in raw
+        # Lone surrogates were added later: no encoding can send or store them.
+        or any(0xD800 <= ord(ch) <= 0xDFFF for ch in raw)
     )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import urlsplit
+
+from newsroom_tui import urls
 
 # ESC-introduced sequences. A string sequence (OSC/DCS/APC/PM/SOS) is removed whole only when it is
 # terminated; an unterminated one loses its introducer alone, so the text after it is kept.
@@ -34,13 +35,6 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 _CLEAN_TRIGGERS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
     "\u2066-\u2069\ufeff\ud800-\udfff]"
-)
-
-# What a URL must not hold: C0 controls and space, DEL, C1, bidi and zero-width characters, BOM
-# (the union of _CONTROLS and _ZERO_WIDTH with every character up to and including the space).
-_URL_REFUSED = re.compile(
-    "[\x00-\x20\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff"
-    "\u200b-\u200d\u2060\u00ad\u180e]"
 )
 
 MAX_TITLE = 300
@@ -112,31 +106,19 @@ def clean_email(value: str | None) -> str:
 
 
 def safe_url(value: str | None) -> str | None:
-    """The URL if it is an absolute http(s) URL with a host and nothing a terminal could act on.
+    """The URL if `newsroom_tui.urls.check_url` accepts it (an absolute http(s) URL with a valid
+    host and port and nothing a terminal could act on), else None.
 
-    Returns None for javascript:, file:, data:, option-looking or control-character URLs.
+    None for javascript:, file:, data:, option-looking, control-character, out-of-range port,
+    malformed IPv6 or user-and-password URLs.
     """
-    if not value:
-        return None
-    raw = value.strip()
-    if not raw or len(raw) > 4096:
-        return None
-    if _URL_REFUSED.search(raw):
-        return None
-    if raw.startswith("-"):
-        return None
-    try:
-        parts = urlsplit(raw)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return raw
+    return urls.safe_url(value)
 
 
 def refusal_reason(value: str | None) -> str:
     """Why safe_url refused a URL, in one line for the user."""
-    if not value or not value.strip():
-        return "empty link"
-    shown = clean_line(value, limit=80)
-    return f"not an http(s) link with a host: {shown}"
+    try:
+        urls.check_url(value)
+    except urls.UrlRefused as exc:
+        return clean_line(str(exc), limit=160)
+    return "accepted"

@@ -32,11 +32,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import urljoin
 
 from newsroom_tui.models import FeedItem
-from newsroom_tui.sanitise import clean_line, clean_title, safe_url
+from newsroom_tui.sanitise import clean_line, clean_title
 from newsroom_tui.speedups.feed_xml import Declined, read_rss
+from newsroom_tui.urls import UrlRefused, join_url
 
 MAX_FEED_BYTES = 20_000_000
 AUTHOR_CAP = 1000
@@ -46,6 +46,8 @@ MAX_ITEMS = 50_000
 """Items read from one feed; the feed's byte cap bounds it first for any real feed."""
 MAX_SUMMARY = 200_000
 MAX_GUID = 1000
+MAX_REFUSED = 20
+"""Refused links kept with their reason per feed or listing page (the rest are only counted)."""
 EARLIEST_YEAR = 1990
 
 _AUTHORISH = re.compile(
@@ -73,7 +75,10 @@ class ParsedFeed:
     items: list[FeedItem] = field(default_factory=list)
     title: str = ""
     dropped_links: int = 0
-    """Items dropped because their link was not an absolute http(s) URL."""
+    """Items dropped because their link was missing or refused (see `newsroom_tui.urls`)."""
+    refused: list[tuple[str, str]] = field(default_factory=list)
+    """(link as shown, why) for the first `MAX_REFUSED` non-empty links refused (the sync
+    reports each)."""
     duplicates: int = 0
     malformed: bool = False
     """The feed was not well-formed XML; what could be read is in `items`."""
@@ -226,9 +231,12 @@ def parse_feed_detailed(
     for entry in entries[:max_items]:
         link_raw = entry.get("link") or ""
         link_raw = link_raw.strip() if isinstance(link_raw, str) else ""
-        link = safe_url(urljoin(url, link_raw)) if link_raw else None
-        if link is None:
+        try:
+            link = join_url(url, link_raw)
+        except UrlRefused as exc:
             parsed.dropped_links += 1
+            if link_raw and len(parsed.refused) < MAX_REFUSED:
+                parsed.refused.append((exc.url, exc.reason))
             continue
         guid_raw = entry.get("id")
         guid = clean_line(guid_raw, limit=MAX_GUID) if isinstance(guid_raw, str) else ""
@@ -265,8 +273,11 @@ def parse_feed(data: bytes, url: str, *, max_items: int = MAX_ITEMS) -> list[Fee
     return parse_feed_detailed(data, url, max_items=max_items).items
 
 
-def discover_feeds(html: bytes | str, base_url: str) -> list[str]:
-    """Feed URLs announced by `<link rel="alternate" type="application/rss+xml|atom+xml">`."""
+def discover_feeds(
+    html: bytes | str, base_url: str, *, refused: list[tuple[str, str]] | None = None
+) -> list[str]:
+    """Feed URLs announced by `<link rel="alternate" type="application/rss+xml|atom+xml">`;
+    why the announced ones that were refused were refused goes to `refused`, when given."""
     from bs4 import BeautifulSoup, SoupStrainer
 
     html = html[:2_000_000]
@@ -280,11 +291,14 @@ def discover_feeds(html: bytes | str, base_url: str) -> list[str]:
         kind = str(link.get("type") or "").split(";")[0].strip().lower()
         if kind not in _FEED_TYPES:
             continue
-        href = str(link.get("href") or "").strip()
-        if not href:
+        href = str(link.get("href") or "")
+        try:
+            absolute = join_url(base_url, href)
+        except UrlRefused as exc:
+            if refused is not None and href.strip() and len(refused) < MAX_REFUSED:
+                refused.append((exc.url, exc.reason))
             continue
-        absolute = safe_url(urljoin(base_url, href))
-        if absolute and absolute not in found:
+        if absolute not in found:
             found.append(absolute)
         if len(found) >= 10:
             break

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import codecs
 import importlib.util
+import logging
 import random
 import re
 import socket
@@ -25,14 +26,15 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from types import TracebackType
 from typing import Self
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import httpx
 
 from newsroom_tui import PROJECT_URL, __version__
 from newsroom_tui.models import FetchState
 from newsroom_tui.profiles import FetchSettings
-from newsroom_tui.sanitise import clean_line, safe_url
+from newsroom_tui.sanitise import clean_line
+from newsroom_tui.urls import UrlRefused, check_url, join_url
 
 
 def _record_missing_sniffio() -> None:
@@ -46,6 +48,8 @@ def _record_missing_sniffio() -> None:
 
 
 _record_missing_sniffio()
+
+log = logging.getLogger(__name__)
 
 USER_AGENT = f"newsroom-tui/{__version__} (+{PROJECT_URL})"
 MAX_REDIRECTS = 5
@@ -160,6 +164,31 @@ def retry_after_seconds(value: str | None, *, now: datetime | None = None) -> fl
         when = when.replace(tzinfo=UTC)
     delta = (when - (now or datetime.now(UTC))).total_seconds()
     return max(0.0, delta)
+
+
+def request_url(url: str) -> str:
+    """The URL a request may be sent to (see `newsroom_tui.urls.check_url`), else FetchError."""
+    try:
+        return check_url(url)
+    except UrlRefused as exc:
+        raise FetchError(str(exc), kind="url") from None
+
+
+def redirect_target(current: str, location: str) -> str:
+    """Where a redirect from `current` with this Location leads, checked like any URL to fetch;
+    else FetchError (a Location no parser can read, another scheme, a port out of range...)."""
+    try:
+        return join_url(current, location)
+    except UrlRefused as exc:
+        raise FetchError(f"redirect refused: {exc}", kind="redirect") from None
+
+
+def _leaf_reason(exc: BaseException) -> str:
+    """One line for an unexpected error: the first exception inside a group, with its type."""
+    while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
+        exc = exc.exceptions[0]
+    text = clean_line(str(exc), limit=160)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _walk_causes(exc: BaseException) -> list[BaseException]:
@@ -358,9 +387,7 @@ class Fetcher:
         self, url: str, *, max_bytes: int, state: FetchState | None = None
     ) -> FetchResponse:
         """GET `url` with retries on 429/5xx; raise FetchError with a one-line reason."""
-        checked = safe_url(url)
-        if checked is None:
-            raise FetchError(f"not an http(s) URL: {clean_line(url, limit=80)}", kind="url")
+        checked = request_url(url)
         settings = self.settings
         attempt = 0
         while True:
@@ -400,6 +427,14 @@ class Fetcher:
             raise _connection_error(exc, self.settings) from exc
         except httpx.InvalidURL as exc:
             raise FetchError(f"invalid URL: {clean_line(str(exc), limit=80)}", kind="url") from exc
+        except FetchError:
+            raise
+        except Exception as exc:
+            # Whatever else the HTTP client or the connection layer raises for one request
+            # (an ExceptionGroup from its connection attempts, an OSError it did not wrap) is
+            # that request's failure, not the caller's crash.
+            log.warning("request to %s failed unexpectedly", url, exc_info=True)
+            raise FetchError(f"network error: {_leaf_reason(exc)}", kind="connection") from exc
 
     async def _follow(self, url: str, headers: Mapping[str, str], max_bytes: int) -> FetchResponse:
         visited = [url]
@@ -409,15 +444,7 @@ class Fetcher:
                 result = await self._one(current, headers, max_bytes)
             if isinstance(result, FetchResponse):
                 return result
-            target = urljoin(current, result)
-            scheme = urlsplit(target).scheme.lower()
-            if scheme not in ("http", "https"):
-                raise FetchError("redirect to a non-http URL refused", kind="redirect")
-            if safe_url(target) is None:
-                raise FetchError(
-                    f"redirect to an unsafe URL refused: {clean_line(target, limit=80)}",
-                    kind="redirect",
-                )
+            target = redirect_target(current, result)
             if target in visited:
                 raise FetchError(f"redirect loop ({len(visited)} hops)", kind="redirect")
             visited.append(target)
@@ -481,12 +508,15 @@ class Fetcher:
 def host_reachable(url: str, timeout: float = 3.0) -> bool:
     """Whether the URL's host accepts a TCP connection (nothing is sent): the reader's cheap
     online/offline check at start."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(check_url(url))
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError:  # UrlRefused is one
+        return False
     if not parts.hostname:
         return False
-    port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
         with socket.create_connection((parts.hostname, port), timeout=timeout):
             return True
-    except (OSError, ValueError):
+    except (OSError, ValueError, OverflowError, UnicodeError):
         return False

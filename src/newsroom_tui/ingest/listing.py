@@ -7,18 +7,21 @@ Drupal view of `div.article-detail` cards with `?page=N` pagination, counted fro
 from __future__ import annotations
 
 from collections import Counter
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, Tag
 
 from newsroom_tui.extraction.dates import parse_date
 from newsroom_tui.models import FeedItem
 from newsroom_tui.profiles import ListingSettings
-from newsroom_tui.sanitise import clean_line, clean_title, safe_url
+from newsroom_tui.sanitise import clean_line, clean_title
+from newsroom_tui.urls import UrlRefused, join_url
 
 MAX_CARDS = 1000
 """Cards read from one listing page at most."""
 MAX_LISTING_BYTES = 20_000_000
+MAX_REFUSED = 20
+"""Refused card links kept with their reason per page (the rest are skipped silently)."""
 
 
 def listing_page_url(settings: ListingSettings, page: int) -> str:
@@ -64,10 +67,12 @@ def parse_listing(
     settings: ListingSettings,
     *,
     encoding: str | None = None,
+    refused: list[tuple[str, str]] | None = None,
 ) -> list[FeedItem]:
     """The release cards of one listing page, in page order, links made absolute.
 
-    `encoding` is the charset the server declared, if any (bytes only).
+    `encoding` is the charset the server declared, if any (bytes only). Why a card's link was
+    refused goes to `refused`, when given (the first MAX_REFUSED).
     """
     data = html[:MAX_LISTING_BYTES]
     if isinstance(data, bytes) and encoding:
@@ -93,10 +98,14 @@ def parse_listing(
         if link_element is None and card.name == "a":
             link_element = card
         href = link_element.get("href") if link_element is not None else None
-        if not isinstance(href, str) or not href.strip():
+        try:
+            url = join_url(page_url, href)
+        except UrlRefused as exc:
+            has_link = isinstance(href, str) and href.strip()
+            if refused is not None and has_link and len(refused) < MAX_REFUSED:
+                refused.append((exc.url, exc.reason))
             continue
-        url = safe_url(urljoin(page_url, href.strip()))
-        if url is None or url in seen:
+        if url in seen:
             continue
         seen.add(url)
         title = _text(card.select_one(settings.title)) if settings.title else ""

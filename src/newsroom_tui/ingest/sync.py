@@ -34,7 +34,7 @@ import multiprocessing
 import os
 import pickle
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -46,7 +46,7 @@ from urllib.parse import urlsplit
 
 from newsroom_tui.extraction.markdown import summary_to_markdown
 from newsroom_tui.ingest.feeds import FeedError, ParsedFeed, discover_feeds, parse_feed_detailed
-from newsroom_tui.ingest.fetch import Fetcher, FetchError, FetchResponse
+from newsroom_tui.ingest.fetch import Fetcher, FetchError, FetchResponse, request_url
 from newsroom_tui.ingest.listing import listing_page_url, parse_listing
 from newsroom_tui.ingest.release_extraction import (
     exit_with_parent,
@@ -66,6 +66,7 @@ from newsroom_tui.models import (
 )
 from newsroom_tui.profiles import Profile
 from newsroom_tui.sanitise import clean_line
+from newsroom_tui.storage.errors import StoreError
 from newsroom_tui.storage.store import BatchResult
 
 log = logging.getLogger(__name__)
@@ -123,7 +124,10 @@ def release_id(item: FeedItem, site_origin: str) -> str:
     from run to run) without merging releases of two different sites.
     """
     key = item.guid or item.url
-    parts = urlsplit(key)
+    try:
+        parts = urlsplit(key)
+    except ValueError:  # a guid no URL parser reads (unbalanced brackets...): kept as is
+        return key
     if parts.scheme in ("http", "https") and f"{parts.scheme}://{parts.netloc}" == site_origin:
         return parts.path + (f"?{parts.query}" if parts.query else "") or "/"
     return key
@@ -135,6 +139,13 @@ def _digest(body: bytes) -> str:
 
 def _reason(exc: BaseException) -> str:
     return clean_line(str(exc), limit=200) or type(exc).__name__
+
+
+def _unexpected(exc: BaseException) -> str:
+    """One line for an error no step expected: its type and message (the first inside a group)."""
+    while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
+        exc = exc.exceptions[0]
+    return f"unexpected error ({type(exc).__name__}: {_reason(exc)}); details in the log"
 
 
 async def _parse_in_daemon_thread(body: bytes, url: str) -> ParsedFeed:
@@ -334,6 +345,13 @@ class _Extractors:
 
 
 @dataclass
+class _Outcome:
+    """What `_Run.contained` saw: whether the work it guarded failed."""
+
+    failed: bool = False
+
+
+@dataclass
 class _Run:
     profile: Profile
     store: SyncStore
@@ -363,7 +381,26 @@ class _Run:
         return self.cancelled
 
     def fail(self, url: str, reason: str) -> None:
-        self.report.failed.append(SourceFailure(url, clean_line(reason, limit=300)))
+        self.report.failed.append(
+            SourceFailure(clean_line(url, limit=300), clean_line(reason, limit=300))
+        )
+
+    @contextlib.contextmanager
+    def contained(self, url: str, *, report: bool = True) -> Iterator[_Outcome]:
+        """The boundary around the work for one item, source, menu page or batch: an error no
+        step expected becomes that work's failure (one line in the report unless `report` is
+        false, the traceback in the log) and the sync goes on. A StoreError goes through: the
+        database itself is the problem (busy, read-only, full, damaged), not one item."""
+        outcome = _Outcome()
+        try:
+            yield outcome
+        except StoreError:
+            raise
+        except Exception as exc:  # the boundary of one item's or source's work
+            outcome.failed = True
+            log.error("sync: unexpected error for %s", url, exc_info=exc)
+            if report:
+                self.fail(url, _unexpected(exc))
 
     async def get(
         self,
@@ -376,7 +413,7 @@ class _Run:
     ) -> FetchResponse:
         """GET with the stored validators: `state` when `known_state` (the caller read it
         already, None meaning none stored), else read from the store now."""
-        host = urlsplit(url).netloc.lower()
+        host = urlsplit(request_url(url)).netloc.lower()
         if host in self.down:
             raise FetchError(self.down[host], kind="connection")
         if not conditional:
@@ -421,48 +458,98 @@ class _Run:
             return
         releases, states = self.pending, self.pending_states
         self.pending, self.pending_states = [], []
-        result = await asyncio.to_thread(self.store.apply_batch, releases, (), states)
+        # A value the store cannot hold (a date past year 9999, an unencodable string) rolls
+        # the batch back: then each release goes alone, so only the bad one is lost. A
+        # StoreError (the database itself) stops the sync with its one line.
+        with self.contained(f"a batch of {len(releases)} releases", report=False) as attempt:
+            self.count_stored(await asyncio.to_thread(self.store.apply_batch, releases, (), states))
+        if attempt.failed:
+            await self.store_one_by_one(releases, states)
+
+    def count_stored(self, result: BatchResult) -> None:
         self.report.new += result.new
         self.report.updated += result.updated
         self.report.unchanged += result.unchanged
 
+    async def store_one_by_one(self, releases: list[Release], states: list[FetchState]) -> None:
+        """Each release in its own transaction with its page's fetch state; one the store
+        refuses is that item's failure (its page's state is not kept, so the next sync fetches
+        it again). The states of unchanged pages go last, together."""
+        by_url: dict[str, list[FetchState]] = {}
+        for state in states:
+            by_url.setdefault(state.url, []).append(state)
+        for release in releases:
+            own = by_url.pop(release.url, [])
+            with self.contained(release.url):
+                self.count_stored(
+                    await asyncio.to_thread(self.store.apply_batch, [release], (), own)
+                )
+        rest = [state for group in by_url.values() for state in group]
+        if rest:
+            await asyncio.to_thread(self.store.apply_batch, (), (), rest)
+
     # --- sources -----------------------------------------------------------------------------
     async def read_feed(self, url: str, *, quiet: bool) -> bool:
-        """Fetch and parse one feed; True when it answered with a feed (or 304)."""
+        """Fetch and parse one feed; True when it answered with a feed (or 304). Whatever goes
+        wrong is this feed's failure (reported unless `quiet`, an unexpected error always)."""
+        with self.contained(url):
+            return await self._read_feed(url, quiet=quiet)
+        return False
+
+    async def _read_feed(self, url: str, *, quiet: bool) -> bool:
         try:
             response = await self.get(url, max_bytes=self.profile.fetch.max_feed_bytes)
         except FetchError as exc:
             if not quiet:
                 self.fail(url, str(exc))
             return False
-        self.report.sources_ok += 1
         if response.body is None:
+            self.report.sources_ok += 1
             return True
         digest = _digest(response.body)
         state = self.store.get_fetch_state(url)
         if state is not None and state.content_hash == digest:
             self.source_states.append(response.fetch_state(url, content_hash=digest))
+            self.report.sources_ok += 1
             return True
         try:
             parsed = await asyncio.wait_for(
                 _parse_in_daemon_thread(response.body, response.url), timeout=FEED_PARSE_TIMEOUT
             )
         except FeedError as exc:
-            self.report.sources_ok -= 1
             if not quiet:
                 self.fail(url, str(exc))
             return False
         except TimeoutError:
-            self.report.sources_ok -= 1
             if not quiet:
                 self.fail(url, f"feed took more than {FEED_PARSE_TIMEOUT:g} s to read")
             return False
-        for item in parsed.items:
-            self.add_item(item)
+        self.report.sources_ok += 1
+        self.add_items(parsed.items)
+        self.report_refused(parsed.refused, "item link refused")
         if parsed.dropped_links:
-            log.info("%s: %d items with unsafe links dropped", url, parsed.dropped_links)
+            log.info("%s: %d items without a usable link dropped", url, parsed.dropped_links)
         self.source_states.append(response.fetch_state(url, content_hash=digest))
         return True
+
+    def report_refused(self, refused: Sequence[tuple[str, str]], what: str) -> None:
+        """One failure per refused link, (link as shown, why): never fetched, never stored."""
+        for link, reason in refused:
+            self.fail(link, f"{what}: {reason}")
+
+    def add_items(self, items: Sequence[FeedItem]) -> None:
+        """Merge a source's items; one that cannot be merged is that item's failure."""
+        for item in items:
+            with self.contained(item.url):
+                self.add_item(item)
+
+    def resolved(self, url: str) -> str | None:
+        """A profile URL made absolute; None (and a failure) when it cannot be."""
+        try:
+            return self.profile.resolve(url)
+        except ValueError as exc:
+            self.fail(url, f"invalid URL in the profile: {_reason(exc)}")
+            return None
 
     async def read_feeds(self) -> None:
         profile = self.profile
@@ -470,12 +557,14 @@ class _Run:
         for feed in profile.sources.feeds:
             if self.stopped():
                 return
-            answered = await self.read_feed(profile.resolve(feed), quiet=False) or answered
+            url = self.resolved(feed)
+            if url is not None:
+                answered = await self.read_feed(url, quiet=False) or answered
         if answered or self.stopped():
             return
         remembered = self.store.get_meta(META_FEED)
         candidates = [remembered] if remembered else []
-        candidates += [profile.resolve(u) for u in profile.sources.probe_feeds]
+        candidates += [u for u in map(self.resolved, profile.sources.probe_feeds) if u]
         tried: set[str] = set()
         for candidate in candidates:
             if candidate in tried or self.stopped():
@@ -486,7 +575,15 @@ class _Run:
                 return
         if not profile.sources.discover or self.stopped():
             return
-        news_url = profile.resolve(profile.news_url)
+        news_url = self.resolved(profile.news_url)
+        if news_url is None:
+            return
+        with self.contained(news_url):
+            await self.discover(news_url, tried, remembered)
+
+    async def discover(self, news_url: str, tried: set[str], remembered: str | None) -> None:
+        """Feeds announced on the news page (`<link rel="alternate">`), tried in turn."""
+        profile = self.profile
         try:
             # Not conditional: the feed links are needed even when the page has not changed.
             response = await self.get(
@@ -496,7 +593,8 @@ class _Run:
             if profile.sources.listing is None:
                 self.fail(news_url, f"no feed found: {exc}")
             return
-        for candidate in discover_feeds(response.body or b"", response.url)[:3]:
+        refused: list[tuple[str, str]] = []
+        for candidate in discover_feeds(response.body or b"", response.url, refused=refused)[:3]:
             if candidate in tried or self.stopped():
                 continue
             tried.add(candidate)
@@ -505,6 +603,7 @@ class _Run:
                 return
         if profile.sources.listing is None:
             self.fail(news_url, "no feed found")
+            self.report_refused(refused, "announced feed refused")
 
     def remember(self, candidate: str, remembered: str | None) -> None:
         if candidate != remembered:
@@ -517,29 +616,44 @@ class _Run:
         for number in range(settings.first_page, settings.first_page + settings.max_pages):
             if self.stopped():
                 return
-            url = self.profile.resolve(listing_page_url(settings, number))
-            try:
-                response = await self.get(url, max_bytes=self.profile.fetch.max_feed_bytes)
-            except FetchError as exc:
-                if number == settings.first_page or exc.status not in (404, 410):
-                    self.fail(url, str(exc))
+            url = self.resolved(listing_page_url(settings, number))
+            if url is None:
                 return
-            if number == settings.first_page:
-                self.report.sources_ok += 1
-            if response.body is None:
-                # Unchanged since the last walk: nothing was published since (the listing is
-                # newest first), so the pages after it have not moved either.
+            more = False
+            with self.contained(url):
+                more = await self.read_listing_page(url, number == settings.first_page)
+            if not more:
                 return
-            items = await asyncio.to_thread(
-                parse_listing, response.body, response.url, settings, encoding=response.charset
-            )
-            self.source_states.append(
-                response.fetch_state(url, content_hash=_digest(response.body))
-            )
-            if not items:
-                return
-            for item in items:
-                self.add_item(item)
+
+    async def read_listing_page(self, url: str, first: bool) -> bool:
+        """One page of the listing; True when the walk should go on to the next page."""
+        settings = self.profile.sources.listing
+        assert settings is not None
+        try:
+            response = await self.get(url, max_bytes=self.profile.fetch.max_feed_bytes)
+        except FetchError as exc:
+            if first or exc.status not in (404, 410):
+                self.fail(url, str(exc))
+            return False
+        if first:
+            self.report.sources_ok += 1
+        if response.body is None:
+            # Unchanged since the last walk: nothing was published since (the listing is
+            # newest first), so the pages after it have not moved either.
+            return False
+        refused: list[tuple[str, str]] = []
+        items = await asyncio.to_thread(
+            partial(parse_listing, encoding=response.charset, refused=refused),
+            response.body,
+            response.url,
+            settings,
+        )
+        self.report_refused(refused, "card link refused")
+        self.source_states.append(response.fetch_state(url, content_hash=_digest(response.body)))
+        if not items:
+            return False
+        self.add_items(items)
+        return True
 
     # --- releases ----------------------------------------------------------------------------
     def summary_release(self, rid: str, item: FeedItem) -> Release:
@@ -612,6 +726,29 @@ class _Run:
         known: dict[str, str],
         states: dict[str, FetchState | None],
     ) -> None:
+        """One item's page fetched, extracted and queued for the store. Whatever goes wrong is
+        this item's failure; a new item then keeps its feed summary."""
+        with self.contained(item.url) as work:
+            await self._sync_release(rid, item, known, states)
+        if work.failed:
+            self.keep_summary(rid, item, known)
+
+    def keep_summary(self, rid: str, item: FeedItem, known: dict[str, str]) -> None:
+        """A new item whose page failed is stored from its feed summary (marked summary-only,
+        so the next sync fetches the page again); an item already stored keeps what it has."""
+        if rid in known:
+            return
+        # The item's failure is reported already: a summary that fails too is only logged.
+        with self.contained(item.url, report=False):
+            self.pending.append(self.summary_release(rid, item))
+
+    async def _sync_release(
+        self,
+        rid: str,
+        item: FeedItem,
+        known: dict[str, str],
+        states: dict[str, FetchState | None],
+    ) -> None:
         url = item.url
         state = states.get(url)
         try:
@@ -625,8 +762,7 @@ class _Run:
                 )
         except FetchError as exc:
             self.fail(url, str(exc))
-            if rid not in known:
-                self.pending.append(self.summary_release(rid, item))
+            self.keep_summary(rid, item, known)
             return
         if response.body is None:
             self.report.unchanged += 1
@@ -641,8 +777,7 @@ class _Run:
         except (ValueError, RecursionError, LookupError, TypeError) as exc:
             log.exception("extraction failed for %s", url)
             self.fail(url, f"could not read the page: {_reason(exc)}")
-            if rid not in known:
-                self.pending.append(self.summary_release(rid, item))
+            self.keep_summary(rid, item, known)
             return
         self.pending.append(self.build_release(rid, item, page, summary))
         self.pending_states.append(response.fetch_state(url, content_hash=digest))
@@ -708,7 +843,8 @@ class _Run:
         for done, (rid, item) in enumerate(fresh, 1):
             if self.stopped():
                 break
-            self.pending.append(self.summary_release(rid, item))
+            with self.contained(item.url):
+                self.pending.append(self.summary_release(rid, item))
             if len(self.pending) >= HEADLINE_BATCH_SIZE:
                 await self.flush(force=True)
             self.emit("releases", done, len(fresh), item.title)
@@ -718,8 +854,9 @@ class _Run:
     async def sync_sections(self) -> None:
         by_url: dict[str, list[str]] = {}
         for node in self.profile.menu_nodes():
-            if node.url:
-                by_url.setdefault(self.profile.resolve(node.url), []).append(node.key)
+            url = self.resolved(node.url) if node.url else None
+            if url is not None:
+                by_url.setdefault(url, []).append(node.key)
         total = len(by_url)
         self.emit("sections", 0, total)
         done = 0
@@ -730,36 +867,58 @@ class _Run:
             nonlocal done
             if self.stopped():
                 return
-            try:
-                response = await self.get(url, max_bytes=self.profile.fetch.max_page_bytes)
-                if response.body is not None:
-                    page, _ = await self.extract(response.body, response, None)
-                    now = datetime.now(UTC)
-                    for key in keys:
-                        pages.append(
-                            SectionPage(
-                                key,
-                                url,
-                                page.title,
-                                page.markdown,
-                                page.text,
-                                list(page.contacts),
-                                now,
-                            )
-                        )
-                    states.append(response.fetch_state(url, content_hash=_digest(response.body)))
-            except FetchError as exc:
-                self.fail(url, str(exc))
-            except (ValueError, RecursionError, LookupError, TypeError) as exc:
-                log.exception("extraction failed for %s", url)
-                self.fail(url, f"could not read the page: {_reason(exc)}")
+            with self.contained(url):
+                await self.sync_section(url, keys, pages, states)
             done += 1
             self.emit("sections", done, total, url)
 
         await asyncio.gather(*(one(url, keys) for url, keys in by_url.items()))
         if pages or states:
+            await self.store_sections(pages, states)
+
+    async def sync_section(
+        self, url: str, keys: list[str], pages: list[SectionPage], states: list[FetchState]
+    ) -> None:
+        """One menu page fetched and extracted, once for all the menu keys that share it."""
+        try:
+            response = await self.get(url, max_bytes=self.profile.fetch.max_page_bytes)
+        except FetchError as exc:
+            self.fail(url, str(exc))
+            return
+        if response.body is None:
+            return
+        try:
+            page, _ = await self.extract(response.body, response, None)
+        except (ValueError, RecursionError, LookupError, TypeError) as exc:
+            log.exception("extraction failed for %s", url)
+            self.fail(url, f"could not read the page: {_reason(exc)}")
+            return
+        now = datetime.now(UTC)
+        for key in keys:
+            pages.append(
+                SectionPage(
+                    key, url, page.title, page.markdown, page.text, list(page.contacts), now
+                )
+            )
+        states.append(response.fetch_state(url, content_hash=_digest(response.body)))
+
+    async def store_sections(self, pages: list[SectionPage], states: list[FetchState]) -> None:
+        """The section pages in one transaction; if the store refuses a value, page by page."""
+        with self.contained(f"{len(pages)} section pages", report=False) as attempt:
             await asyncio.to_thread(self.store.apply_batch, (), pages, states)
-        self.report.sections = len(pages)
+            self.report.sections = len(pages)
+        if not attempt.failed:
+            return
+        stored: set[str] = set()
+        for page in pages:
+            with self.contained(page.url) as work:
+                await asyncio.to_thread(self.store.apply_batch, (), [page], ())
+            if not work.failed:
+                stored.add(page.url)
+                self.report.sections += 1
+        kept = [state for state in states if state.url in stored]
+        if kept:
+            await asyncio.to_thread(self.store.apply_batch, (), (), kept)
 
 
 async def sync_profile(

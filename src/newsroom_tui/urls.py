@@ -1,0 +1,162 @@
+"""One parse-and-validate step for every URL that comes from the network or a profile.
+
+Feed and item links, redirects, listing cards, discovered feeds, menu pages and links in articles
+all pass through `check_url` (or `join_url`, for a reference resolved against the page it was
+found on) before anything fetches, stores or opens them. A URL is accepted when it is an absolute
+http(s) URL of at most `MAX_URL` characters with nothing a terminal could act on, no user name or
+password, a host that is an IPv4 address, an IPv6 address in brackets or a host name (IDNA for
+non-ASCII names, as the HTTP client encodes them), and a port from 1 to 65535. Anything else
+raises `UrlRefused`, a ValueError whose str() is one line for the user; nothing else is raised,
+whatever the input.
+
+The URL is returned as given (surrounding whitespace removed), never rewritten: release ids are
+made from item URLs, so a normalisation here would rename releases already stored.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from urllib.parse import urljoin, urlsplit
+
+MAX_URL = 4096
+"""Longest URL accepted, in characters."""
+MAX_HOST = 253
+"""Longest host name accepted (in its ASCII form), as DNS allows."""
+
+# What a URL must not hold: C0 controls and space, DEL, C1, bidi and zero-width characters, BOM,
+# and lone surrogates (no encoding can send or store them).
+_URL_REFUSED = re.compile(
+    "[\x00-\x20\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff"
+    "\u200b-\u200d\u2060\u00ad\u180e\ud800-\udfff]"
+)
+_LABEL = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?")
+_NUMERIC_HOST = re.compile(r"[0-9.]+")
+_PORT = re.compile(r"[0-9]{1,5}")
+_SHOWN = 80
+
+
+class UrlRefused(ValueError):
+    """A URL that is not used; str() is one line: the reason, then the URL as it can be shown."""
+
+    def __init__(self, reason: str, url: object = None) -> None:
+        self.reason = reason
+        """Why, in a few words ("port out of range (1-65535)")."""
+        self.url = shown_url(url) if isinstance(url, str) else ""
+        """The URL as it can be shown in one line ('' when there was none)."""
+        super().__init__(f"{reason}: {self.url}" if self.url else reason)
+
+
+def shown_url(value: str, limit: int = _SHOWN) -> str:
+    """A URL as it can be printed in one line: refused characters become '?', cut at `limit`."""
+    text = _URL_REFUSED.sub("?", value.strip())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def check_url(value: object) -> str:
+    """`value` (whitespace around it removed) if it is a URL to use; else raise UrlRefused."""
+    if not isinstance(value, str) or not value.strip():
+        raise UrlRefused("empty link")
+    raw = value.strip()
+    if len(raw) > MAX_URL:
+        raise UrlRefused(f"URL longer than {MAX_URL:,} characters", raw)
+    if _URL_REFUSED.search(raw):
+        raise UrlRefused("URL with spaces, control or invisible characters refused", raw)
+    if raw.startswith("-"):
+        raise UrlRefused("URL that looks like a command-line option refused", raw)
+    try:
+        parts = urlsplit(raw)
+    except ValueError:
+        # Unbalanced or invalid brackets, or a host that normalises to a delimiter.
+        raise UrlRefused("malformed URL", raw) from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise UrlRefused("not an http(s) link", raw)
+    _userinfo, at, hostport = parts.netloc.rpartition("@")
+    if at:
+        raise UrlRefused("URL with a user name or password refused", raw)
+    host, port = _split_host_port(hostport, raw)
+    if port is not None:
+        if not _PORT.fullmatch(port):
+            raise UrlRefused("invalid port", raw)
+        if not 1 <= int(port) <= 65535:
+            raise UrlRefused("port out of range (1-65535)", raw)
+    _check_host(host, raw)
+    return raw
+
+
+def _split_host_port(hostport: str, raw: str) -> tuple[str, str | None]:
+    """(host, port or None) of an authority without userinfo; brackets are kept on the host."""
+    if hostport.startswith("["):
+        end = hostport.find("]")
+        if end < 0:
+            raise UrlRefused("malformed URL", raw)
+        host, rest = hostport[: end + 1], hostport[end + 1 :]
+        if rest and not rest.startswith(":"):
+            raise UrlRefused("malformed URL", raw)
+        return host, (rest[1:] or None) if rest else None
+    host, colon, port = hostport.partition(":")
+    if colon:
+        return host, port or None
+    return host, None
+
+
+def _check_host(host: str, raw: str) -> None:
+    if not host:
+        raise UrlRefused("URL without a host", raw)
+    if host.startswith("["):
+        address = host[1:-1]
+        if "%" in address:
+            raise UrlRefused("IPv6 address with a zone refused", raw)
+        try:
+            ipaddress.IPv6Address(address)
+        except ValueError:
+            raise UrlRefused("invalid IPv6 address", raw) from None
+        return
+    if "[" in host or "]" in host:
+        raise UrlRefused("malformed URL", raw)
+    if not host.isascii():
+        host = _idna(host, raw)
+    name = host.lower()
+    if _NUMERIC_HOST.fullmatch(name):
+        try:
+            ipaddress.IPv4Address(name)
+        except ValueError:
+            raise UrlRefused("invalid IPv4 address", raw) from None
+        return
+    if name.endswith("."):
+        name = name[:-1]
+    if len(name) > MAX_HOST or not all(_LABEL.fullmatch(label) for label in name.split(".")):
+        raise UrlRefused("invalid host name", raw)
+
+
+def _idna(host: str, raw: str) -> str:
+    """The ASCII form of an international host name, encoded as the HTTP client encodes it."""
+    import idna  # only for non-ASCII host names
+
+    try:
+        return idna.encode(host.lower()).decode("ascii")
+    except (idna.IDNAError, UnicodeError, ValueError):
+        raise UrlRefused("invalid international host name", raw) from None
+
+
+def join_url(base: str, reference: object) -> str:
+    """`reference` resolved against `base` and checked: the URL, or UrlRefused (never another
+    error, whatever either holds)."""
+    if not isinstance(reference, str) or not reference.strip():
+        raise UrlRefused("empty link")
+    reference = reference.strip()
+    if len(reference) > MAX_URL:
+        raise UrlRefused(f"URL longer than {MAX_URL:,} characters", reference)
+    try:
+        joined = urljoin(base, reference)
+    except ValueError:
+        raise UrlRefused("malformed URL", reference) from None
+    return check_url(joined)
+
+
+def safe_url(value: object) -> str | None:
+    """check_url's answer, or None when it refuses."""
+    try:
+        return check_url(value)
+    except UrlRefused:
+        return None
