@@ -95,9 +95,9 @@ async def test_titles_use_the_width_and_the_section_column_only_when_sections_mi
         width = release_list.scrollable_content_region.width
         shown = line.rstrip().split(" 2024-05-31 ")[1]
         assert shown.endswith("…") and len(shown) >= width - 20
-    # sections that mix: the column is there
+    # sections that mix, and a list wide enough: the column is there
     app = sample_app(tmp_path / "other")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(200, 50)) as pilot:
         await settle(app, pilot)
         lines = [main_screen(app).release_list.render_line(y).text for y in range(3)]
         assert any("Données" in line for line in lines)
@@ -138,7 +138,7 @@ async def test_the_filter_line_names_what_narrows_the_list_across_a_restart(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         screen = main_screen(app)
-        assert str(screen.query_one("#filters", Static).render()) == "All releases — 8 releases"
+        assert str(screen.query_one("#filters", Static).render()) == "8 releases — all cached"
         screen.query_one(SectionTree).select_key("facet:year:2023")
         await settle(app, pilot)
         await pilot.press("enter", "u")
@@ -148,7 +148,7 @@ async def test_the_filter_line_names_what_narrows_the_list_across_a_restart(
         await settle(again, pilot)
         screen = main_screen(again)
         line = str(screen.query_one("#filters", Static).render())
-        assert line == "Years › 2023 · unread only — 1 of 8 · esc clears"
+        assert line == "1 of 8 — Years › 2023 · unread only · esc clears"
         await pilot.press("slash", *"inondations", "enter")
         await settle(again, pilot)
         line = str(screen.query_one("#filters", Static).render())
@@ -156,7 +156,7 @@ async def test_the_filter_line_names_what_narrows_the_list_across_a_restart(
         for _ in range(2):  # the search first, then the year and unread-only
             await pilot.press("escape")
             await settle(again, pilot)
-        assert str(screen.query_one("#filters", Static).render()) == "All releases — 8 releases"
+        assert str(screen.query_one("#filters", Static).render()) == "8 releases — all cached"
         assert screen.release_list.count == 8
 
 

@@ -53,4 +53,4 @@ async def test_release_list_at_100k(big_data_dir: Path) -> None:
         await pilot.press("g", "pagedown", "j")
         assert release_list.cursor == page + 1
         # the line count of the filter line says how many are listed
-        assert "100,000 releases" in str(screen.query_one("#filters").render())
+        assert "100,000 releases — all cached" in str(screen.query_one("#filters").render())

@@ -323,7 +323,10 @@ class MainScreen(ReleaseActions):
                 search=self.search.text if self.search is not None else "",
                 order="" if order == "newest" else ORDER_LABELS[order],
                 count=count,
-                capped=query.match_expression() is not None and count >= TEXT_COUNT_CAP,
+                # a text count stops at the cap; it is exact when the cache holds no more
+                capped=query.match_expression() is not None
+                and count >= TEXT_COUNT_CAP
+                and (self.total is None or self.total > count),
                 total=self.total,
             )
         )
@@ -345,6 +348,7 @@ class MainScreen(ReleaseActions):
 
     def _show_facets(self, facets: Facets) -> None:
         self.total = facets.total
+        self.set_class(facets.total == 0, "-empty-cache")
         sections = len(facets.sections)
         if sections != self.sections_in_cache:
             self.sections_in_cache = sections

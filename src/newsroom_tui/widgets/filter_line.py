@@ -1,9 +1,10 @@
 """FilterLine: the line above the release list saying what it shows and how many.
 
-"Years › 2025 · unread only · “migrants” · oldest first — 23 of 1,204 · esc clears". Every
-filter that narrows the list is named here, so a list remembered from the last run (a year, a
-tag, unread only) never looks like missing releases. Tag and section names are network text:
-the line is built as Content, never markup.
+"23 of 1,204 — Years › 2025 · unread only · “migrants” · oldest first · esc clears" (the count
+first, so a narrow pane cuts the filters, not the count). Every filter that narrows the list is
+named here, so a list remembered from the last run (a year, a tag, unread only) never looks like
+missing releases. Tag and section names are network text: the line is built as Content, never
+markup.
 """
 
 from __future__ import annotations
@@ -50,13 +51,13 @@ class ListState:
             parts.append(Content("“") + Content(clean_line(self.search, limit=80)) + Content("”"))
         if self.order:
             parts.append(Content(self.order))
-        head = Content(" · ").join(parts) if parts else Content("All releases")
         shown = count_text(self.count, self.capped)
         if self.narrowed and self.total is not None:
             amount = f"{shown} of {count_text(self.total)}"
         else:
             amount = f"{shown} release" + ("" if self.count == 1 and not self.capped else "s")
-        line = head + Content(" — ") + Content.styled(amount, "bold")
+        head = Content(" · ").join(parts) if parts else Content("all cached")
+        line = Content.styled(amount, "bold") + Content(" — ") + head
         if self.narrowed:
             line += Content.styled(" · esc clears", "dim")
         return line

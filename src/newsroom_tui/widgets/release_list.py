@@ -45,6 +45,8 @@ MAX_ROWS = 2_000
 MAX_LINES = 400
 """Rendered lines kept; the whole cache is dropped when it grows past this."""
 SECTION_WIDTH = 18
+SECTION_FROM = 90
+"""The section column shows in rows at least this wide (narrower, the title needs the room)."""
 OPEN_MARK = "▶"
 UNREAD_MARK = "●"
 STARRED_MARK = "★"
@@ -435,7 +437,7 @@ class ReleaseList(ScrollView, can_focus=True):
         date = row.published.strftime("%Y-%m-%d") if row.published else "   —      "
         text.append(date.ljust(10), style_of("release-list--date"))
         text.append(" ")
-        show_section = self.show_section and width >= 60
+        show_section = self.show_section and width >= SECTION_FROM
         right = (SECTION_WIDTH + 3) if show_section else 2
         title_width = max(8, width - text.cell_len - right)
         shown = clean_title(row.title)  # the second line of defence: the store may hold anything
