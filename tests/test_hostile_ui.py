@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from rich.text import Text
 from textual.widgets import Static
-from textual.widgets._toast import Toast
 from textual.widgets.tree import TreeNode
 
 from crashharness import profile_toml, publish
@@ -142,19 +141,30 @@ def hostile_site(tmp_path: Path) -> Iterator[tuple[Site, Path]]:
 async def test_sync_failure_notification_with_markup_is_literal(
     tmp_path: Path, hostile_site: tuple[Site, Path]
 ) -> None:
+    from newsroom_tui.screens.sync_log import SyncLogScreen
+
     _, toml = hostile_site
     app = build_app(load_profile_file(toml), tmp_path / "data")
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("r")
         await settle(app, pilot)
-        failures = [n for n in app._notifications if "Read" in str(n.message)]
-        assert failures, messages(app)
-        assert all(not n.markup for n in failures)
-        assert any("[@click=app.quit]Read[/]" in str(n.message) for n in failures)
-        # what a toast would show for them (rendered as Textual renders notifications)
-        shown = [Toast(n).render().plain for n in failures]
-        assert any("[@click=app.quit]Read[/]" in text for text in shown), shown
+        # one notification sums the sync up, as plain text
+        summaries = [n for n in app._notifications if "1 source failed" in str(n.message)]
+        assert summaries, messages(app)
+        assert all(not n.markup for n in summaries)
+        # the sync log names the failed source literally
+        await pilot.press("L")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SyncLogScreen)
+        shown = "\n".join(
+            entry.visual.plain if hasattr(entry.visual, "plain") else ""
+            for entry in app.screen.query(".sync-log-entry").results(Static)
+        )
+        assert "[@click=app.quit]Read[/]" in shown, shown
+        await pilot.click(".sync-log-entry")
+        await pilot.press("escape")
+        await settle(app, pilot)
         assert app.is_running
         assert app.screen.query_one(ReleaseList).count == 4
 

@@ -190,6 +190,7 @@ class MainScreen(ReleaseActions):
 
     def on_mount(self) -> None:
         self.query_one(FindBar).display = False
+        self.article.show_placeholder("No release open", NOTHING_OPEN)
         self.status.set_last_sync(self.store.get_meta("last_sync"))
         self.status.set_online(not self.offline_hint)
         if self.offline_hint:
@@ -210,8 +211,6 @@ class MainScreen(ReleaseActions):
         """Load the article's Markdown machinery, then keep what was built so far (it lives as
         long as the screen) out of the garbage collector's full passes."""
         self._started = True
-        if self.open_release_id is None and self.open_section_key is None and self.total != 0:
-            self.article.show_message("No release open", NOTHING_OPEN)
         self.article.prepare_body()
         if isinstance(self.app, LongLivedFreezer):
             self.call_after_refresh(self.app.freeze_long_lived)

@@ -224,6 +224,14 @@ class ArticleView(VerticalScroll, can_focus=True):
         if self.is_attached:
             _ = self.body
 
+    def show_placeholder(self, title: str, lines: list[str]) -> None:
+        """What the pane says before any document was shown (no worker: nothing to unload)."""
+        if self._body is not None:
+            self.show_message(title, lines)
+            return
+        self._set_header(title, "")
+        self.query_one("#article-links", Static).update(Text("\n".join(lines)))
+
     def show_message(self, title: str, lines: list[str]) -> None:
         """A placeholder (empty state, section not cached yet) as plain text."""
         self.clear_find()
