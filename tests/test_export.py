@@ -57,7 +57,7 @@ def test_export_writes_one_file_per_release(tmp_path: Path) -> None:
         }
     ]
     second = read_front_matter(tmp_path / "out" / files[1])
-    assert second["title"] == hostile
+    assert second["title"] == 'Titre "guillemets" --- evil: true'  # one line, as shown
     assert "evil" not in second
     body = (tmp_path / "out" / files[0]).read_text(encoding="utf-8")
     assert "## Suite" in body

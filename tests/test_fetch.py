@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
+import httpx
 import pytest
 
 from newsroom_tui import __version__
@@ -303,3 +304,50 @@ async def test_httpcore_tells_its_async_library_without_searching_for_sniffio(si
     site.put("/a", "<p>ok</p>")
     async with Fetcher(FAST) as fetcher:
         assert (await fetcher.get(site.url("/a"), max_bytes=1_000)).body == b"<p>ok</p>"
+
+
+class _FailingTransport(httpx.AsyncBaseTransport):
+    """A connection layer that fails as the real one did on a port out of range: the error it
+    raises is none of httpx's own."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        raise self.error
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        ExceptionGroup("unhandled errors in a TaskGroup", [OverflowError("port must be 0-65535")]),
+        OverflowError("connect(): port must be 0-65535."),
+        OSError(99, "Cannot assign requested address"),
+        UnicodeError("label empty or too long"),
+    ],
+    ids=["group", "overflow", "oserror", "unicode"],
+)
+async def test_any_error_of_the_connection_layer_is_one_requests_one_line(
+    error: BaseException, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with Fetcher(FAST, transport=_FailingTransport(error)) as fetcher:
+        with pytest.raises(FetchError) as info:
+            await fetcher.get("http://127.0.0.1:8000/x", max_bytes=1000)
+    message = str(info.value)
+    assert message.startswith("network error: ") and "\n" not in message
+    leaf = error.exceptions[0] if isinstance(error, ExceptionGroup) else error
+    assert type(leaf).__name__ in message
+    assert any(record.exc_info for record in caplog.records)  # the traceback is in the log
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://127.0.0.1:99999/x", "http://127.0.0.1:0/x", "http://[::1/x", "http://u:p@h.example/"],
+)
+async def test_a_url_no_connection_can_use_is_refused_before_any_request(url: str) -> None:
+    transport = _FailingTransport(AssertionError("no request may be sent"))
+    async with Fetcher(FAST, transport=transport) as fetcher:
+        with pytest.raises(FetchError) as info:
+            await fetcher.get(url, max_bytes=1000)
+    assert info.value.kind == "url" and "\n" not in str(info.value)
+    assert fetcher.requests == 0

@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=_positive, default=20)
     p.add_argument("--order", choices=("newest", "relevance"), default="newest")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--exclude-word", action="append", default=[], help=argparse.SUPPRESS)
 
     p = sub.add_parser("show", help="print one release as Markdown")
     _common(p, top=False)
@@ -135,6 +136,10 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected a date like 2024-03-15, got {text!r}") from None
 
 
+MAX_LIMIT = 1_000_000
+"""Largest --limit (a number the database can take; more results than any cache holds)."""
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -142,7 +147,66 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
+    if value > MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_LIMIT:,}")
     return value
+
+
+_TEXT_ARGUMENTS = ("id", "query", "section", "tag", "lang")
+"""Arguments that are looked up in the database as text."""
+_SEARCH_VALUE_OPTIONS = frozenset(
+    {
+        "--profile",
+        "--data-dir",
+        "--section",
+        "--tag",
+        "--lang",
+        "--since",
+        "--until",
+        "--limit",
+        "--order",
+    }
+)
+_DASH_WORD = re.compile(r"-[^-\d\s]\S*")
+
+
+def _as_text(value: str) -> str:
+    """An argument as text the database can hold: bytes the terminal sent that are not UTF-8
+    (kept by Python as lone surrogates) become U+FFFD."""
+    return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def _dash_words_as_query(argv: list[str]) -> list[str]:
+    """`search -sahel`: a word of the search syntax that starts with '-' (a word to exclude) is
+    part of the query, not an unknown option, wherever it stands. argparse would read it as an
+    option; it is passed as `--exclude-word=-sahel` instead."""
+    command_at = None
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if token in ("--profile", "--data-dir"):
+            index += 2
+            continue
+        if not token.startswith("-"):
+            command_at = index
+            break
+        index += 1
+    if command_at is None or argv[command_at] != "search":
+        return argv
+    result = argv[: command_at + 1]
+    tokens = iter(argv[command_at + 1 :])
+    for token in tokens:
+        if token == "--":
+            result += [token, *tokens]
+            break
+        if token in _SEARCH_VALUE_OPTIONS:
+            result += [token, next(tokens, "")]
+            continue
+        if _DASH_WORD.fullmatch(token) and token != "-h":
+            result.append(f"--exclude-word={token}")
+            continue
+        result.append(token)
+    return result
 
 
 # Characters JSON leaves raw that a terminal may act on (C1, bidi controls, line separators):
@@ -262,8 +326,9 @@ def cmd_sync(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     from newsroom_tui.query import QueryError, parse_query
 
+    text = " ".join(part for part in (args.query, *args.exclude_word) if part)
     try:
-        query = parse_query(args.query)
+        query = parse_query(text)
     except QueryError as exc:
         raise CliError(f"invalid query: {exc}", EXIT_USAGE) from None
     changes: dict[str, Any] = {}
@@ -280,7 +345,7 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         results = store.search(query, limit=args.limit, order=args.order)
     if args.json:
         payload = {
-            "query": args.query,
+            "query": text,
             "total": results.total,
             "results": [
                 {
@@ -504,7 +569,11 @@ def main(
     out = out or sys.stdout
     err = err or sys.stderr
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_dash_words_as_query(list(sys.argv[1:] if argv is None else argv)))
+    for name in _TEXT_ARGUMENTS:
+        value = getattr(args, name, None)
+        if isinstance(value, str):
+            setattr(args, name, _as_text(value))
     log_path = setup_logging()
     if args.command == "profiles":
         return cmd_profiles(args, out)

@@ -1,4 +1,10 @@
-"""Writes releases as Markdown files with YAML front matter, one file per release."""
+"""Writes releases as Markdown files with YAML front matter, one file per release.
+
+Export is an output like the screen: every value goes through the sanitiser on the way out, so a
+database changed behind the reader's back (another tool, an older version) cannot carry escape
+sequences, control or bidi characters into the files. Titles and one-line fields become one line;
+bodies keep their lines.
+"""
 
 from __future__ import annotations
 
@@ -10,22 +16,28 @@ from pathlib import Path
 
 from newsroom_tui.models import Release
 from newsroom_tui.profiles import slugify
+from newsroom_tui.sanitise import clean_body, clean_email, clean_line, clean_title
 
 
 def front_matter(release: Release) -> str:
     """YAML front matter. Every value is written as JSON, which YAML reads as the same value, so
     no title or name can break out of its field."""
     fields: dict[str, object] = {
-        "id": release.id,
-        "title": release.title,
+        "id": clean_line(release.id),
+        "title": clean_title(release.title),
         "date": release.published.isoformat() if release.published else None,
-        "url": release.url,
-        "language": release.language,
-        "section": release.section,
-        "tags": release.tags,
-        "updated": release.updated,
+        "url": clean_line(release.url),
+        "language": clean_line(release.language, limit=40),
+        "section": clean_line(release.section),
+        "tags": [clean_line(tag) for tag in release.tags],
+        "updated": bool(release.updated),
         "contacts": [
-            {"name": c.name, "organization": c.organization, "phones": c.phones, "emails": c.emails}
+            {
+                "name": clean_line(c.name),
+                "organization": clean_line(c.organization),
+                "phones": [clean_line(phone) for phone in c.phones],
+                "emails": [clean_email(email) for email in c.emails],
+            }
             for c in release.contacts
         ],
     }
@@ -58,8 +70,8 @@ def export_releases(releases: Iterable[Release], directory: Path) -> int:
     taken: set[str] = set()
     count = 0
     for release in releases:
-        body = release.markdown.strip() or release.summary.strip()
-        text = f"{front_matter(release)}\n# {release.title}\n\n{body}\n"
+        body = clean_body(release.markdown.strip() or release.summary.strip()).strip()
+        text = f"{front_matter(release)}\n# {clean_title(release.title)}\n\n{body}\n"
         target = directory / file_name(release, taken)
         temporary = target.with_suffix(".md.part")
         temporary.write_text(text, encoding="utf-8")

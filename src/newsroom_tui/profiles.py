@@ -19,8 +19,11 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from newsroom_tui import paths
+from newsroom_tui.urls import UrlRefused, check_url, join_url
 
 DEFAULT_PROFILE = "iom-fr"
+MAX_MENU_DEPTH = 20
+"""Levels of `children` a menu may nest (a site's menu has three or four)."""
 
 
 class ProfileError(Exception):
@@ -205,10 +208,10 @@ class _Reader:
             raise self.fail(name, "must not be empty")
         return value
 
-    def url(self, name: str, default: Any = ...) -> Any:
+    def url(self, name: str, default: Any = ..., *, base: str | None = None) -> Any:
         value = self.string(name, default)
         if isinstance(value, str):
-            _check_url(self, name, value)
+            _check_url(self, name, value, base)
         return value
 
     def integer(self, name: str, default: int, *, minimum: int = 0, maximum: int = 10**12) -> int:
@@ -258,12 +261,24 @@ def _short(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _check_url(reader: _Reader, name: str, value: str) -> None:
-    parts = urlsplit(value)
-    if parts.scheme and parts.scheme not in ("http", "https"):
-        raise reader.fail(name, f"only http and https URLs are allowed, got {_short(value)}")
+def _check_url(reader: _Reader, name: str, value: str, base: str | None) -> None:
+    """An absolute URL, or a relative one resolved against `base` (base_url), must pass the one
+    URL check (newsroom_tui.urls); the error names the key."""
     if any(ch.isspace() for ch in value):
         raise reader.fail(name, f"URL contains whitespace: {_short(value)}")
+    try:
+        scheme = urlsplit(value).scheme
+    except ValueError:
+        scheme = ""
+    if scheme and scheme.lower() not in ("http", "https"):
+        raise reader.fail(name, f"only http and https URLs are allowed, got {_short(value)}")
+    try:
+        if base is None:
+            check_url(value)
+        else:
+            join_url(base, value.replace("{page}", "0"))
+    except UrlRefused as exc:
+        raise reader.fail(name, str(exc)) from None
 
 
 def check_selectors(profile: Profile) -> None:
@@ -294,8 +309,10 @@ def check_selectors(profile: Profile) -> None:
 
 
 def _read_menu(
-    reader: _Reader, items: list[Any], prefix: str, parent_key: str
+    reader: _Reader, items: list[Any], prefix: str, parent_key: str, base_url: str, depth: int = 1
 ) -> tuple[MenuNode, ...]:
+    if depth > MAX_MENU_DEPTH and items:
+        raise ProfileError(reader.source, prefix, f"menus nest at most {MAX_MENU_DEPTH} levels")
     nodes: list[MenuNode] = []
     seen: set[str] = set()
     for index, raw in enumerate(items):
@@ -308,12 +325,12 @@ def _read_menu(
         if key in seen:
             raise sub.fail("label", f"two menu entries share the key {key!r}")
         seen.add(key)
-        url = sub.url("url", None)
+        url = sub.url("url", None, base=base_url)
         description = sub.string("description", "", nonempty=False)
         newsroom = sub.boolean("newsroom", False)
         children_raw = sub.get("children", list, [], what="a list of tables")
         sub.finish()
-        children = _read_menu(reader, children_raw, f"{where}.children", key)
+        children = _read_menu(reader, children_raw, f"{where}.children", key, base_url, depth + 1)
         nodes.append(MenuNode(key, label, url, description, newsroom, children))
     return tuple(nodes)
 
@@ -326,27 +343,28 @@ def parse_profile(data: dict[str, Any], source: str) -> Profile:
         raise top.fail("id", "use 1-64 lowercase letters, digits, '-' or '_'")
     name = top.string("name")
     language = top.string("language")
-    base_url = top.url("base_url")
-    if not urlsplit(base_url).scheme:
+    base_url = top.string("base_url")
+    if "://" not in base_url:
         raise top.fail("base_url", "must be an absolute http(s) URL")
-    news_url = top.url("news_url", base_url)
+    _check_url(top, "base_url", base_url, None)
+    news_url = top.url("news_url", base_url, base=base_url)
 
     src = top.sub("sources")
     if src is None:
         raise top.fail("sources", "missing (expected a table with feeds and/or a listing)")
     feeds = src.strings("feeds")
     for i, feed in enumerate(feeds):
-        _check_url(src, f"feeds[{i}]", feed)
+        _check_url(src, f"feeds[{i}]", feed, base_url)
     probe = src.strings("probe_feeds")
     for i, feed in enumerate(probe):
-        _check_url(src, f"probe_feeds[{i}]", feed)
+        _check_url(src, f"probe_feeds[{i}]", feed, base_url)
     discover = src.boolean("discover", True)
     listing = None
     lst = src.sub("listing")
     if lst is not None:
         d = ListingSettings(url="")
         listing = ListingSettings(
-            url=lst.url("url"),
+            url=lst.url("url", base=base_url),
             item=lst.string("item", d.item),
             card_is_parent=lst.boolean("card_is_parent", d.card_is_parent),
             link=lst.string("link", d.link),
@@ -392,7 +410,7 @@ def parse_profile(data: dict[str, Any], source: str) -> Profile:
         fet.finish()
 
     menu_raw = top.get("menu", list, [], what="a list of tables ([[menu]])")
-    menu = _read_menu(top, menu_raw, "menu", "")
+    menu = _read_menu(top, menu_raw, "menu", "", base_url)
     top.finish()
     return Profile(
         profile_id, name, language, base_url, news_url, sources, extract, fetch, menu, source
@@ -412,7 +430,12 @@ def load_profile_file(path: Path, *, check_css: bool = True) -> Profile:
         raise ProfileError(source, "", "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(source, "", f"invalid TOML: {exc}") from None
-    profile = parse_profile(data, source)
+    except RecursionError:
+        raise ProfileError(source, "", "invalid TOML: arrays or tables nested too deeply") from None
+    try:
+        profile = parse_profile(data, source)
+    except RecursionError:  # a value too deep to show in an error message
+        raise ProfileError(source, "", "values nested too deeply") from None
     if check_css:
         check_selectors(profile)
     return profile

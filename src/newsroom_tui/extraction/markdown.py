@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import markdownify
 from bs4 import Tag
@@ -303,7 +303,9 @@ def link_target(href: object, base_url: str) -> str | None:
     url = safe_url(absolute)
     if url is None:
         return None
-    return url.translate(_URL_UNSAFE)
+    # The host is left as it is: it was checked, and an IPv6 address keeps its brackets.
+    authority = len(urlsplit(url).netloc) + url.index("://") + 3
+    return url[:authority] + url[authority:].translate(_URL_UNSAFE)
 
 
 _OPTIONS: dict[str, Any] = {

@@ -473,17 +473,25 @@ class _Run:
 
     async def store_one_by_one(self, releases: list[Release], states: list[FetchState]) -> None:
         """Each release in its own transaction with its page's fetch state; one the store
-        refuses is that item's failure (its page's state is not kept, so the next sync fetches
-        it again). The states of unchanged pages go last, together."""
+        refuses is that item's failure and is stored from its feed summary when it can be (its
+        page's state is not kept, so the next sync fetches it again). The states of unchanged
+        pages go last, together."""
         by_url: dict[str, list[FetchState]] = {}
         for state in states:
             by_url.setdefault(state.url, []).append(state)
         for release in releases:
             own = by_url.pop(release.url, [])
-            with self.contained(release.url):
+            with self.contained(release.url) as work:
                 self.count_stored(
                     await asyncio.to_thread(self.store.apply_batch, [release], (), own)
                 )
+            item = self.items.get(release.id)
+            if work.failed and item is not None and not release.summary_only:
+                # Its feed summary instead (marked summary-only, so the next sync fetches the
+                # page again); a full copy stored earlier is kept over it by the store.
+                with self.contained(release.url, report=False):
+                    summary = self.summary_release(release.id, item)
+                    self.count_stored(await asyncio.to_thread(self.store.apply_batch, [summary]))
         rest = [state for group in by_url.values() for state in group]
         if rest:
             await asyncio.to_thread(self.store.apply_batch, (), (), rest)
