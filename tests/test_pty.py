@@ -173,6 +173,11 @@ def test_a_burst_typed_in_one_write_goes_to_the_search_box(tmp_path: Path) -> No
         app.wait_for("migrants", start=mark)
         app.send("\x1b")
         app.wait_for("L'OIM salue", start=len(app.output))  # escape: the whole list again
+        mark = len(app.output)
+        app.send("/\x1b[200~accord\x1b[201~")  # `/` and a bracketed paste, in one write
+        app.wait_for("1 of 8", start=mark)  # the filter line counts the paste's results
+        app.send("\x1b")
+        app.wait_for("8 releases", start=len(app.output))
         app.send("q")
         assert app.wait_exit() == 0
     con = sqlite3.connect(db)
