@@ -18,7 +18,14 @@ from newsroom_tui.widgets.article_view import (
     split_chunks,
 )
 from newsroom_tui.widgets.section_tree import SectionTree
-from uifixtures import fill, profile, record_browser_opens, release, sample_app
+from uifixtures import (
+    fill,
+    profile,
+    record_browser_opens,
+    record_notifications,
+    release,
+    sample_app,
+)
 
 
 def long_markdown(sections: int = 250) -> str:
@@ -122,6 +129,7 @@ async def test_a_clicked_link_goes_through_the_allowlist(
     app opens it only if the allowlist accepts it."""
     opened = record_browser_opens(monkeypatch)
     app = sample_app(tmp_path / "data")
+    notified = record_notifications(app, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.press("enter")
@@ -133,4 +141,4 @@ async def test_a_clicked_link_goes_through_the_allowlist(
         await pilot.pause()
         await pilot.pause()
         assert opened == ["https://www.iom.int/fr/rapport"]
-        assert any(n.message.startswith("Refused to open") for n in app._notifications)
+        assert any(message.startswith("Refused to open") for message in notified)

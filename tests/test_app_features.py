@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.content import Content
 from textual.widgets import Input, Static
 
 from newsroom_tui import paths
-from newsroom_tui.app import NewsroomApp, build_app
+from newsroom_tui.app import build_app
 from newsroom_tui.demo.server import SiteServer, demo_profile
 from newsroom_tui.screens.main import MainScreen
 from newsroom_tui.screens.sync_log import SyncLogScreen
@@ -24,6 +23,7 @@ from uifixtures import (
     open_store,
     profile,
     record_browser_opens,
+    record_notifications,
     release,
     sample_app,
     sample_releases,
@@ -46,18 +46,6 @@ def main_screen(app: object) -> MainScreen:
     screen = app.screen  # type: ignore[attr-defined]
     assert isinstance(screen, MainScreen)
     return screen
-
-
-def record_notifications(app: NewsroomApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    said: list[str] = []
-    original = app.notify
-
-    def notify(message: str, *args: Any, **kwargs: Any) -> None:
-        said.append(message)
-        original(message, *args, **kwargs)
-
-    monkeypatch.setattr(app, "notify", notify)
-    return said
 
 
 async def test_internal_links_open_in_the_reader_with_back_and_forward(

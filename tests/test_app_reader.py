@@ -19,9 +19,11 @@ from newsroom_tui.widgets.section_tree import SectionTree
 from newsroom_tui.widgets.sync_status import SyncStatus
 from uifixtures import (
     HOSTILE_TITLES,
+    keep_every_notification,
     open_store,
     profile,
     record_browser_opens,
+    said,
     sample_app,
     search_settled,
 )
@@ -42,8 +44,13 @@ def no_real_browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return opened
 
 
+@pytest.fixture(autouse=True)
+def every_notification(monkeypatch: pytest.MonkeyPatch) -> None:
+    keep_every_notification(monkeypatch)
+
+
 def notifications(app: NewsroomApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    return said(app)
 
 
 def list_lines(app: NewsroomApp) -> list[str]:

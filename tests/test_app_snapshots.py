@@ -34,6 +34,8 @@ async def search_securite(pilot: Pilot[Any]) -> None:
     await settle(pilot)
     await pilot.press("slash", *"securite")
     await search_settled(pilot.app, pilot)
+    await pilot.press("enter")  # to the results: no blinking text cursor in the picture
+    await settle(pilot)
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])

@@ -27,7 +27,7 @@ from newsroom_tui.widgets.release_list import ReleaseList
 from newsroom_tui.widgets.section_tree import SectionTree
 from newsroom_tui.widgets.sync_status import SyncStatus
 from sitekit import Site, _RequestHandler, _Server
-from uifixtures import fill, profile, release, sample_releases
+from uifixtures import fill, profile, record_notifications, release, sample_releases
 
 SIZE = (120, 40)
 MARKUP = [
@@ -182,7 +182,7 @@ BAD_URLS = [
 
 
 async def test_o_on_a_release_with_an_unsafe_url_is_refused(
-    tmp_path: Path, opened: list[str]
+    tmp_path: Path, opened: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = tmp_path / "data"
     items = []
@@ -192,6 +192,7 @@ async def test_o_on_a_release_with_an_unsafe_url_is_refused(
         items.append(item)
     fill(data, profile(), items)
     app = build_app(profile(), data)
+    said = record_notifications(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         for n in range(len(BAD_URLS)):
@@ -200,8 +201,8 @@ async def test_o_on_a_release_with_an_unsafe_url_is_refused(
             await settle(app, pilot)
             await pilot.press("o")
             await settle(app, pilot)
-        refused = [m for m in messages(app) if m.startswith("Refused")]
-        assert len(refused) == len(BAD_URLS), messages(app)
+        refused = [m for m in said if m.startswith("Refused")]
+        assert len(refused) == len(BAD_URLS), said
         assert all("\x1b" not in m and "\u202e" not in m for m in refused)
         assert opened == []
 

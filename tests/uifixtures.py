@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsroom_tui import browser, paths
 from newsroom_tui.app import NewsroomApp, build_app
@@ -187,3 +187,36 @@ async def typed_at_once(app: NewsroomApp, pilot: Pilot[None], data: str) -> None
     assert not app.input_pending, "the keys were never all handled"
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def record_notifications(app: NewsroomApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every notification's message, in order, kept for the whole test (Textual forgets a
+    notification once its timeout has passed, which a slow machine can reach mid-test)."""
+    said: list[str] = []
+    original = app.notify
+
+    def notify(message: str, *args: Any, **kwargs: Any) -> None:
+        said.append(message)
+        original(message, *args, **kwargs)
+
+    monkeypatch.setattr(app, "notify", notify)
+    return said
+
+
+SAID: dict[int, list[str]] = {}
+
+
+def keep_every_notification(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make `said(app)` return every message any NewsroomApp of this test notified."""
+    original = NewsroomApp.notify
+
+    def notify(self: NewsroomApp, message: str, *args: Any, **kwargs: Any) -> None:
+        SAID.setdefault(id(self), []).append(message)
+        original(self, message, *args, **kwargs)
+
+    monkeypatch.setattr(NewsroomApp, "notify", notify)
+    SAID.clear()
+
+
+def said(app: NewsroomApp) -> list[str]:
+    return list(SAID.get(id(app), []))
