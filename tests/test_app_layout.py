@@ -212,3 +212,21 @@ async def test_a_dated_release_list_fills_wide_terminals(tmp_path: Path) -> None
         await settle(app, pilot)
         line = main_screen(app).release_list.render_line(0).text
         assert f"{LONG_TITLE} 3" in line
+
+
+async def test_the_cursor_stays_in_view_when_the_list_shrinks(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    fill(data_dir, profile(), [release(n, f"Communiqué {n}") for n in range(1, 121)])
+    app = build_app(profile(), data_dir)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(app, pilot)
+        release_list = main_screen(app).release_list
+        await pilot.press("G", "enter")  # the last release open: the list gets narrower
+        await settle(app, pilot)
+        await pilot.resize_terminal(80, 24)  # and much shorter
+        await settle(app, pilot)
+        top = int(release_list.scroll_offset.y)
+        assert top <= release_list.cursor < top + release_list.scrollable_content_region.height
+        assert "Communiqué 120" in "\n".join(
+            release_list.render_line(y).text for y in range(release_list.size.height)
+        )

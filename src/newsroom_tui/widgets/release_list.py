@@ -323,16 +323,23 @@ class ReleaseList(ScrollView, can_focus=True):
         if clamped != new:
             self.cursor = clamped
             return
-        top = int(self.scroll_offset.y)
-        height = max(1, self.scrollable_content_region.height)
-        if new < top:
-            self.scroll_to(y=new, animate=False, immediate=True)
-        elif new >= top + height:
-            self.scroll_to(y=new - height + 1, animate=False, immediate=True)
+        self._scroll_to_cursor()
         self.refresh()
         row = self.row_at(new)
         if row is not None:
             self.post_message(self.ReleaseHighlighted(self, row.id, new))
+
+    def _scroll_to_cursor(self) -> None:
+        top = int(self.scroll_offset.y)
+        height = max(1, self.scrollable_content_region.height)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        """A smaller list (a resized terminal, a pane that shrank) keeps the cursor in view."""
+        self._scroll_to_cursor()
 
     def _page_height(self) -> int:
         return max(1, self.scrollable_content_region.height - 1)
