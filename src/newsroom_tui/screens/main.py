@@ -6,41 +6,32 @@ the release list reads through a `Listing`, the command palette through `Palette
 work (sync, facet counts, the network probe, marking a whole list read) is ReaderService's, run
 in thread workers.
 
-Layout: while a release is open the article gets most of the width (the tree steps aside below
-WIDE_WIDTH columns; `t` brings it back at any width), a site section hides the list, `z` shows the
-article alone, and below NARROW_WIDTH columns the list sits above the article. The keys that act
-on a release are in release_actions.py.
+The screen is built in layers, each in its own module: release_actions.py (the keys that act on
+a release or on the whole list), reader_layout.py (which panes show), documents.py (what the
+article shows, history and links), reader_sync.py (syncing), and here the list, its filters,
+search and find, and the bindings of all of them.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
-from urllib.parse import urldefrag
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
-from textual.events import Resize
 from textual.widgets import Footer
 
-from newsroom_tui.models import DirectoryContact, Facets, SearchHit, SyncProgress, SyncReport
+from newsroom_tui.models import DirectoryContact, Facets, SearchHit
 from newsroom_tui.profiles import MenuNode, Profile
 from newsroom_tui.query import Query, QueryError, parse_query
-from newsroom_tui.screens.history import DocumentHistory, Visit
+from newsroom_tui.screens.history import DocumentHistory
 from newsroom_tui.screens.listing import ORDER_LABELS, ORDERS, Listing, Order, usable_order
-from newsroom_tui.screens.reader_service import ReaderService, SyncFailed
-from newsroom_tui.screens.release_actions import ReleaseActions
-from newsroom_tui.screens.sync_log import (
-    SyncLogScreen,
-    SyncRecord,
-    offline_at_start,
-    status_summary,
-    sync_notification,
-    was_offline,
-)
+from newsroom_tui.screens.reader_layout import NARROW_WIDTH, WIDE_WIDTH
+from newsroom_tui.screens.reader_service import ReaderService
+from newsroom_tui.screens.reader_sync import ReaderSync
+from newsroom_tui.screens.sync_log import SyncRecord
 from newsroom_tui.storage.store import TEXT_COUNT_CAP, StoreError
 from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.contacts_panel import ContactsPanel
@@ -50,21 +41,17 @@ from newsroom_tui.widgets.release_list import ReleaseList
 from newsroom_tui.widgets.search_bar import SearchBar
 from newsroom_tui.widgets.search_snippet import SearchSnippet
 from newsroom_tui.widgets.section_tree import NEWSROOM_KEY, SectionTree
-from newsroom_tui.widgets.sync_status import SyncStatus, describe_sync_time
+from newsroom_tui.widgets.sync_status import SyncStatus
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    from textual.widget import Widget
 
     from newsroom_tui.storage.store import Store
 
 log = logging.getLogger(__name__)
 
-NARROW_WIDTH = 100
-"""Below this many columns the list sits above the article and the tree is hidden."""
-WIDE_WIDTH = 160
-"""From this many columns the tree stays beside an open release."""
+__all__ = ["NARROW_WIDTH", "WIDE_WIDTH", "MainScreen"]
+
 EMPTY_HELP = [
     "No releases cached yet.",
     "",
@@ -87,7 +74,7 @@ class LongLivedFreezer(Protocol):
     def freeze_long_lived(self) -> None: ...
 
 
-class MainScreen(ReleaseActions):
+class MainScreen(ReaderSync):
     """The reader."""
 
     AUTO_FOCUS = "#releases"
@@ -180,14 +167,6 @@ class MainScreen(ReleaseActions):
                     yield ContactsPanel(id="contacts")
         yield Footer(compact=True)
 
-    @property
-    def status(self) -> SyncStatus:
-        return self.query_one(SyncStatus)
-
-    @property
-    def find_bar(self) -> FindBar:
-        return self.query_one(FindBar)
-
     def on_mount(self) -> None:
         self.query_one(FindBar).display = False
         self.article.show_placeholder("No release open", NOTHING_OPEN)
@@ -214,65 +193,6 @@ class MainScreen(ReleaseActions):
         self.article.prepare_body()
         if isinstance(self.app, LongLivedFreezer):
             self.call_after_refresh(self.app.freeze_long_lived)
-
-    # --- layout ----------------------------------------------------------------------------------
-
-    def on_resize(self, event: Resize) -> None:
-        self._update_layout()
-
-    def _tree_shown(self, width: int) -> bool:
-        if self.reading_mode:
-            return False
-        if self.tree_choice is not None:
-            return self.tree_choice
-        release_open = self.open_release_id is not None and not self.site_page
-        return width >= NARROW_WIDTH and (not release_open or width >= WIDE_WIDTH)
-
-    def _update_layout(self) -> None:
-        """Set the layout classes from the state, and keep the focus on something shown."""
-        width = self.app.size.width
-        self.set_class(width < NARROW_WIDTH, "-narrow")
-        self.set_class(self.open_release_id is not None and not self.site_page, "-release-open")
-        self.set_class(self.site_page, "-site-page")
-        self.set_class(self.reading_mode, "-reading-mode")
-        self.set_class(self._tree_shown(width), "-tree")
-        self._keep_focus_shown()
-
-    def _shown(self, widget: Widget) -> bool:
-        """Whether `widget` is shown in the layout the state asks for (the stylesheet applies
-        it at the next refresh; focus moves must not wait for that)."""
-        chain = [widget, *widget.ancestors]
-        if any(node.id == "sections" for node in chain):
-            return self._tree_shown(self.app.size.width)
-        if any(node.id == "middle" for node in chain):
-            return not (self.reading_mode or self.site_page)
-        if any(node.id == "contacts" for node in chain):
-            return not self.reading_mode
-        if any(node.id == "find" for node in chain):
-            return bool(self.find_bar.display)
-        return True
-
-    def _keep_focus_shown(self) -> None:
-        focused = self.focused
-        if focused is None or not self._shown(focused):
-            middle_shown = not (self.reading_mode or self.site_page)
-            self.set_focus(self.release_list if middle_shown else self.article)
-
-    def action_toggle_tree(self) -> None:
-        shown = self._tree_shown(self.app.size.width)
-        self.tree_choice = not shown
-        if self.reading_mode and not shown:
-            self.reading_mode = False
-        self._update_layout()
-        if self.tree_choice:
-            self.set_focus(self.query_one(SectionTree))
-
-    def action_reading_mode(self) -> None:
-        """The article alone (z again or escape brings the rest back)."""
-        self.reading_mode = not self.reading_mode
-        if self.reading_mode:
-            self.set_focus(self.article)
-        self._update_layout()
 
     # --- list contents ---------------------------------------------------------------------------
 
@@ -370,36 +290,6 @@ class MainScreen(ReleaseActions):
             return
         self.query_one(SectionTree).set_unread(unread)
 
-    def _remember(self, key: str, value: str) -> None:
-        """Keep a bit of UI state in the store; a read-only or too-new cache just forgets it."""
-        try:
-            self.store.set_meta(key, value)
-        except StoreError as exc:
-            log.info("not remembering %s: %s", key, exc)
-
-    def _cached_count(self) -> int:
-        """Releases in the cache now (0 when it cannot be read)."""
-        try:
-            return self.store.count(Query())
-        except StoreError as exc:
-            log.info("cannot count the cache: %s", exc)
-            return 0
-
-    def _say_offline(self) -> None:
-        self.status.set_online(False)
-        self.notify(
-            offline_at_start(self._cached_count()), markup=False, severity="warning", timeout=10
-        )
-
-    @work(thread=True, exclusive=True, group="probe", exit_on_error=False)
-    def _probe_network(self) -> None:
-        if not self.service.host_reachable():
-            self.app.call_from_thread(self._probed_offline)
-
-    def _probed_offline(self) -> None:
-        if not self.status.syncing:
-            self._say_offline()
-
     @on(SectionTree.FacetSelected)
     def _facet_selected(self, event: SectionTree.FacetSelected) -> None:
         filters: dict[str, object] = {}
@@ -418,40 +308,6 @@ class MainScreen(ReleaseActions):
             self.site_page = False
             self._update_layout()
         self.refresh_list()
-
-    @on(SectionTree.SectionSelected)
-    def _section_selected(self, event: SectionTree.SectionSelected) -> None:
-        self._remember("selected", f"section:{event.node.key}")
-        self.show_section(event.node)
-
-    def open_section(self, key: str) -> None:
-        """Select the site section with this menu key (used by the command palette)."""
-        self.query_one(SectionTree).select_key(f"section:{key}")
-
-    def show_section(self, node: MenuNode, *, record: bool = True) -> None:
-        try:
-            page = self.store.get_section(node.key)
-        except StoreError as exc:
-            self.report_error("Could not read the section page", exc)
-            return
-        self._close_find()
-        self.open_release_id = None
-        self.open_section_key = node.key
-        self.release_list.set_open(None)
-        if record:
-            self.history.visit(Visit("section", node.key))
-        # The list steps aside for a page the user chose (not for the one remembered at start).
-        self.site_page = self._started
-        self._update_layout()
-        contacts = self.query_one(ContactsPanel)
-        if page is None:
-            lines = [node.description, ""] if node.description else []
-            lines += [node.url or "", "", "This page is not cached yet: press r to sync."]
-            self.article.show_message(node.label, lines)
-            contacts.show([], node.label)
-            return
-        self.article.show_section(page)
-        contacts.show(list(page.contacts), page.title)
 
     @on(ReleaseList.LoadFailed)
     def _rows_failed(self, event: ReleaseList.LoadFailed) -> None:
@@ -582,15 +438,6 @@ class MainScreen(ReleaseActions):
         if bar.value:
             self.article.find(bar.value)
 
-    def _close_find(self) -> None:
-        bar = self.find_bar
-        if bar.display:
-            refocus = self.focused is bar.input
-            bar.close()
-            if refocus:
-                self.set_focus(self.article)
-        self.article.clear_find()
-
     @on(FindBar.FindChanged)
     def _find_changed(self, event: FindBar.FindChanged) -> None:
         self.article.find(event.text)
@@ -622,111 +469,6 @@ class MainScreen(ReleaseActions):
         current = self.release_list.current_row
         self.refresh_list(keep_id=current.id if current else None)
 
-    # --- documents -------------------------------------------------------------------------------
-
-    @on(ReleaseList.ReleaseOpened)
-    def _release_opened(self, event: ReleaseList.ReleaseOpened) -> None:
-        self.open_release(event.release_id)
-
-    def open_release(self, release_id: str, *, record: bool = True) -> None:
-        try:
-            release = self.store.get_release(release_id)
-        except StoreError as exc:
-            self.report_error("Could not open the release", exc)
-            return
-        if release is None:
-            self.notify("That release is no longer cached.", markup=False, severity="warning")
-            return
-        if not release.read:
-            try:
-                self.store.set_read([release_id], True)
-            except StoreError as exc:  # a read-only cache: reading goes on, unmarked
-                self.report_error("Could not mark the release read", exc)
-            else:
-                release.read = True
-                self.release_list.update_row(release_id, read=True)
-                self.query_one(SectionTree).adjust_unread(-1)
-        self._close_find()
-        self.open_release_id = release_id
-        self.open_section_key = None
-        if record:
-            self.history.visit(Visit("release", release_id))
-        self.site_page = False
-        self._update_layout()
-        self.release_list.set_open(release_id)
-        self.article.show_release(release)
-        self.query_one(ContactsPanel).show(list(release.contacts), release.title)
-
-    def _show_visit(self, visit: Visit) -> None:
-        if visit.kind == "release":
-            self.open_release(visit.key, record=False)
-            return
-        node = next((n for n in self.profile.menu_nodes() if n.key == visit.key), None)
-        if node is not None:
-            self.show_section(node, record=False)
-
-    def action_back(self) -> None:
-        visit = self.history.back()
-        if visit is None:
-            self.notify("Nothing to go back to.", markup=False)
-            return
-        self._show_visit(visit)
-
-    def action_forward(self) -> None:
-        visit = self.history.forward()
-        if visit is None:
-            self.notify("Nothing to go forward to.", markup=False)
-            return
-        self._show_visit(visit)
-
-    def action_step(self, step: int) -> None:
-        if not self.release_list.move_and_open(step):
-            self.notify("No more releases this way.", markup=False)
-
-    def action_turn_page(self, step: int) -> None:
-        """Next or previous page of a long article."""
-        if step > 0:
-            self.article.action_next_page()
-        else:
-            self.article.action_previous_page()
-
-    def action_open_link(self, number: int) -> None:
-        link = self.article.link(number)
-        if link is None:
-            self.notify(f"No link {number} in this document.", markup=False)
-            return
-        self.follow_link(link.url)
-
-    @on(ArticleView.LinkRequested)
-    def _link_requested(self, event: ArticleView.LinkRequested) -> None:
-        self.follow_link(event.url)
-
-    def follow_link(self, url: str) -> None:
-        """A cached release or site section opens here (back returns); anything else goes to
-        the browser, through the allowlist."""
-        page, _ = urldefrag(url)
-        candidates = list(dict.fromkeys([page, page.rstrip("/"), page.rstrip("/") + "/"]))
-        try:
-            for candidate in candidates:
-                release_id = self.store.release_id_for_url(candidate)
-                if release_id is not None:
-                    self.open_release(release_id)
-                    return
-            section_key = next(
-                (k for c in candidates if (k := self.store.section_key_for_url(c))), None
-            )
-        except StoreError as exc:
-            self.report_error("Could not look the link up", exc)
-            section_key = None
-        for node in self.profile.menu_nodes():
-            resolved = self.profile.resolve(node.url) if node.url else ""
-            if node.key == section_key or (resolved and resolved in candidates):
-                self.show_section(node)
-                return
-        from newsroom_tui.screens.links import open_link
-
-        open_link(self.app, url)
-
     # --- contacts directory and palette ----------------------------------------------------------
 
     def action_open_directory(self) -> None:
@@ -753,49 +495,3 @@ class MainScreen(ReleaseActions):
         except StoreError as exc:
             self.report_error("Could not read the contacts", exc)
             return []
-
-    # --- sync ------------------------------------------------------------------------------------
-
-    def action_sync(self) -> None:
-        if self.status.syncing:
-            self.notify("A sync is already running.", markup=False)
-            return
-        self.status.start_sync()
-        self._sync()
-
-    @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
-    def _sync(self) -> None:
-        """Sync in this thread; progress and the outcome go back to the UI thread."""
-
-        def progress(update: SyncProgress) -> None:
-            self.app.call_from_thread(self.status.show_progress, update)
-
-        try:
-            report = self.service.sync(progress)
-        except SyncFailed as exc:
-            self.app.call_from_thread(self._sync_failed, str(exc))
-            return
-        self.app.call_from_thread(self._sync_finished, report)
-
-    def _sync_failed(self, message: str) -> None:
-        self.status.finish_sync("sync failed")
-        self.notify(message, markup=False, severity="error")
-
-    def _sync_finished(self, report: SyncReport) -> None:
-        cached = self._cached_count()
-        self.sync_records.append(SyncRecord(datetime.now(), report, cached))
-        self.status.set_online(not was_offline(report))
-        self.status.set_last_sync(self.store.get_meta("last_sync"))
-        self.status.finish_sync(status_summary(report))
-        message, severity = sync_notification(report, cached)
-        self.notify(message, markup=False, severity=severity, timeout=8)
-        self._refresh_facets()
-        current = self.release_list.current_row
-        self.refresh_list(keep_id=current.id if current else None)
-
-    def action_sync_log(self) -> None:
-        last = describe_sync_time(self.store.get_meta("last_sync"))
-        self.app.push_screen(SyncLogScreen(list(self.sync_records), last))
-
-    def on_unmount(self) -> None:
-        self.service.cancel()

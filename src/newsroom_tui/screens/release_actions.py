@@ -61,6 +61,13 @@ class ReleaseActions(Screen[None]):
         log.error("%s", what, exc_info=exc)
         self.notify(f"{what}: {exc}", markup=False, severity="error")
 
+    def _remember(self, key: str, value: str) -> None:
+        """Keep a bit of UI state in the store; a read-only or too-new cache just forgets it."""
+        try:
+            self.store.set_meta(key, value)
+        except StoreError as exc:
+            log.info("not remembering %s: %s", key, exc)
+
     def current_query(self) -> Query:
         raise NotImplementedError
 
