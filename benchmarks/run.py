@@ -243,12 +243,12 @@ async def _feed_only(profile: Any, store: Any) -> tuple[Any, str]:
 
 
 def child_feed_ingest(params: dict[str, Any]) -> None:
-    from newsroom_tui.ingest import sync
+    from newsroom_tui.ingest import sources
     from newsroom_tui.query import Query
     from newsroom_tui.storage.store import Store
 
     calls: dict[str, int] = {}
-    _count_calls(sync, "parse_feed_detailed", calls)
+    _count_calls(sources, "parse_feed_detailed", calls)
     profile = bench_profile(params["base_url"])
     store = Store.open(database_path(Path(params["data_dir"])))
     start = time.perf_counter()
@@ -292,12 +292,12 @@ def _cpu_with_children() -> float:
 
 
 def child_full_sync(params: dict[str, Any]) -> None:
-    from newsroom_tui.ingest import sync
+    from newsroom_tui.ingest import sources, sync
     from newsroom_tui.query import Query
     from newsroom_tui.storage.store import Store
 
     calls: dict[str, int] = {}
-    _count_calls(sync, "parse_feed_detailed", calls)
+    _count_calls(sources, "parse_feed_detailed", calls)
     profile = bench_profile(params["base_url"])
     store = Store.open(database_path(Path(params["data_dir"])))
     start = time.perf_counter()
@@ -779,6 +779,7 @@ def child_profile_ingest(params: dict[str, Any]) -> None:
         from newsroom_tui.ingest import sync
         from newsroom_tui.ingest.feeds import parse_feed_detailed
         from newsroom_tui.ingest.fetch import Fetcher
+        from newsroom_tui.ingest.releases import summary_release
         from newsroom_tui.storage.store import Store
 
         out["imports"] = time.perf_counter() - start
@@ -796,12 +797,11 @@ def child_profile_ingest(params: dict[str, Any]) -> None:
         parsed = parse_feed_detailed(response.body, response.url)
         out["parse"] = time.perf_counter() - start
         store = Store.open(database_path(Path(params["data_dir"])))
-        run = sync._Run(profile, store, None, None, None, None)  # type: ignore[arg-type]
         start = time.perf_counter()
         releases = []
         for item in parsed.items:
             rid = sync.release_id(item, profile.site_origin)
-            releases.append(run.summary_release(rid, item))
+            releases.append(summary_release(profile, rid, item))
         out["summaries"] = time.perf_counter() - start
         start = time.perf_counter()
         batch = sync.HEADLINE_BATCH_SIZE

@@ -32,7 +32,7 @@ from sitekit import Site
 RELEASES = 35
 """Releases on the site: three full batches and a short one."""
 BATCH = 10
-"""The children sync with this batch size (sync.BATCH_SIZE, 50, made smaller): more batch
+"""The children sync with this batch size (releases.BATCH_SIZE, 50, made smaller): more batch
 boundaries for the kills to land between, in a site small enough to sync 30 times quickly."""
 
 
@@ -281,10 +281,10 @@ def _sync_once(db: str, profile: object) -> int:
 
 
 def _zygote_main(db: str, profile_path: str) -> int:
-    from newsroom_tui.ingest import sync
+    from newsroom_tui.ingest import releases
     from newsroom_tui.profiles import load_profile
 
-    sync.BATCH_SIZE = BATCH
+    releases.BATCH_SIZE = BATCH
     profile = load_profile(profile_path)
     for line in sys.stdin:
         if line.strip() != "go":

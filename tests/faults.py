@@ -66,10 +66,10 @@ def extract_with_faults(
 
 
 def fetch_fault(fault: str | None) -> BaseException | None:
-    from newsroom_tui.ingest.fetch import FetchError
+    from newsroom_tui.ingest.fetch import FetchError, FetchErrorKind
 
     if fault == "fetch-error":
-        return FetchError("HTTP 503 Service Unavailable", kind="http", status=503)
+        return FetchError("HTTP 503 Service Unavailable", kind=FetchErrorKind.HTTP, status=503)
     if fault == "fetch-overflow":
         return OverflowError("connect(): port must be 0-65535.")
     if fault == "fetch-group":

@@ -202,3 +202,22 @@ def test_the_console_script_stores_the_good_item_and_reports_the_bad_one(
     again = cli("sync")  # the feed has not changed (304): nothing to report, nothing lost
     assert again.returncode == 0, again.stdout
     assert cli("search", "bonne").stdout == found.stdout
+
+
+async def test_the_readers_sync_stores_the_good_item(site: Site, tmp_path: Path) -> None:
+    from newsroom_tui.app import build_app
+    from newsroom_tui.widgets.release_list import ReleaseList
+    from newsroom_tui.widgets.sync_status import SyncStatus
+
+    site.put("/feed.xml", rss("http://127.0.0.1:99999/x", site.url("/good")), "application/rss+xml")
+    toml = tmp_path / "p.toml"
+    toml.write_text(profile_text(site), encoding="utf-8")
+    app = build_app(load_profile_file(toml), tmp_path / "data")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = app.screen.query_one(SyncStatus)
+        assert app.is_running and not status.syncing and status.online
+        assert app.screen.query_one(ReleaseList).count == 1

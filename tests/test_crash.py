@@ -21,7 +21,7 @@ from crashharness import (
     tagged_processes,
     timed_sync,
 )
-from newsroom_tui.ingest.sync import POOL_MIN_PAGES
+from newsroom_tui.ingest.extraction_pool import POOL_MIN_PAGES
 from newsroom_tui.storage.store import Store
 from sitekit import Site
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from crashharness import profile_toml, publish
-from newsroom_tui.ingest import sync
+from newsroom_tui.ingest import sources, sync
 from newsroom_tui.ingest.fetch import Fetcher, FetchError
 from newsroom_tui.ingest.sync import sync_profile
 from newsroom_tui.models import FetchState
@@ -150,14 +150,14 @@ def test_a_feed_that_never_finishes_parsing_does_not_hold_the_sync(
     """The parse time limit bounds the sync itself, not only the report (run_sync included:
     asyncio.run would otherwise wait for the parsing thread at exit)."""
     release = threading.Event()
-    real = sync.parse_feed_detailed
+    real = sources.parse_feed_detailed
 
     def stuck(body: bytes, url: str) -> object:
         release.wait(30)  # a parse that takes "forever" (until the test ends)
         return real(body, url)
 
-    monkeypatch.setattr(sync, "parse_feed_detailed", stuck)
-    monkeypatch.setattr(sync, "FEED_PARSE_TIMEOUT", 0.3)
+    monkeypatch.setattr(sources, "parse_feed_detailed", stuck)
+    monkeypatch.setattr(sources, "FEED_PARSE_TIMEOUT", 0.3)
     publish(site, 1, count=2)
     toml = tmp_path / "p.toml"
     toml.write_text(profile_toml(site), encoding="utf-8")

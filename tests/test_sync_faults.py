@@ -16,7 +16,7 @@ import pytest
 
 import faults
 from newsroom_tui.cli import format_report
-from newsroom_tui.ingest import sync
+from newsroom_tui.ingest import extraction_pool, sources, sync_run
 from newsroom_tui.ingest.fetch import Fetcher
 from newsroom_tui.ingest.sync import sync_profile
 from newsroom_tui.profiles import load_profile_file
@@ -86,8 +86,8 @@ def newsroom(tmp_path: Path) -> Iterator[tuple[Site, Path, dict[int, str]]]:
 def injected(monkeypatch: pytest.MonkeyPatch) -> None:
     """The faults wired into the real functions (see tests/faults.py)."""
     real_get = Fetcher.get
-    real_parse_feed = sync.parse_feed_detailed
-    real_parse_listing = sync.parse_listing
+    real_parse_feed = sources.parse_feed_detailed
+    real_parse_listing = sources.parse_listing
 
     async def get(self: Fetcher, url: str, **kwargs: Any) -> Any:
         error = faults.fetch_fault(faults.fault_of(url))
@@ -106,9 +106,9 @@ def injected(monkeypatch: pytest.MonkeyPatch) -> None:
         return real_parse_listing(html, url, *args, **kwargs)
 
     monkeypatch.setattr(Fetcher, "get", get)
-    monkeypatch.setattr(sync, "parse_feed_detailed", parse_feed)
-    monkeypatch.setattr(sync, "parse_listing", parse_listing)
-    monkeypatch.setattr(sync, "extract_release", faults.extract_with_faults)
+    monkeypatch.setattr(sources, "parse_feed_detailed", parse_feed)
+    monkeypatch.setattr(sources, "parse_listing", parse_listing)
+    monkeypatch.setattr(sync_run, "extract_release", faults.extract_with_faults)
 
 
 @pytest.mark.usefixtures("injected")
@@ -118,7 +118,7 @@ async def test_every_failure_costs_only_its_item_or_source(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     site, toml, poisoned = newsroom
-    assert ITEMS > sync.POOL_MIN_PAGES  # the worker processes take part
+    assert ITEMS > extraction_pool.POOL_MIN_PAGES  # the worker processes take part
     assert set(poisoned.values()) == set(faults.ITEM_FAULTS)
     caplog.set_level(logging.INFO)
     with Store.open(tmp_path / "db.sqlite") as store:

@@ -16,7 +16,7 @@ from benchmarks import run
 from benchmarks.generate import Newsroom
 from benchmarks.server import ThreadServer, serve_in_thread
 
-from newsroom_tui.ingest import sync
+from newsroom_tui.ingest import extraction_pool, sync
 from newsroom_tui.models import FetchState, Release, SectionPage
 from newsroom_tui.storage.store import BatchResult, Store
 
@@ -66,7 +66,7 @@ class CountingPool(ProcessPoolExecutor):
 
     def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
         CountingPool.submitted += 1
-        if fn is sync.extract_batch:
+        if fn is extraction_pool.extract_batch:
             CountingPool.pages += len(args[0])
         return super().submit(fn, *args, **kwargs)
 
@@ -98,32 +98,32 @@ class DeadOnArrivalPool(BrokenPool):
 def _patient(monkeypatch: pytest.MonkeyPatch) -> None:
     """Wait for the workers' warm-up instead of using threads meanwhile, so every page of this
     small sync goes to the processes."""
-    original = sync._Extractors._executor
+    original = extraction_pool.ExtractionPool._executor
 
-    def patient(self: sync._Extractors) -> Any:
+    def patient(self: extraction_pool.ExtractionPool) -> Any:
         executor = original(self)
         if self.processes is not None and not self.ready:
             wait(self.warming)
             executor = original(self)
         return executor
 
-    monkeypatch.setattr(sync._Extractors, "_executor", patient)
+    monkeypatch.setattr(extraction_pool.ExtractionPool, "_executor", patient)
 
 
 def test_process_pool_gives_the_same_releases_as_threads(
     server: ThreadServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     CountingPool.started = CountingPool.submitted = CountingPool.pages = 0
-    monkeypatch.setattr(sync, "ProcessPoolExecutor", CountingPool)
-    monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10)
+    monkeypatch.setattr(extraction_pool, "ProcessPoolExecutor", CountingPool)
+    monkeypatch.setattr(extraction_pool, "POOL_MIN_PAGES", 10)
     _patient(monkeypatch)
     in_processes = _sync(server, tmp_path / "processes.sqlite")
     assert CountingPool.started == 1
     assert CountingPool.pages == N  # every page went to the processes
-    tasks = CountingPool.submitted - sync.EXTRACT_PROCESSES  # after the warm-ups
-    assert N / sync.PAGES_PER_TASK <= tasks < N  # several pages per task
+    tasks = CountingPool.submitted - extraction_pool.EXTRACT_PROCESSES  # after the warm-ups
+    assert N / extraction_pool.PAGES_PER_TASK <= tasks < N  # several pages per task
 
-    monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10_000)
+    monkeypatch.setattr(extraction_pool, "POOL_MIN_PAGES", 10_000)
     in_threads = _sync(server, tmp_path / "threads.sqlite")
     assert CountingPool.started == 1  # no pool for a sync under the threshold
     assert in_processes == in_threads
@@ -137,9 +137,9 @@ def test_broken_pool_falls_back_to_threads_and_logs(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     BrokenPool.started = 0
-    monkeypatch.setattr(sync, "ProcessPoolExecutor", BrokenPool)
-    monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10)
-    with caplog.at_level(logging.WARNING, logger="newsroom_tui.ingest.sync"):
+    monkeypatch.setattr(extraction_pool, "ProcessPoolExecutor", BrokenPool)
+    monkeypatch.setattr(extraction_pool, "POOL_MIN_PAGES", 10)
+    with caplog.at_level(logging.WARNING, logger="newsroom_tui.ingest.extraction_pool"):
         releases = _sync(server, tmp_path / "broken.sqlite")
     assert BrokenPool.started == 1  # given up once, not restarted for every page
     assert len(releases) == N and all(r.markdown for r in releases)
@@ -155,9 +155,9 @@ def test_workers_dying_at_start_up_fall_back_to_threads(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     DeadOnArrivalPool.started = 0
-    monkeypatch.setattr(sync, "ProcessPoolExecutor", DeadOnArrivalPool)
-    monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10)
-    with caplog.at_level(logging.WARNING, logger="newsroom_tui.ingest.sync"):
+    monkeypatch.setattr(extraction_pool, "ProcessPoolExecutor", DeadOnArrivalPool)
+    monkeypatch.setattr(extraction_pool, "POOL_MIN_PAGES", 10)
+    with caplog.at_level(logging.WARNING, logger="newsroom_tui.ingest.extraction_pool"):
         releases = _sync(server, tmp_path / "dead.sqlite")
     assert DeadOnArrivalPool.started == 1
     assert len(releases) == N and all(r.markdown for r in releases)
@@ -172,12 +172,12 @@ def test_a_real_pool_is_used_and_stopped(
     server: ThreadServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Without any fake: the spawned workers extract, and are gone when the sync returns."""
-    monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10)
+    monkeypatch.setattr(extraction_pool, "POOL_MIN_PAGES", 10)
     _patient(monkeypatch)
-    pools: list[sync._Extractors] = []
-    original = sync._Extractors.shutdown
+    pools: list[extraction_pool.ExtractionPool] = []
+    original = extraction_pool.ExtractionPool.shutdown
 
-    def spy(self: sync._Extractors) -> None:
+    def spy(self: extraction_pool.ExtractionPool) -> None:
         if self.processes is not None:
             pools.append(self)
             processes = list(self.processes._processes.values())
@@ -186,7 +186,7 @@ def test_a_real_pool_is_used_and_stopped(
             return
         original(self)
 
-    monkeypatch.setattr(sync._Extractors, "shutdown", spy)
+    monkeypatch.setattr(extraction_pool.ExtractionPool, "shutdown", spy)
     assert len(_sync(server, tmp_path / "real.sqlite")) == N
     assert len(pools) == 1 and pools[0].ready and not pools[0].broken
 
@@ -226,7 +226,7 @@ def test_page_fetch_states_are_read_off_the_event_loop(
         return original(self, url)
 
     monkeypatch.setattr(Store, "get_fetch_state", spy)
-    monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10_000)
+    monkeypatch.setattr(extraction_pool, "POOL_MIN_PAGES", 10_000)
     assert len(_sync(server, tmp_path / "states.sqlite")) == N
     assert on_loop == []
 
@@ -237,7 +237,7 @@ def test_real_pool_from_a_thread_with_its_own_loop(
     """As the Textual app syncs: in a worker thread, under asyncio.run of its own."""
     import threading
 
-    monkeypatch.setattr(sync, "POOL_MIN_PAGES", 10)
+    monkeypatch.setattr(extraction_pool, "POOL_MIN_PAGES", 10)
     _patient(monkeypatch)
     results: list[list[Release]] = []
     thread = threading.Thread(
@@ -330,8 +330,11 @@ async def test_pages_go_to_the_processes_in_batches_and_failures_stay_per_page()
             submitted.append(len(args[0]))
             return super().submit(fn, *args, **kwargs)
 
-    with ThreadPoolExecutor(1) as threads, Recording(sync.EXTRACT_PROCESSES) as processes:
-        pool = sync._Extractors(threads)
+    with (
+        ThreadPoolExecutor(1) as threads,
+        Recording(extraction_pool.EXTRACT_PROCESSES) as processes,
+    ):
+        pool = extraction_pool.ExtractionPool(threads)
         pool.wanted, pool.ready, pool.processes = True, True, processes  # type: ignore[assignment]
 
         async def one(number: int) -> Any:
@@ -346,7 +349,7 @@ async def test_pages_go_to_the_processes_in_batches_and_failures_stay_per_page()
     assert [r for i, r in enumerate(results) if i != 7] == [
         (n, f"summary {n}") for n in range(40) if n != 7
     ]
-    assert sum(submitted) == 40 and max(submitted) == sync.PAGES_PER_TASK
+    assert sum(submitted) == 40 and max(submitted) == extraction_pool.PAGES_PER_TASK
     assert len(submitted) < 40
 
 
@@ -356,7 +359,7 @@ async def test_pages_queued_for_broken_processes_are_extracted_in_threads() -> N
     from functools import partial
 
     with ThreadPoolExecutor(1) as threads:
-        pool = sync._Extractors(threads)
+        pool = extraction_pool.ExtractionPool(threads)
         pool.wanted, pool.ready = True, True
         pool.processes = BrokenPool()  # type: ignore[assignment]
         results = await asyncio.gather(
@@ -370,7 +373,7 @@ def test_workers_fork_from_a_server_that_imported_the_parsers() -> None:
     import multiprocessing
     import os
 
-    context = sync._pool_context()
+    context = extraction_pool.pool_context()
     if "forkserver" in multiprocessing.get_all_start_methods():
         assert context.get_start_method() == "forkserver"
         assert (

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import codecs
+import enum
 import importlib.util
 import logging
 import random
@@ -58,18 +59,36 @@ _RETRYABLE = frozenset({429, 500, 502, 503, 504})
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 
 
+class FetchErrorKind(enum.StrEnum):
+    """What went wrong with a request, for callers to act on (never the message's wording)."""
+
+    HTTP = "http"
+    """The server answered with an error status (`FetchError.status`)."""
+    TIMEOUT = "timeout"
+    SIZE = "size"
+    """The answer was larger than the cap."""
+    REDIRECT = "redirect"
+    """A redirect was refused: another scheme, a URL no connection can use, a loop, too many."""
+    CONNECTION = "connection"
+    """No connection, or it failed during the exchange (see HostUnreachable for the host)."""
+    TLS = "tls"
+    ENCODING = "encoding"
+    """A content encoding that is not supported, or a corrupt compressed body."""
+    URL = "url"
+    """The URL was refused before any request (see newsroom_tui.urls)."""
+
+
 class FetchError(Exception):
     """A request that did not produce a usable answer; str() is one line for the user.
 
-    `kind` groups the causes for callers: 'http', 'timeout', 'size', 'redirect', 'connection',
-    'tls', 'encoding', 'url'. `status` is the HTTP status when there was one.
+    `kind` says what went wrong; `status` is the HTTP status when there was one.
     """
 
     def __init__(
         self,
         message: str,
         *,
-        kind: str,
+        kind: FetchErrorKind,
         status: int | None = None,
         retry_after: float | None = None,
     ) -> None:
@@ -78,6 +97,14 @@ class FetchError(Exception):
         self.status = status
         self.retry_after = retry_after
         """Seconds the server asked us to wait (Retry-After), when it said."""
+
+
+class HostUnreachable(FetchError):
+    """The host cannot be reached at all (its name is not found, or nothing accepts the
+    connection): every later request to it in the same sync would fail the same way."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, kind=FetchErrorKind.CONNECTION)
 
 
 @dataclass(slots=True)
@@ -117,11 +144,11 @@ def _reason_phrase(status: int) -> str:
 def _http_error(status: int) -> FetchError:
     phrase = _reason_phrase(status)
     text = f"HTTP {status} {phrase}".rstrip()
-    return FetchError(text, kind="http", status=status)
+    return FetchError(text, kind=FetchErrorKind.HTTP, status=status)
 
 
 def _size_error(max_bytes: int) -> FetchError:
-    return FetchError(f"larger than {max_bytes:,} bytes", kind="size")
+    return FetchError(f"larger than {max_bytes:,} bytes", kind=FetchErrorKind.SIZE)
 
 
 def _sendable(validator: str | None) -> str | None:
@@ -171,7 +198,7 @@ def request_url(url: str) -> str:
     try:
         return check_url(url)
     except UrlRefused as exc:
-        raise FetchError(str(exc), kind="url") from None
+        raise FetchError(str(exc), kind=FetchErrorKind.URL) from None
 
 
 def redirect_target(current: str, location: str) -> str:
@@ -180,7 +207,7 @@ def redirect_target(current: str, location: str) -> str:
     try:
         return join_url(current, location)
     except UrlRefused as exc:
-        raise FetchError(f"redirect refused: {exc}", kind="redirect") from None
+        raise FetchError(f"redirect refused: {exc}", kind=FetchErrorKind.REDIRECT) from None
 
 
 def _leaf_reason(exc: BaseException) -> str:
@@ -206,40 +233,51 @@ def _connection_error(exc: httpx.TransportError, settings: FetchSettings) -> Fet
     for cause in causes:
         if isinstance(cause, ssl.SSLCertVerificationError):
             detail = cause.verify_message or cause.reason or "certificate verification failed"
-            return FetchError(f"TLS error: {clean_line(str(detail), limit=160)}", kind="tls")
+            return FetchError(
+                f"TLS error: {clean_line(str(detail), limit=160)}", kind=FetchErrorKind.TLS
+            )
         if isinstance(cause, ssl.SSLError):
             detail = cause.reason or str(cause)
-            return FetchError(f"TLS error: {clean_line(str(detail), limit=160)}", kind="tls")
+            return FetchError(
+                f"TLS error: {clean_line(str(detail), limit=160)}", kind=FetchErrorKind.TLS
+            )
     if isinstance(exc, httpx.ConnectTimeout):
         return FetchError(
-            f"could not connect within {settings.connect_timeout:g} s", kind="timeout"
+            f"could not connect within {settings.connect_timeout:g} s", kind=FetchErrorKind.TIMEOUT
         )
     if isinstance(exc, httpx.ReadTimeout):
-        return FetchError(f"no data for {settings.read_timeout:g} s", kind="timeout")
+        return FetchError(f"no data for {settings.read_timeout:g} s", kind=FetchErrorKind.TIMEOUT)
     if isinstance(exc, httpx.TimeoutException):
-        return FetchError("timed out", kind="timeout")
+        return FetchError("timed out", kind=FetchErrorKind.TIMEOUT)
     for cause in causes:
+        if isinstance(cause, socket.gaierror):
+            return HostUnreachable("host name not found")
         if isinstance(cause, ConnectionRefusedError):
-            return FetchError("connection refused", kind="connection")
+            return HostUnreachable("connection refused")
         if isinstance(cause, ConnectionResetError):
-            return FetchError("connection reset by the server", kind="connection")
+            return FetchError("connection reset by the server", kind=FetchErrorKind.CONNECTION)
     text = str(exc)
     if isinstance(exc, httpx.ConnectError):
         lowered = text.lower()
         if "refused" in lowered:
-            return FetchError("connection refused", kind="connection")
+            return HostUnreachable("connection refused")
         if "name or service" in lowered or "nodename" in lowered or "resolution" in lowered:
-            return FetchError("host name not found", kind="connection")
+            return HostUnreachable("host name not found")
         return FetchError(
             f"cannot connect: {clean_line(text, limit=160) or type(exc).__name__}",
-            kind="connection",
+            kind=FetchErrorKind.CONNECTION,
         )
     if isinstance(exc, httpx.RemoteProtocolError):
         if "incomplete" in text.lower() or "peer closed" in text.lower():
-            return FetchError("connection closed before the end of the answer", kind="connection")
-        return FetchError(f"invalid HTTP answer: {clean_line(text, limit=160)}", kind="connection")
+            return FetchError(
+                "connection closed before the end of the answer", kind=FetchErrorKind.CONNECTION
+            )
+        return FetchError(
+            f"invalid HTTP answer: {clean_line(text, limit=160)}", kind=FetchErrorKind.CONNECTION
+        )
     return FetchError(
-        f"network error: {clean_line(text, limit=160) or type(exc).__name__}", kind="connection"
+        f"network error: {clean_line(text, limit=160) or type(exc).__name__}",
+        kind=FetchErrorKind.CONNECTION,
     )
 
 
@@ -259,7 +297,8 @@ class _Decoder:
             self._obj = zlib.decompressobj(zlib.MAX_WBITS)
         elif encoding not in ("", "identity"):
             raise FetchError(
-                f"unsupported content encoding {clean_line(encoding, limit=40)!r}", kind="encoding"
+                f"unsupported content encoding {clean_line(encoding, limit=40)!r}",
+                kind=FetchErrorKind.ENCODING,
             )
 
     def _emit(self, data: bytes) -> None:
@@ -291,14 +330,16 @@ class _Decoder:
                 self._emit(out)
                 data = self._obj.unconsumed_tail
         except zlib.error as exc:
-            raise FetchError(f"corrupt {self.encoding} body", kind="encoding") from exc
+            raise FetchError(f"corrupt {self.encoding} body", kind=FetchErrorKind.ENCODING) from exc
 
     def finish(self) -> bytes:
         if self._obj is not None:
             try:
                 self._emit(self._obj.flush(self.limit - self.total + 1))
             except zlib.error as exc:
-                raise FetchError(f"corrupt {self.encoding} body", kind="encoding") from exc
+                raise FetchError(
+                    f"corrupt {self.encoding} body", kind=FetchErrorKind.ENCODING
+                ) from exc
         return b"".join(self.parts)
 
 
@@ -403,7 +444,7 @@ class Fetcher:
                 elif wait > settings.max_retry_after:
                     raise FetchError(
                         f"{exc} (asked to retry after {wait:,.0f} s)",
-                        kind="http",
+                        kind=FetchErrorKind.HTTP,
                         status=exc.status,
                     ) from None
                 attempt += 1
@@ -422,11 +463,15 @@ class Fetcher:
             async with asyncio.timeout(deadline):
                 return await self._follow(url, headers, max_bytes)
         except TimeoutError:
-            raise FetchError(f"timed out after {deadline:g} s", kind="timeout") from None
+            raise FetchError(
+                f"timed out after {deadline:g} s", kind=FetchErrorKind.TIMEOUT
+            ) from None
         except httpx.TransportError as exc:
             raise _connection_error(exc, self.settings) from exc
         except httpx.InvalidURL as exc:
-            raise FetchError(f"invalid URL: {clean_line(str(exc), limit=80)}", kind="url") from exc
+            raise FetchError(
+                f"invalid URL: {clean_line(str(exc), limit=80)}", kind=FetchErrorKind.URL
+            ) from exc
         except FetchError:
             raise
         except Exception as exc:
@@ -434,7 +479,9 @@ class Fetcher:
             # (an ExceptionGroup from its connection attempts, an OSError it did not wrap) is
             # that request's failure, not the caller's crash.
             log.warning("request to %s failed unexpectedly", url, exc_info=True)
-            raise FetchError(f"network error: {_leaf_reason(exc)}", kind="connection") from exc
+            raise FetchError(
+                f"network error: {_leaf_reason(exc)}", kind=FetchErrorKind.CONNECTION
+            ) from exc
 
     async def _follow(self, url: str, headers: Mapping[str, str], max_bytes: int) -> FetchResponse:
         visited = [url]
@@ -446,10 +493,14 @@ class Fetcher:
                 return result
             target = redirect_target(current, result)
             if target in visited:
-                raise FetchError(f"redirect loop ({len(visited)} hops)", kind="redirect")
+                raise FetchError(
+                    f"redirect loop ({len(visited)} hops)", kind=FetchErrorKind.REDIRECT
+                )
             visited.append(target)
             if len(visited) - 1 > MAX_REDIRECTS:
-                raise FetchError(f"too many redirects ({len(visited) - 1})", kind="redirect")
+                raise FetchError(
+                    f"too many redirects ({len(visited) - 1})", kind=FetchErrorKind.REDIRECT
+                )
             current = target
 
     async def _one(
@@ -462,7 +513,9 @@ class Fetcher:
             if status in _REDIRECTS:
                 location = response.headers.get(_LOCATION, "").strip()
                 if not location:
-                    raise FetchError(f"HTTP {status} redirect without a Location", kind="redirect")
+                    raise FetchError(
+                        f"HTTP {status} redirect without a Location", kind=FetchErrorKind.REDIRECT
+                    )
                 return location
             etag = response.headers.get("etag")
             last_modified = response.headers.get("last-modified")
