@@ -16,7 +16,8 @@ from newsroom_tui.app import build_app
 from newsroom_tui.demo.server import SiteServer, demo_profile
 from newsroom_tui.screens.main import MainScreen
 from newsroom_tui.screens.sync_log import SyncLogScreen
-from newsroom_tui.widgets.article_view import FIND_CURRENT, ArticleView
+from newsroom_tui.widgets.article_find import FIND_CURRENT
+from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.find_bar import FindBar
 from uifixtures import (
     fill,

@@ -31,23 +31,18 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.content import Content
-from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Static
 
 from newsroom_tui.models import Release, SectionPage
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title
-from newsroom_tui.widgets.release_list import fold, highlight_spans
+from newsroom_tui.widgets.article_find import FindInArticle
 
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
     from textual.widgets import Markdown
     from textual.widgets._markdown import MarkdownHeader
 
-FIND_MATCH = "reverse"
-FIND_CURRENT = "bold reverse underline"
 TABLE_STEP = 8
 """Columns a table moves sideways per left / right."""
 
@@ -132,7 +127,7 @@ def _collector_paused() -> Iterator[None]:
         gc.collect()
 
 
-class ArticleView(VerticalScroll, can_focus=True):
+class ArticleView(FindInArticle, can_focus=True):
     """The open document: title, a meta line, the Markdown body and its numbered links."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -162,20 +157,6 @@ class ArticleView(VerticalScroll, can_focus=True):
         def control(self) -> ArticleView:
             return self.article
 
-    class FindUpdated(Message):
-        """The find's matches changed: `current` (0-based, -1 for none) of `total` on the page
-        shown; `elsewhere` when only other pages have matches."""
-
-        def __init__(self, article: ArticleView, current: int, total: int) -> None:
-            super().__init__()
-            self.article = article
-            self.current = current
-            self.total = total
-
-        @property
-        def control(self) -> ArticleView:
-            return self.article
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.links: list[Link] = []
@@ -185,13 +166,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.page = 0
         self._body: Markdown | None = None
         self._body_mounted: AwaitMount | None = None
-        self.find_text = ""
-        self.find_matches: list[tuple[Static, int, int]] = []
-        """(block, start, end) of each match on the page shown, in reading order."""
-        self.find_index = -1
-        self._find_saved: dict[Static, Content] = {}
-        """Blocks highlighted by the find, with their content before it."""
-        self._find_direction = 1
+        self.init_find()
 
     def compose(self) -> ComposeResult:
         yield Static(id="article-title")
@@ -336,109 +311,6 @@ class ArticleView(VerticalScroll, can_focus=True):
         if self.find_text:
             # a page turned to for the find: find on it, without turning again
             self.call_after_refresh(self._find_on_page, self._find_direction, False)
-
-    # --- find ------------------------------------------------------------------------------------
-
-    def _text_blocks(self) -> list[Static]:
-        """The blocks of the page shown that hold text, in reading order."""
-        if self._body is None:
-            return []
-        return [
-            block
-            for block in self._body.query(Static)
-            if isinstance(block.content, Content) and block.content.plain.strip()
-        ]
-
-    def _unhighlight(self) -> None:
-        for block, original in self._find_saved.items():
-            if block.is_attached:
-                block.update(original, layout=False)
-        self._find_saved.clear()
-
-    def find(self, text: str) -> None:
-        """Highlight the matches of `text` ('' clears) and move to the first one from the top
-        of the page (or to the next page that has one)."""
-        self.find_text = text
-        self._find_on_page(1)
-
-    def clear_find(self) -> None:
-        self.find_text = ""
-        self._unhighlight()
-        self.find_matches, self.find_index = [], -1
-
-    def _find_on_page(self, direction: int, turn: bool = True) -> None:
-        """Find on the page shown; with none there and `turn`, show the next page that has one
-        (its text matched; its rendering is searched once it is loaded)."""
-        self._unhighlight()
-        self.find_matches, self.find_index = [], -1
-        self._find_direction = direction
-        if self.find_text and not self.loading_body:
-            for block in self._text_blocks():
-                content = block.content
-                assert isinstance(content, Content)
-                spans = sorted(highlight_spans(content.plain, [self.find_text]))
-                if spans:
-                    self._find_saved[block] = content
-                    self.find_matches.extend((block, start, end) for start, end in spans)
-            if not self.find_matches and turn and self._turn_to_match(direction):
-                return  # that page loads, then finds again
-            if self.find_matches:
-                self.find_index = 0 if direction > 0 else len(self.find_matches) - 1
-        self._paint_matches()
-
-    def _turn_to_match(self, direction: int) -> bool:
-        """Show the next page (in `direction`, wrapping) whose text has a match."""
-        needle = fold(self.find_text)
-        count = len(self.pages)
-        for step in range(1, count):
-            page = (self.page + direction * step) % count
-            if needle in fold(self.pages[page]):
-                self.show_page(page)
-                return True
-        return False
-
-    def _paint_matches(self) -> None:
-        by_block: dict[Static, list[tuple[int, int, bool]]] = {}
-        for index, (block, start, end) in enumerate(self.find_matches):
-            by_block.setdefault(block, []).append((start, end, index == self.find_index))
-        for block, spans in by_block.items():
-            content = self._find_saved[block]
-            for start, end, current in spans:
-                content = content.stylize(FIND_CURRENT if current else FIND_MATCH, start, end)
-            block.update(content, layout=False)
-        if 0 <= self.find_index < len(self.find_matches):
-            block, start, _ = self.find_matches[self.find_index]
-            self.call_after_refresh(self._scroll_to_match, block, start)
-        self.post_message(self.FindUpdated(self, self.find_index, len(self.find_matches)))
-
-    def _scroll_to_match(self, block: Static, start: int) -> None:
-        if not block.is_attached:
-            return
-        region = block.virtual_region
-        content = block.content
-        length = len(content.plain) if isinstance(content, Content) else 0
-        line = int(region.height * start / length) if length else 0
-        target = Region(region.x, region.y + min(line, max(0, region.height - 1)), 1, 1)
-        self.scroll_to_region(target, animate=False, center=True, immediate=True)
-
-    def action_find_step(self, step: int) -> None:
-        """The next (1) or previous (-1) match; past the last one, the next page with one."""
-        if not self.find_matches:
-            self._find_on_page(step)
-            return
-        index = self.find_index + step
-        if not 0 <= index < len(self.find_matches):
-            self._find_direction = step
-            if len(self.pages) > 1 and self._turn_to_match(step):
-                return
-            index %= len(self.find_matches)
-        self.find_index = index
-        self._paint_matches()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "find_step":
-            return bool(self.find_text)  # else n / N are the reader's keys
-        return True
 
     # --- tables ----------------------------------------------------------------------------------
 
