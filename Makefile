@@ -20,8 +20,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests benchmarks docs
 	$(BIN)/mypy
 
+# The extraction and feed tests again with every speed shortcut off (src/newsroom_tui/speedups/).
+NO_SPEEDUPS_TESTS := tests/test_extract.py tests/test_extract_drop.py tests/test_selectors.py \
+	tests/test_markdown.py tests/test_feeds.py tests/test_listing.py
+
 test: lint
 	$(BIN)/pytest -q -n auto $(PYTEST_ARGS)
+	NEWSROOM_TUI_NO_SPEEDUPS=1 $(BIN)/pytest -q -n auto -p no:cacheprovider $(NO_SPEEDUPS_TESTS)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)

@@ -1,4 +1,5 @@
-"""The loopback newsroom: a threaded HTTP/1.1 keep-alive server on 127.0.0.1 over `generate`.
+"""The loopback newsroom: the synthetic newsroom of `generate` served on 127.0.0.1 by the
+project's loopback core (`newsroom_tui.demo.loopback`: keep-alive, conditional GET).
 
 It serves the synthetic newsroom's RSS feed (`/fr/rss.xml`, every release, links absolute) and its
 article pages (`/fr/news/<slug>-<index>`, rendered from the index on each request, or all up
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import email.utils
-import hashlib
 import json
 import subprocess
 import sys
@@ -27,144 +27,96 @@ import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
 
 from benchmarks.generate import DEFAULT_SEED, FEED_PATH, GENERATOR_VERSION, Newsroom
+from newsroom_tui.demo.loopback import Exchange, LoopbackServer, Resource, strong_etag
 
-IDLE_TIMEOUT = 30.0
-"""Seconds an idle keep-alive connection stays open."""
 ROOT = Path(__file__).resolve().parent.parent
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
-    request_queue_size = 128
+class _Site:
+    """The synthetic newsroom behind the loopback core, with its response counts."""
 
     def __init__(self, newsroom: Newsroom, *, prerender: bool = False) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
         self.newsroom = newsroom
         self.pages: list[bytes] | None = None
         """Every page rendered up front (`prerender`), so serving costs the server little CPU."""
         if prerender:
             self.pages = [newsroom.page_html(i).encode("utf-8") for i in range(newsroom.n)]
-        self.base_url = f"http://127.0.0.1:{self.server_address[1]}"
         self.counts: Counter[str] = Counter()
         self.lock = threading.Lock()
-        self._feed: tuple[bytes, str] | None = None
+        self._feed: Resource | None = None
         self.cpu_start = time.process_time()
         """The server's CPU time at the last reset: it shares the machine with the client."""
+        self.server = LoopbackServer(self.answer, observe=self.observe, name="bench-server")
+        self.server.start()
+        self.base_url = self.server.origin
 
-    def feed(self) -> tuple[bytes, str]:
-        """The feed's bytes and ETag, built once."""
+    def feed(self) -> Resource:
+        """The feed, built once."""
         with self.lock:
             if self._feed is None:
                 body = self.newsroom.feed_xml(self.base_url)
-                self._feed = (body, '"' + hashlib.sha1(body).hexdigest() + '"')
+                modified = email.utils.format_datetime(self.newsroom.meta(0).published, usegmt=True)
+                self._feed = Resource(
+                    body, "application/rss+xml; charset=utf-8", strong_etag(body), modified
+                )
             return self._feed
 
     def count(self, key: str, amount: int = 1) -> None:
         with self.lock:
             self.counts[key] += amount
 
-    def handle_error(self, request: object, client_address: object) -> None:
-        return  # a client closing a keep-alive connection mid-request is not worth a traceback
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server_version = "newsroom-bench/1"
-    sys_version = ""
-    timeout = IDLE_TIMEOUT
-    disable_nagle_algorithm = True  # headers and body go out in two writes: avoid 40 ms stalls
-    server: _Server
-
-    def log_message(self, format: str, *args: object) -> None:
-        return
-
-    def do_HEAD(self) -> None:
-        self.do_GET(head=True)
-
-    def do_GET(self, head: bool = False) -> None:
-        path = self.path.split("?", 1)[0]
-        newsroom = self.server.newsroom
+    def observe(self, exchange: Exchange, status: int) -> None:
+        path = exchange.target.split("?", 1)[0]
+        if path.startswith("/__"):
+            return
         if path == FEED_PATH:
-            body, etag = self.server.feed()
-            modified = email.utils.format_datetime(newsroom.meta(0).published, usegmt=True)
-            self._send("feed", body, etag, modified, "application/rss+xml; charset=utf-8", head)
+            kind = "feed"
+        elif status == 404:
+            kind = "other"
+        else:
+            kind = "page"
+        self.count(f"{kind}_{status}")
+
+    def answer(self, exchange: Exchange) -> None:
+        path = exchange.target.split("?", 1)[0]
+        newsroom = self.newsroom
+        if path == FEED_PATH:
+            exchange.serve(self.feed())
             return
         if path == "/__stats":
-            with self.server.lock:
-                counts = dict(self.server.counts)
-                counts["cpu_us"] = round((time.process_time() - self.server.cpu_start) * 1e6)
+            with self.lock:
+                counts = dict(self.counts)
+                counts["cpu_us"] = round((time.process_time() - self.cpu_start) * 1e6)
                 data = json.dumps(counts).encode()
-            self._plain(200, data, "application/json")
+            exchange.send_body(200, data, "application/json")
             return
         if path == "/__reset":
-            with self.server.lock:
-                self.server.counts.clear()
-                self.server.cpu_start = time.process_time()
-            self._plain(200, b"{}", "application/json")
+            with self.lock:
+                self.counts.clear()
+                self.cpu_start = time.process_time()
+            exchange.send_body(200, b"{}", "application/json")
             return
         index = newsroom.index_from_path(path)
         if index is None or not 0 <= index < newsroom.n or path != newsroom.meta(index).path:
-            self.server.count("other_404")
-            self._plain(404, b"<html><body>Introuvable</body></html>", "text/html")
+            exchange.send_body(404, b"<html><body>Introuvable</body></html>", "text/html")
             return
         meta = newsroom.meta(index)
         etag = f'"p{GENERATOR_VERSION}-{newsroom.seed}-{newsroom.n}-{index}"'
         modified = email.utils.format_datetime(meta.published, usegmt=True)
-        if self._not_modified(etag, modified):
-            self.server.count("page_304")
-            self._plain(304, b"", "", etag=etag, modified=modified)
-            return
         start = time.perf_counter()
-        pages = self.server.pages
-        body = pages[index] if pages is not None else newsroom.page_html(index).encode("utf-8")
-        self.server.count("page_render_us", round((time.perf_counter() - start) * 1e6))
-        self.server.count("page_200")
-        self._plain(200, body, "text/html; charset=utf-8", etag=etag, modified=modified, head=head)
+        pages = self.pages
+        body = b""
+        if not exchange.not_modified(Resource(b"", etag=etag, last_modified=modified)):
+            body = pages[index] if pages is not None else newsroom.page_html(index).encode("utf-8")
+        self.count("page_render_us", round((time.perf_counter() - start) * 1e6))
+        exchange.serve(Resource(body, "text/html; charset=utf-8", etag, modified))
 
-    def _not_modified(self, etag: str, modified: str) -> bool:
-        tags = self.headers.get("If-None-Match")
-        if tags is not None:
-            return etag in [t.strip() for t in tags.split(",")] or tags.strip() == "*"
-        return self.headers.get("If-Modified-Since") == modified
-
-    def _send(
-        self, kind: str, body: bytes, etag: str, modified: str, content_type: str, head: bool
-    ) -> None:
-        if self._not_modified(etag, modified):
-            self.server.count(f"{kind}_304")
-            self._plain(304, b"", "", etag=etag, modified=modified)
-            return
-        self.server.count(f"{kind}_200")
-        self._plain(200, body, content_type, etag=etag, modified=modified, head=head)
-
-    def _plain(
-        self,
-        status: int,
-        body: bytes,
-        content_type: str,
-        *,
-        etag: str | None = None,
-        modified: str | None = None,
-        head: bool = False,
-    ) -> None:
-        self.send_response(status)
-        if content_type:
-            self.send_header("Content-Type", content_type)
-        if etag:
-            self.send_header("ETag", etag)
-        if modified:
-            self.send_header("Last-Modified", modified)
-        if status != 304:
-            self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if body and not head:
-            self.wfile.write(body)
+    def stop(self) -> None:
+        self.server.stop()
 
 
 def _get_json(url: str) -> dict[str, int]:
@@ -262,23 +214,19 @@ class BenchServer(ServerHandle):
 
 
 class ThreadServer(ServerHandle):
-    def __init__(self, server: _Server) -> None:
-        self.server = server
-        self.base_url = server.base_url
+    def __init__(self, site: _Site) -> None:
+        self.site = site
+        self.base_url = site.base_url
 
 
 @contextmanager
 def serve_in_thread(newsroom: Newsroom) -> Iterator[ThreadServer]:
     """The server in a thread of this process (for the smoke test)."""
-    server = _Server(newsroom)
-    thread = threading.Thread(target=server.serve_forever, name="bench-server", daemon=True)
-    thread.start()
+    site = _Site(newsroom)
     try:
-        yield ThreadServer(server)
+        yield ThreadServer(site)
     finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+        site.stop()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -287,16 +235,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--prerender", action="store_true", help="render every page up front")
     args = parser.parse_args(argv)
-    server = _Server(Newsroom(args.n, args.seed), prerender=args.prerender)
+    site = _Site(Newsroom(args.n, args.seed), prerender=args.prerender)
     # Built before the URL is announced: a timed client must not wait for the feed's generation
     # (~0.5 s at 10,000 items), which the first one to ask for it used to pay.
-    server.feed()
-    thread = threading.Thread(target=server.serve_forever, name="bench-server", daemon=True)
-    thread.start()
-    print(server.base_url, flush=True)
+    site.feed()
+    print(site.base_url, flush=True)
     sys.stdin.read()  # serve until the parent closes our stdin (or exits)
-    server.shutdown()
-    server.server_close()
+    site.stop()
     return 0
 
 

@@ -1,11 +1,18 @@
 """Shared test setup: every test runs with its own data, config and log directories, so no test
-ever touches the real user directories."""
+ever touches the real user directories; the test processes get the process-wide settings the
+CLI and the app apply (tune_process)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+
+from newsroom_tui.process_settings import tune_process
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    tune_process()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -19,6 +26,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "soak" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def kept_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every notification an app shows is kept for the test (see uifixtures.notifications)."""
+    from uifixtures import record_notifications
+
+    record_notifications(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

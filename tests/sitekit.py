@@ -19,9 +19,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-Handler = Callable[["_RequestHandler"], None]
+from newsroom_tui.demo import loopback
+from newsroom_tui.demo.loopback import Exchange, LoopbackServer
+
+Handler = Callable[[Exchange], None]
 
 
 @dataclass
@@ -36,88 +38,30 @@ class Resource:
     """Send the body gzip-encoded when the client accepts it."""
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
-    site: Site
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        return  # clients hanging up on a misbehaving handler is expected here
-
-
-class _RequestHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True  # headers and body go out in two writes: avoid 40 ms stalls
-    server: _Server
-
-    def log_message(self, format: str, *args: object) -> None:
-        return
-
-    def do_GET(self) -> None:
-        site = self.server.site
-        site._record(self.path, self.headers)
-        handler = site.handlers.get(self.path)
-        if handler is not None:
-            handler(self)
-            return
-        resource = site.resources.get(self.path)
-        if resource is None:
-            self.send_body(404, b"<html><body>Not found</body></html>", "text/html")
-            return
-        self.serve(resource)
-
-    def send_body(
-        self,
-        status: int,
-        body: bytes,
-        content_type: str = "text/html; charset=utf-8",
-        headers: dict[str, str] | None = None,
-    ) -> None:
-        self.server.site._status(self.path, status)
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
-
-    def serve(self, resource: Resource) -> None:
-        validators: dict[str, str] = {}
-        if resource.etag:
-            validators["ETag"] = resource.etag
-        if resource.last_modified:
-            validators["Last-Modified"] = resource.last_modified
-        inm = self.headers.get("If-None-Match")
-        ims = self.headers.get("If-Modified-Since")
-        if resource.status == 200 and (
-            (inm is not None and resource.etag is not None and inm == resource.etag)
-            or (
-                inm is None
-                and ims is not None
-                and resource.last_modified is not None
-                and ims == resource.last_modified
-            )
-        ):
-            self.server.site._status(self.path, 304)
-            self.send_response(304)
-            for name, value in validators.items():
-                self.send_header(name, value)
-            self.end_headers()
-            return
-        body = resource.body
-        headers = dict(validators)
-        headers.update(resource.headers)
-        if resource.gzip and "gzip" in (self.headers.get("Accept-Encoding") or ""):
-            body = gzip.compress(body)
-            headers["Content-Encoding"] = "gzip"
-        self.send_body(resource.status, body, resource.content_type, headers)
+def serve(req: Exchange, resource: Resource) -> None:
+    """Answer with `resource` through the loopback core (conditional GET included)."""
+    body = resource.body
+    extra: dict[str, str] = {}
+    if resource.gzip and "gzip" in (req.headers.get("Accept-Encoding") or ""):
+        body = gzip.compress(body)
+        extra["Content-Encoding"] = "gzip"
+    req.serve(
+        loopback.Resource(
+            body,
+            resource.content_type,
+            resource.etag,
+            resource.last_modified,
+            resource.status,
+            resource.headers,
+        ),
+        extra=extra,
+    )
 
 
 class Site:
     """The loopback server. Use `with Site() as site:`; `site.url('/x')` is an absolute URL."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.resources: dict[str, Resource] = {}
         self.handlers: dict[str, Handler] = {}
         self.requests: Counter[str] = Counter()
@@ -125,30 +69,39 @@ class Site:
         self.request_headers: dict[str, list[dict[str, str]]] = {}
         self.stop_event = threading.Event()
         self._lock = threading.Lock()
-        self._server = _Server(("127.0.0.1", 0), _RequestHandler)
-        self._server.site = self
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
+        self._server = LoopbackServer(self._answer, observe=self._observe, port=port, name="site")
+        self._server.start()
+
+    def _answer(self, req: Exchange) -> None:
+        self._record(req.target, req.headers)
+        handler = self.handlers.get(req.target)
+        if handler is not None:
+            handler(req)
+            return
+        resource = self.resources.get(req.target)
+        if resource is None:
+            req.send_body(404, b"<html><body>Not found</body></html>", "text/html")
+            return
+        serve(req, resource)
+
+    def _observe(self, req: Exchange, status: int) -> None:
+        self._status(req.target, status)
 
     # --- lifecycle ---------------------------------------------------------------------------
     def __enter__(self) -> Site:
-        self._thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.stop_event.set()
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
+        self._server.stop()
 
     @property
     def port(self) -> int:
-        return int(self._server.server_address[1])
+        return self._server.port
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return self._server.origin
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -226,12 +179,10 @@ class Site:
     def slow_drip(self, path: str, *, interval: float = 0.5, total: int = 10_000) -> None:
         """Announce `total` bytes and send one every `interval` seconds."""
 
-        def handler(req: _RequestHandler) -> None:
-            self._status(path, 200)
-            req.send_response(200)
-            req.send_header("Content-Type", "application/rss+xml")
-            req.send_header("Content-Length", str(total))
-            req.end_headers()
+        def handler(req: Exchange) -> None:
+            req.send_head(
+                200, {"Content-Type": "application/rss+xml", "Content-Length": str(total)}
+            )
             try:
                 for _ in range(total):
                     req.wfile.write(b"<")
@@ -252,14 +203,14 @@ class Site:
         parts.append(compressor.flush())
         payload = b"".join(parts)
 
-        def handler(req: _RequestHandler) -> None:
+        def handler(req: Exchange) -> None:
             req.send_body(200, payload, "application/rss+xml", {"Content-Encoding": encoding})
 
         self.handle(path, handler)
         return len(payload)
 
     def redirect(self, path: str, location: str, status: int = 302) -> None:
-        def handler(req: _RequestHandler) -> None:
+        def handler(req: Exchange) -> None:
             req.send_body(status, b"", "text/html", {"Location": location})
 
         self.handle(path, handler)
@@ -274,11 +225,10 @@ class Site:
     def lying_length(self, path: str, *, declared: int, body: bytes) -> None:
         """Announce more bytes than are sent, then close the connection."""
 
-        def handler(req: _RequestHandler) -> None:
-            req.send_response(200)
-            req.send_header("Content-Type", "application/rss+xml")
-            req.send_header("Content-Length", str(declared))
-            req.end_headers()
+        def handler(req: Exchange) -> None:
+            req.send_head(
+                200, {"Content-Type": "application/rss+xml", "Content-Length": str(declared)}
+            )
             req.wfile.write(body)
             req.wfile.flush()
             req.close_connection = True
@@ -286,7 +236,7 @@ class Site:
         self.handle(path, handler)
 
     def error(self, path: str, status: int = 500, headers: dict[str, str] | None = None) -> None:
-        def handler(req: _RequestHandler) -> None:
+        def handler(req: Exchange) -> None:
             req.send_body(status, b"<html><body>Server error</body></html>", headers=headers)
 
         self.handle(path, handler)
@@ -295,7 +245,7 @@ class Site:
         """Answer 429 with Retry-After the first `times` requests, then serve the resource."""
         remaining = [times]
 
-        def handler(req: _RequestHandler) -> None:
+        def handler(req: Exchange) -> None:
             with self._lock:
                 first = remaining[0] > 0
                 remaining[0] -= 1
@@ -306,7 +256,7 @@ class Site:
             if resource is None:
                 req.send_body(404, b"gone")
             else:
-                req.serve(resource)
+                serve(req, resource)
 
         self.handle(path, handler)
 

@@ -20,11 +20,12 @@ from newsroom_tui.widgets.article_view import (
 from newsroom_tui.widgets.section_tree import SectionTree
 from uifixtures import (
     fill,
+    notifications,
     profile,
     record_browser_opens,
-    record_notifications,
     release,
     sample_app,
+    settle,
 )
 
 
@@ -63,33 +64,30 @@ async def test_long_release_is_paged_and_each_page_loads_in_chunks(tmp_path: Pat
     fill(data_dir, profile(), [release(1, "Un très long communiqué", markdown=markdown)])
     app = build_app(profile(), data_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
         screen.open_release("r000001")
-        await pilot.pause()
+        await pilot.pause()  # the first chunk only: the rest of the page is still loading
         article = screen.query_one(ArticleView)
         first = article.body.source
         assert 0 < len(first) <= PAGE_BYTES
         assert "".join(article.pages) == clean_body(markdown)
         assert len(article.pages) > 10 and all(len(p) <= PAGE_BYTES for p in article.pages)
         await pilot.press("j")  # keys are handled while the rest of the page loads
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert article.body.source == article.pages[0]
         pager = str(article.query_one("#article-pages", Static).render())
         assert pager.startswith(f"Page 1 of {len(article.pages)}")
         await pilot.press("full_stop")  # from the list: the next page
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert article.page == 1 and article.body.source == article.pages[1]
         article.focus()
         await pilot.press("comma")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert article.page == 0
         await pilot.press("right_square_bracket", "right_square_bracket")
-        await pilot.pause()
+        await settle(pilot)
         assert article.scroll_y > 0
         assert isinstance(article.body, Markdown)
 
@@ -97,28 +95,28 @@ async def test_long_release_is_paged_and_each_page_loads_in_chunks(tmp_path: Pat
 async def test_theme_is_remembered(tmp_path: Path) -> None:
     app = sample_app(tmp_path / "data")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         app.theme = "nord"
-        await pilot.pause()
+        await settle(pilot)
     again = build_app(profile(), tmp_path / "data")
     async with again.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert again.theme == "nord"
 
 
 async def test_narrow_terminal_hides_the_tree_until_asked(tmp_path: Path) -> None:
     app = sample_app(tmp_path / "data")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         tree = screen.query_one(SectionTree)
         assert screen.has_class("-narrow")
         assert not tree.display
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         assert tree.display
         await pilot.resize_terminal(120, 40)
-        await pilot.pause()
+        await settle(pilot)
         assert not screen.has_class("-narrow")
 
 
@@ -129,16 +127,13 @@ async def test_a_clicked_link_goes_through_the_allowlist(
     app opens it only if the allowlist accepts it."""
     opened = record_browser_opens(monkeypatch)
     app = sample_app(tmp_path / "data")
-    notified = record_notifications(app, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         body = app.screen.query_one(ArticleView).body
         body.post_message(Markdown.LinkClicked(body, "/fr/rapport"))
         body.post_message(Markdown.LinkClicked(body, "javascript:alert(1)"))
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
         assert opened == ["https://www.iom.int/fr/rapport"]
-        assert any(message.startswith("Refused to open") for message in notified)
+        assert any(m.startswith("Refused to open") for m in notifications(app))

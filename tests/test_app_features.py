@@ -21,14 +21,15 @@ from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.find_bar import FindBar
 from uifixtures import (
     fill,
+    notifications,
     open_store,
     profile,
     record_browser_opens,
-    record_notifications,
     release,
     sample_app,
     sample_releases,
     sample_sections,
+    settle,
 )
 
 SIZE = (120, 40)
@@ -36,11 +37,6 @@ LINKING = (
     "# Liens\n\nVoir [le deuxième](/fr/news/release-2), [qui nous sommes]"
     "(https://www.iom.int/fr/qui-sommes-nous#histoire) et [ailleurs](https://example.org/x).\n"
 )
-
-
-async def settle(app: object, pilot: object) -> None:
-    await app.workers.wait_for_complete()  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
 
 
 def main_screen(app: object) -> MainScreen:
@@ -59,47 +55,47 @@ async def test_internal_links_open_in_the_reader_with_back_and_forward(
     fill(data_dir, prof, items, sample_sections(prof))
     app = build_app(prof, data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         screen = main_screen(app)
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert screen.open_release_id == "r000001"
         await pilot.press("1")  # a cached release: opens here
-        await settle(app, pilot)
+        await settle(pilot)
         assert screen.open_release_id == "r000002"
         await pilot.press("backspace")
-        await settle(app, pilot)
+        await settle(pilot)
         assert screen.open_release_id == "r000001"
         await pilot.press("alt+right")
-        await settle(app, pilot)
+        await settle(pilot)
         assert screen.open_release_id == "r000002"
         await pilot.press("alt+left")
-        await settle(app, pilot)
+        await settle(pilot)
         assert screen.open_release_id == "r000001"
         await pilot.press("2")  # a cached site section (its #fragment ignored): opens here
-        await settle(app, pilot)
+        await settle(pilot)
         title = str(screen.query_one("#article-title", Static).render())
         assert title == "Qui sommes-nous" and screen.open_release_id is None
         await pilot.press("backspace")
-        await settle(app, pilot)
+        await settle(pilot)
         assert screen.open_release_id == "r000001"
         assert opened == []
         await pilot.press("3")  # anywhere else: the browser, as before
-        await settle(app, pilot)
+        await settle(pilot)
         assert opened == ["https://example.org/x"]
 
 
 async def test_find_in_the_article(tmp_path: Path) -> None:
     app = sample_app(tmp_path / "data")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         screen = main_screen(app)
         await pilot.press("enter", "ctrl+f")
-        await settle(app, pilot)
+        await settle(pilot)
         bar = screen.query_one(FindBar)
         assert bar.display and isinstance(app.focused, Input)
         await pilot.press(*"MIGRANTS")  # case and accents do not matter
-        await settle(app, pilot)
+        await settle(pilot)
         article = screen.query_one(ArticleView)
         assert len(article.find_matches) == 2
         assert str(bar.query_one("#find-count", Static).render()) == "1 of 2"
@@ -115,20 +111,20 @@ async def test_find_in_the_article(tmp_path: Path) -> None:
 
         assert current_block_marked()
         await pilot.press("enter")  # back to the article: n / N step
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.focused is article
         await pilot.press("n")
-        await settle(app, pilot)
+        await settle(pilot)
         assert article.find_index == 1 and current_block_marked()
         assert str(bar.query_one("#find-count", Static).render()) == "2 of 2"
         await pilot.press("n")
-        await settle(app, pilot)
+        await settle(pilot)
         assert article.find_index == 0
         await pilot.press("N")
-        await settle(app, pilot)
+        await settle(pilot)
         assert article.find_index == 1
         await pilot.press("escape")  # closes the find and clears the highlights
-        await settle(app, pilot)
+        await settle(pilot)
         assert not bar.display and article.find_matches == []
         for block in article.body.query(Static):
             content = block.content
@@ -136,29 +132,28 @@ async def test_find_in_the_article(tmp_path: Path) -> None:
                 assert all(str(span.style) != FIND_CURRENT for span in content.spans)
         # n is the next release again
         await pilot.press("n")
-        await settle(app, pilot)
+        await settle(pilot)
         assert screen.open_release_id == "r000002"
 
 
 async def test_mark_all_read_and_undo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data_dir = tmp_path / "data"
     app = sample_app(data_dir)
-    said = record_notifications(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         screen = main_screen(app)
         screen.query_one("#sections").focus()
         screen.query_one("SectionTree").select_key("facet:year:2023")  # type: ignore[attr-defined]
-        await settle(app, pilot)
+        await settle(pilot)
         screen.release_list.focus()
         await pilot.press("A")
-        await settle(app, pilot)
-        assert "Marked 2 releases read. U: undo" in said
+        await settle(pilot)
+        assert "Marked 2 releases read. U: undo" in notifications(app)
         assert not any(line.startswith(" ●") for line in _lines(screen))
         store = open_store(data_dir)
         assert store.unread_count() == 6  # the other year is left alone
         await pilot.press("U")
-        await settle(app, pilot)
+        await settle(pilot)
         assert store.unread_count() == 8
         assert all(line.startswith(" ●") for line in _lines(screen)[:2])
         store.close()
@@ -180,7 +175,7 @@ async def test_sort_oldest_first_and_by_relevance(tmp_path: Path) -> None:
     fill(data_dir, profile(), items)
     app = build_app(profile(), data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         screen = main_screen(app)
 
         def listed() -> list[str]:
@@ -193,17 +188,17 @@ async def test_sort_oldest_first_and_by_relevance(tmp_path: Path) -> None:
 
         assert listed() == ["r000001", "r000002", "r000003"]
         await pilot.press("S")
-        await settle(app, pilot)
+        await settle(pilot)
         assert listed() == ["r000003", "r000002", "r000001"]
         assert "oldest first" in filters()
         await pilot.press("S")  # no words searched: relevance is skipped, back to newest
-        await settle(app, pilot)
+        await settle(pilot)
         assert listed() == ["r000001", "r000002", "r000003"] and "first" not in filters()
         await pilot.press("slash", *"climat", "enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert listed() == ["r000001", "r000003"]  # newest first
         await pilot.press("S", "S")
-        await settle(app, pilot)
+        await settle(pilot)
         assert "by relevance" in filters()
         assert listed() == ["r000003", "r000001"]  # the one about the climate first
 
@@ -215,17 +210,17 @@ async def test_an_offline_sync_says_so_once_and_logs_every_source(
         prof = demo_profile(server.base_url)
     # the server is gone: every source fails with a connection error
     app = build_app(prof, tmp_path / "data")
-    said = record_notifications(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("r")
-        await settle(app, pilot)
+        await settle(pilot)
         screen = main_screen(app)
+        said = notifications(app)
         assert len(said) == 1, said
         assert said[0].startswith("Offline: ") and "sources unreachable" in said[0]
         assert "nothing is cached yet" in said[0]  # true to the cache: it is empty
         await pilot.press("L")
-        await settle(app, pilot)
+        await settle(pilot)
         log_screen = app.screen
         assert isinstance(log_screen, SyncLogScreen)
         text = "\n".join(str(s.render()) for s in log_screen.query(".sync-log-entry"))
@@ -234,7 +229,7 @@ async def test_an_offline_sync_says_so_once_and_logs_every_source(
         for failure in failed:
             assert failure.url in text
         await pilot.press("escape")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, MainScreen)
 
 
@@ -242,15 +237,17 @@ async def test_offline_at_start_is_true_to_the_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     empty = build_app(profile(), tmp_path / "empty", offline_hint=True)
-    said = record_notifications(empty, monkeypatch)
     async with empty.run_test(size=SIZE) as pilot:
-        await settle(empty, pilot)
-    assert said == ["Offline: the newsroom cannot be reached; nothing is cached yet."]
+        await settle(pilot)
+    assert notifications(empty) == [
+        "Offline: the newsroom cannot be reached; nothing is cached yet."
+    ]
     full = sample_app(tmp_path / "full", offline_hint=True)
-    said = record_notifications(full, monkeypatch)
     async with full.run_test(size=SIZE) as pilot:
-        await settle(full, pilot)
-    assert said == ["Offline: the newsroom cannot be reached; the 8 cached releases are shown."]
+        await settle(pilot)
+    assert notifications(full) == [
+        "Offline: the newsroom cannot be reached; the 8 cached releases are shown."
+    ]
 
 
 async def test_store_errors_in_the_list_and_the_directory_are_one_line(
@@ -262,12 +259,11 @@ async def test_store_errors_in_the_list_and_the_directory_are_one_line(
     items = [release(n, f"Communiqué {n}") for n in range(1, 200)]
     fill(data_dir, profile(), items)
     app = build_app(profile(), data_dir)
-    said = record_notifications(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(main_screen(app), MainScreen)
         await pilot.press("D")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, ContactsDirectoryScreen)
         # The file changes under the reader: its tables are gone, every read from now on fails.
         con = sqlite3.connect(paths.database_path(data_dir, profile().id))
@@ -277,13 +273,13 @@ async def test_store_errors_in_the_list_and_the_directory_are_one_line(
             con.execute("ALTER TABLE releases RENAME TO releases_gone")
         con.close()
         await pilot.press("x", "y")  # typed into the filter: the directory reads again
-        await settle(app, pilot)
+        await settle(pilot)
         status = str(app.screen.query_one("#directory-status", Static).render())
         assert status.startswith("Could not read the contacts: ") and "\n" not in status
         await pilot.press("escape")
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("G")  # rows far from those loaded: the list reads, and fails
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.is_running
-        failures = [m for m in said if m.startswith("Could not read the list: ")]
+        failures = [m for m in notifications(app) if m.startswith("Could not read the list: ")]
         assert len(failures) == 1

@@ -15,7 +15,7 @@ from newsroom_tui.widgets.contacts_panel import ContactsPanel
 from newsroom_tui.widgets.release_list import ReleaseList
 from newsroom_tui.widgets.search_bar import SearchBar
 from newsroom_tui.widgets.sync_status import SyncStatus
-from uifixtures import open_store, sample_app, search_settled, typed_at_once
+from uifixtures import open_store, sample_app, search_settled, settle, typed_at_once
 
 SIZE = (120, 40)
 
@@ -23,11 +23,6 @@ SIZE = (120, 40)
 @pytest.fixture(autouse=True)
 def no_system_clipboard(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("newsroom_tui.clipboard.copy_to_system", lambda text: None)
-
-
-async def settle(app: object, pilot: object) -> None:
-    await app.workers.wait_for_complete()  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
 
 
 def states(data_dir: Path) -> dict[str, tuple[bool, bool]]:
@@ -47,7 +42,7 @@ async def test_a_burst_after_slash_goes_to_the_search_box(tmp_path: Path) -> Non
     app = sample_app(data_dir)
     before = states(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
         await typed_at_once(app, pilot, "/migrants")
@@ -66,7 +61,7 @@ async def test_a_burst_after_slash_goes_to_the_search_box(tmp_path: Path) -> Non
 async def test_a_burst_with_enter_searches_then_moves_in_the_results(tmp_path: Path) -> None:
     app = sample_app(tmp_path / "data")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
         await typed_at_once(app, pilot, "/accord OR mondial\rj\r")
@@ -82,7 +77,7 @@ async def test_a_burst_with_enter_searches_then_moves_in_the_results(tmp_path: P
         await typed_at_once(app, pilot, "/x")
         assert search.value == "x"
         await pilot.press("escape")
-        await settle(app, pilot)
+        await settle(pilot)
         assert search.value == "" and release_list.has_focus
         assert release_list.count == 8
 
@@ -92,7 +87,7 @@ async def test_a_bracketed_paste_after_slash_lands_in_the_search_box(tmp_path: P
     app = sample_app(data_dir)
     before = states(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
         await typed_at_once(app, pilot, "/\x1b[200~journée migrants\x1b[201~")
@@ -105,7 +100,7 @@ async def test_a_bracketed_paste_after_slash_lands_in_the_search_box(tmp_path: P
 async def test_no_key_of_a_long_burst_is_lost(tmp_path: Path) -> None:
     app = sample_app(tmp_path / "data")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
         await typed_at_once(app, pilot, "jjjjjk")
@@ -121,18 +116,18 @@ async def test_keys_act_on_the_release_shown_when_the_article_has_the_focus(
     data_dir = tmp_path / "data"
     app = sample_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
         # the issue's steps: g, enter (release 1 open), j j, tab into the article, s, y
         for key in ("g", "enter", "j", "j", "tab"):
             await pilot.press(key)
-            await settle(app, pilot)
+            await settle(pilot)
         assert isinstance(app.focused, ArticleView)
         assert screen.open_release_id == "r000001"
         assert screen.release_list.cursor == 2
         await pilot.press("s", "y")
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.clipboard == "https://www.iom.int/fr/news/release-1"
         assert states(data_dir)["r000001"][1] is True
         assert states(data_dir)["r000003"][1] is False
@@ -141,10 +136,10 @@ async def test_keys_act_on_the_release_shown_when_the_article_has_the_focus(
         assert states(data_dir)["r000001"][0] is False  # back to unread: the open one
         # from the list, the keys act on the highlighted row
         await pilot.press("shift+tab")
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.focused is screen.release_list
         await pilot.press("s", "y")
-        await settle(app, pilot)
+        await settle(pilot)
         assert states(data_dir)["r000003"][1] is True
         assert app.clipboard == "https://www.iom.int/fr/news/release-3"
 
@@ -152,31 +147,31 @@ async def test_keys_act_on_the_release_shown_when_the_article_has_the_focus(
 async def test_contact_keys_follow_the_same_rule(tmp_path: Path) -> None:
     app = sample_app(tmp_path / "data")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
         await pilot.press("j", "enter")  # release 2 open: no contacts
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("k")  # the list highlights release 1 (one contact)
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("c")
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.clipboard == "jdupont@iom.int"
         app.copy_to_clipboard("")
         screen.set_focus(screen.query_one(ContactsPanel))
         await pilot.press("c")  # the panel shows release 2's (none): nothing copied
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.clipboard == ""
 
 
 async def test_the_open_release_is_marked_in_the_list(tmp_path: Path) -> None:
     app = sample_app(tmp_path / "data")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
         await pilot.press("j", "enter", "j", "j")
-        await settle(app, pilot)
+        await settle(pilot)
         release_list = screen.query_one(ReleaseList)
         lines = [release_list.render_line(y).text for y in range(4)]
         assert lines[1].startswith("▶")
@@ -198,17 +193,17 @@ async def test_o_without_a_browser_offers_to_copy_the_url(
     monkeypatch.setattr(browser, "system_opener", no_browser)
     app = sample_app(tmp_path / "data")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("o")
-        await settle(app, pilot)
+        await settle(pilot)
         assert started == ["https://www.iom.int/fr/news/release-1"]
         assert isinstance(app.screen, CopyLinkScreen)
         await pilot.press("escape")  # declined: nothing copied
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, MainScreen) and app.clipboard == ""
         await pilot.press("j", "o")
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert app.clipboard == "https://www.iom.int/fr/news/release-2"

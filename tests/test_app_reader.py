@@ -19,13 +19,13 @@ from newsroom_tui.widgets.section_tree import SectionTree
 from newsroom_tui.widgets.sync_status import SyncStatus
 from uifixtures import (
     HOSTILE_TITLES,
-    keep_every_notification,
+    notifications,
     open_store,
     profile,
     record_browser_opens,
-    said,
     sample_app,
     search_settled,
+    settle,
 )
 
 SIZE = (120, 40)
@@ -44,29 +44,15 @@ def no_real_browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return opened
 
 
-@pytest.fixture(autouse=True)
-def every_notification(monkeypatch: pytest.MonkeyPatch) -> None:
-    keep_every_notification(monkeypatch)
-
-
-def notifications(app: NewsroomApp) -> list[str]:
-    return said(app)
-
-
 def list_lines(app: NewsroomApp) -> list[str]:
     release_list = app.screen.query_one(ReleaseList)
     return [release_list.render_line(y).text for y in range(release_list.size.height)]
 
 
-async def settle(app: NewsroomApp, pilot: object) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-
-
 async def test_opens_on_the_newsroom_newest_first(data_dir: Path) -> None:
     app = sample_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         release_list = app.screen.query_one(ReleaseList)
         assert release_list.count == 8
@@ -81,17 +67,17 @@ async def test_opens_on_the_newsroom_newest_first(data_dir: Path) -> None:
 async def test_selecting_a_site_section_shows_its_cached_page(data_dir: Path) -> None:
     app = sample_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         tree = app.screen.query_one(SectionTree)
         node = next(n for n in profile().menu_nodes() if n.label == "Qui sommes-nous")
         assert tree.select_key(f"section:{node.key}")
-        await settle(app, pilot)
+        await settle(pilot)
         article = app.screen.query_one(ArticleView)
         assert "fait partie du système des Nations Unies" in article.body.source
         # a section that was never fetched explains how to get it
         other = next(n for n in profile().menu_nodes() if n.label == "Agir")
         tree.select_key(f"section:{other.key}")
-        await settle(app, pilot)
+        await settle(pilot)
         assert "not cached yet" in str(app.screen.query_one("#article-links", Static).render())
     store = open_store(data_dir)
     assert store.get_meta("selected") == f"section:{other.key}"
@@ -101,25 +87,25 @@ async def test_selecting_a_site_section_shows_its_cached_page(data_dir: Path) ->
 async def test_open_release_marks_it_read_and_persists(data_dir: Path) -> None:
     app = sample_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("j", "enter")
-        await settle(app, pilot)
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
         assert screen.open_release_id == "r000002"
         assert "accord régional" in str(screen.query_one("#article-title", Static).render())
         assert not list_lines(app)[1].lstrip().startswith("●")
         await pilot.press("n")
-        await settle(app, pilot)
+        await settle(pilot)
         assert screen.open_release_id == "r000003"
         # the newsroom node's unread count follows without asking the store
         tree = screen.query_one(SectionTree)
         assert tree.unread == screen.store.unread_count() == 6
         await pilot.press("m")  # r000003 back to unread
-        await settle(app, pilot)
+        await settle(pilot)
         assert tree.unread == screen.store.unread_count() == 7
         await pilot.press("m")
-        await settle(app, pilot)
+        await settle(pilot)
     store = open_store(data_dir)
     assert store.get_release("r000002").read  # type: ignore[union-attr]
     assert store.get_release("r000003").read  # type: ignore[union-attr]
@@ -130,18 +116,18 @@ async def test_open_release_marks_it_read_and_persists(data_dir: Path) -> None:
 async def test_star_and_read_state_survive_a_restart(data_dir: Path) -> None:
     app = sample_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("s", "j", "m")
-        await settle(app, pilot)
+        await settle(pilot)
         assert "★" in list_lines(app)[0]
     again = build_app(profile(), data_dir)
     async with again.run_test(size=SIZE) as pilot:
-        await settle(again, pilot)
+        await settle(pilot)
         lines = list_lines(again)
         assert "★" in lines[0]
         assert not lines[1].lstrip().startswith("●")
         await pilot.press("m")  # cursor is on row 0: mark it read
-        await settle(again, pilot)
+        await settle(pilot)
     store = open_store(data_dir)
     assert store.get_release("r000001").starred  # type: ignore[union-attr]
     assert store.get_release("r000001").read  # type: ignore[union-attr]
@@ -152,7 +138,7 @@ async def test_star_and_read_state_survive_a_restart(data_dir: Path) -> None:
 async def test_search_as_you_type_folds_accents_and_highlights(data_dir: Path) -> None:
     app = sample_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("slash")
         assert isinstance(app.focused, Input)
         await pilot.press(*"securite")
@@ -186,16 +172,16 @@ async def test_search_runs_at_once_after_a_pause_and_waits_while_typing_fast(
     monkeypatch.setattr(search_bar, "DEBOUNCE", 3600.0)
     app = sample_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         search = app.screen.query_one(SearchBar)
         release_list = app.screen.query_one(ReleaseList)
         await pilot.press("slash", "s")  # nothing typed before it: searched at once
-        await pilot.pause()
+        await settle(pilot)
         assert not search.pending
         shown = release_list.query_shown
         assert shown is not None and [t.text for g in shown.terms for t in g] == ["s"]
         await pilot.press(*"ecurite")  # typing fast: nothing searched until it stops
-        await pilot.pause()
+        await settle(pilot)
         assert search.pending
         assert release_list.query_shown is shown
         search.run_search()
@@ -206,7 +192,7 @@ async def test_search_runs_at_once_after_a_pause_and_waits_while_typing_fast(
 async def test_search_syntax_error_is_one_line(data_dir: Path) -> None:
     app = sample_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("slash", *"since:notadate")
         await search_settled(app, pilot)
         search = app.screen.query_one(SearchBar)
@@ -219,16 +205,16 @@ async def test_search_syntax_error_is_one_line(data_dir: Path) -> None:
 async def test_year_facet_and_unread_only(data_dir: Path) -> None:
     app = sample_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         tree = app.screen.query_one(SectionTree)
         assert tree.select_key("facet:year:2023")
-        await settle(app, pilot)
+        await settle(pilot)
         release_list = app.screen.query_one(ReleaseList)
         assert release_list.count == 2
         await pilot.press("enter")  # read one of the two
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("u")
-        await settle(app, pilot)
+        await settle(pilot)
         assert release_list.count == 1
     store = open_store(data_dir)
     assert store.get_meta("unread_only") == "1"
@@ -236,16 +222,16 @@ async def test_year_facet_and_unread_only(data_dir: Path) -> None:
     store.close()
     again = build_app(profile(), data_dir)
     async with again.run_test(size=SIZE) as pilot:
-        await settle(again, pilot)
+        await settle(pilot)
         assert again.screen.query_one(ReleaseList).count == 1
 
 
 async def test_copy_release_url(data_dir: Path) -> None:
     app = sample_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("y")
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.clipboard == "https://www.iom.int/fr/news/release-1"
         assert any("release URL" in m and "release-1" in m for m in notifications(app))
 
@@ -253,31 +239,31 @@ async def test_copy_release_url(data_dir: Path) -> None:
 async def test_links_go_through_the_allowlist(data_dir: Path, no_real_browser: list[str]) -> None:
     app = sample_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(pilot)
         article = app.screen.query_one(ArticleView)
         urls = [link.url for link in article.links]
         assert urls[0] == "https://www.iom.int/fr/rapport"
         await pilot.press("1")
-        await settle(app, pilot)
+        await settle(pilot)
         assert no_real_browser == ["https://www.iom.int/fr/rapport"]
         # a javascript: link is refused with a message, numbered or clicked
         app.open_link("javascript:alert(1)")
         article.post_message(ArticleView.LinkRequested(article, "file:///etc/passwd"))
-        await settle(app, pilot)
+        await settle(pilot)
         refused = [m for m in notifications(app) if m.startswith("Refused")]
         assert len(refused) == 2
         assert no_real_browser == ["https://www.iom.int/fr/rapport"]
         await pilot.press("o")
-        await settle(app, pilot)
+        await settle(pilot)
         assert no_real_browser[-1] == "https://www.iom.int/fr/news/release-1"
 
 
 async def test_offline_start_says_so(data_dir: Path) -> None:
     app = sample_app(data_dir, offline_hint=True)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         status = app.screen.query_one(SyncStatus)
         assert not status.online
         assert "offline" in str(app.screen.query_one("#status-online", Static).render())
@@ -297,7 +283,7 @@ async def test_start_probes_the_newsroom_and_says_offline(data_dir: Path, reacha
         prof = dataclasses.replace(profile(), news_url="news").rebased(base)
         app = build_app(prof, data_dir, probe_network=True)
         async with app.run_test(size=SIZE) as pilot:
-            await settle(app, pilot)
+            await settle(pilot)
             status = app.screen.query_one(SyncStatus)
             assert status.online is reachable
             offline_said = any("Offline" in m for m in notifications(app))
@@ -307,7 +293,7 @@ async def test_start_probes_the_newsroom_and_says_offline(data_dir: Path, reacha
 async def test_empty_cache_explains_how_to_sync(data_dir: Path) -> None:
     app = build_app(profile(), data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         text = str(app.screen.query_one("#article-links", Static).render())
         assert "Press r" in text and "--demo" in text
         assert "press r to sync" in list_lines(app)[1]
@@ -316,7 +302,7 @@ async def test_empty_cache_explains_how_to_sync(data_dir: Path) -> None:
 async def test_markup_in_titles_is_shown_literally_and_runs_nothing(data_dir: Path) -> None:
     app = sample_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         lines = list_lines(app)
         joined = "\n".join(lines)
         for title in ("[b]x[/b]", "[/b] Breaking", "[@click=app.quit]"):
@@ -324,13 +310,13 @@ async def test_markup_in_titles_is_shown_literally_and_runs_nothing(data_dir: Pa
         row = next(i for i, line in enumerate(lines) if "[@click=app.quit]" in line)
         release_list = app.screen.query_one(ReleaseList)
         await pilot.click(ReleaseList, offset=(20, row))
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.is_running
         title = str(app.screen.query_one("#article-title", Static).render())
         assert title == HOSTILE_TITLES[2]
         # the article header and the tree labels keep the brackets too
         await pilot.click("#article-title")
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.is_running
         assert release_list.count == 8
 
@@ -342,15 +328,15 @@ async def test_help_and_palette_open(data_dir: Path) -> None:
 
     app = sample_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("question_mark")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         await pilot.press("ctrl+p")
-        await settle(app, pilot)
+        await settle(pilot)
         palette = app.screen
         assert isinstance(palette, CommandPalette)
         await pilot.press(*"Qui sommes")
@@ -363,7 +349,7 @@ async def test_help_and_palette_open(data_dir: Path) -> None:
             await pilot.pause(0.02)
         assert hits.option_count and hits.highlighted is not None
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(pilot)
         main = app.screen
         assert isinstance(main, MainScreen)
         assert main.store.get_meta("selected") == "section:qui-sommes-nous"

@@ -11,7 +11,7 @@ import pytest
 from newsroom_tui.app import build_app
 from newsroom_tui.screens.main import MainScreen
 from newsroom_tui.widgets.release_list import ReleaseList
-from uifixtures import fill, profile, release
+from uifixtures import fill, profile, release, settle
 
 COUNT = 100_000
 
@@ -35,7 +35,7 @@ def big_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 async def test_release_list_at_100k(big_data_dir: Path) -> None:
     app = build_app(profile(), big_data_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
         release_list = screen.query_one(ReleaseList)

@@ -12,16 +12,10 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from newsroom_tui.app import build_app
-from uifixtures import profile, sample_app, search_settled
+from newsroom_tui.app import NewsroomApp, build_app
+from uifixtures import profile, sample_app, search_settled, settle
 
 SnapCompare = Callable[..., bool]
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_first(pilot: Pilot[Any]) -> None:
@@ -33,7 +27,9 @@ async def open_first(pilot: Pilot[Any]) -> None:
 async def search_securite(pilot: Pilot[Any]) -> None:
     await settle(pilot)
     await pilot.press("slash", *"securite")
-    await search_settled(pilot.app, pilot)
+    app = pilot.app
+    assert isinstance(app, NewsroomApp)
+    await search_settled(app, pilot)
     await pilot.press("enter")  # to the results: no blinking text cursor in the picture
     await settle(pilot)
 

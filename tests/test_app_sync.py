@@ -11,6 +11,7 @@ from newsroom_tui.demo.server import SiteServer, demo_profile
 from newsroom_tui.models import SyncProgress
 from newsroom_tui.widgets.release_list import ReleaseList
 from newsroom_tui.widgets.sync_status import SyncStatus
+from uifixtures import settle
 
 
 async def test_sync_in_background_with_progress(
@@ -30,14 +31,13 @@ async def test_sync_in_background_with_progress(
         profile = demo_profile(server.base_url)
         app = build_app(profile, tmp_path / "data", demo=True)
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()
+            await settle(pilot)
             release_list = app.screen.query_one(ReleaseList)
             assert release_list.count == 0
             await pilot.press("r")
             status = app.screen.query_one(SyncStatus)
             await pilot.press("j", "tab")  # the UI keeps answering meanwhile
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await settle(pilot)
             assert not status.syncing
             assert release_list.count > 0
             assert seen and seen[-1].phase == "done"
@@ -52,10 +52,9 @@ async def test_sync_without_network_reports_offline(tmp_path: Path) -> None:
     # the server is gone: every source fails with a connection error
     app = build_app(profile, tmp_path / "data")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         status = app.screen.query_one(SyncStatus)
         assert not status.syncing
         assert not status.online

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,7 +55,7 @@ def site() -> Iterator[Site]:
         yield s
 
 
-async def run(site: Site, tmp_path: Path, text: str, **options: bool) -> tuple[SyncReport, set]:
+async def run(site: Site, tmp_path: Path, text: str, **options: Any) -> tuple[SyncReport, set]:
     toml = tmp_path / "p.toml"
     toml.write_text(text, encoding="utf-8")
     with Store.open(tmp_path / "db.sqlite") as store:

@@ -11,7 +11,12 @@ from pathlib import Path
 import feedparser
 import pytest
 from benchmarks import run
+from benchmarks.common import bench_profile, database_path, db_bytes
+from benchmarks.database import BuiltDatabase
 from benchmarks.generate import COMMON_WORD, LARGE_INDEX, RARE_WORD, Newsroom
+from benchmarks.ingest import IngestFigures, SyncFigures
+from benchmarks.report import Results, profiling_notes, write_report
+from benchmarks.search import SEARCH_CLASSES, measure_search
 from benchmarks.server import serve_in_thread
 
 from newsroom_tui.ingest.feeds import parse_feed_detailed
@@ -73,7 +78,7 @@ def test_server_sync_resync_and_search(tmp_path: Path) -> None:
         assert server.stats() == {"feed_200": 1, "feed_304": 1, "page_200": 1, "other_404": 1}
         server.reset()
 
-        profile = run.bench_profile(server.base_url)
+        profile = bench_profile(server.base_url)
         store = Store.open(tmp_path / "data" / "bench.sqlite")
         report = run_sync(profile, store, sections=False)
         assert report.new == N and not report.failed
@@ -92,30 +97,30 @@ def test_server_sync_resync_and_search(tmp_path: Path) -> None:
 
 def test_search_classes_run_on_a_small_database(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    path = run.database_path(data_dir)
+    path = database_path(data_dir)
     store = Store.open(path)
     newsroom = Newsroom(N)
     store.apply_batch([newsroom.release(i) for i in range(N)])
     store.close()
-    database = run.BuiltDatabase(data_dir, path, 0.0, False, run.db_bytes(path))
-    figures = run.measure_search(N, database, reps=2)
-    assert set(figures.classes) == {name for name, _ in run.SEARCH_CLASSES}
+    database = BuiltDatabase(data_dir, path, 0.0, False, db_bytes(path))
+    figures = measure_search(N, database, reps=2)
+    assert set(figures.classes) == {name for name, _ in SEARCH_CLASSES}
     for _query, newest, relevance, _total in figures.classes.values():
         assert len(newest.samples) == 2 and relevance.samples
     assert figures.classes["very common word"][3] == N
-    for _name, template in run.SEARCH_CLASSES:
+    for _name, template in SEARCH_CLASSES:
         parse_query(template.format(section="section:x", year=2021))
 
 
 def test_report_has_every_section(tmp_path: Path) -> None:
-    results = run.Results(datetime.now(UTC), [N], 1, True, {"CPU count": "2"})
-    ingest = run.IngestFigures(N)
+    results = Results(datetime.now(UTC), [N], 1, True, {"CPU count": "2"})
+    ingest = IngestFigures(N)
     for stat in (ingest.fresh, ingest.fresh_inside, ingest.resync, ingest.newsboat, ingest.ratios):
         stat.add(0.5)
     ingest.resync_responses = {"feed_304": 1}
     ingest.resync_parses = 0
     results.ingest[N] = ingest
-    sync = run.SyncFigures(N, resync_responses={"feed_304": 1}, resync_extracted=0)
+    sync = SyncFigures(N, resync_responses={"feed_304": 1}, resync_extracted=0)
     sync.seconds.add(0.1)
     sync.wall.add(0.5)
     sync.rss.add(80.0)
@@ -133,9 +138,9 @@ def test_report_has_every_section(tmp_path: Path) -> None:
         "extract_shares": {"convert to Markdown (markdownify)": 1.0},
     }
     results.stages_n = N
-    results.databases[N] = run.BuiltDatabase(tmp_path, tmp_path / "x", 1.0, False, 1_500_000)
+    results.databases[N] = BuiltDatabase(tmp_path, tmp_path / "x", 1.0, False, 1_500_000)
     out = tmp_path / "BENCHMARKS.md"
-    run.write_report(results, out, run.profiling_notes(results))
+    write_report(results, out, profiling_notes(results))
     text = out.read_text(encoding="utf-8")
     for heading in (
         "# Benchmarks",
@@ -157,15 +162,15 @@ def test_report_has_every_section(tmp_path: Path) -> None:
 
 
 def test_report_keeps_the_hand_written_analysis(tmp_path: Path) -> None:
-    results = run.Results(datetime.now(UTC), [N], 1, True, {"CPU count": "2"})
+    results = Results(datetime.now(UTC), [N], 1, True, {"CPU count": "2"})
     analysis = tmp_path / "analysis.md"
     analysis.write_text("## What was found\n\n- the index writes were interleaved\n")
     out = tmp_path / "BENCHMARKS.md"
-    run.write_report(results, out, analysis=analysis)
+    write_report(results, out, analysis=analysis)
     text = out.read_text(encoding="utf-8")
     assert "## What was found\n\n- the index writes were interleaved" in text
     assert text.index("## 6. Database size") < text.index("## What was found")
-    run.write_report(results, out, analysis=tmp_path / "absent.md")
+    write_report(results, out, analysis=tmp_path / "absent.md")
     assert "What was found" not in out.read_text(encoding="utf-8")
 
 

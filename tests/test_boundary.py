@@ -6,9 +6,12 @@ new module is checked without being listed here.
 
 from __future__ import annotations
 
+import ast
+import os
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -53,9 +56,11 @@ def test_core_module_does_not_import_textual(module: str) -> None:
 
 def test_beautifulsoup_warnings_about_network_text_stay_off_the_terminal() -> None:
     """Markup that looks like a URL or a file name, or XML parsed as HTML, must not make bs4
-    print a warning on stderr (the reader's terminal), in any process that imports the package."""
+    print a warning on stderr (the reader's terminal), in any process tuned by tune_process()
+    (the CLI, the app and the sync workers call it)."""
     script = (
-        "import newsroom_tui, warnings\n"
+        "from newsroom_tui.process_settings import tune_process\n"
+        "tune_process()\n"
         "from newsroom_tui.speedups.soup_tree import parse_html\n"
         "from newsroom_tui.extraction.markdown import html_to_markdown\n"
         "from bs4 import BeautifulSoup\n"
@@ -72,3 +77,68 @@ def test_beautifulsoup_warnings_about_network_text_stay_off_the_terminal() -> No
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
+
+
+def test_importing_the_package_changes_no_process_wide_setting() -> None:
+    """Warning filters, sys.modules entries and the collector are set by tune_process(), never
+    as a side effect of an import; the call sets them, and a second call adds nothing."""
+    modules = [*core_modules(), "newsroom_tui.app", "newsroom_tui.screens.main"]
+    script = (
+        "import gc, sys, warnings\n"
+        "before = (list(warnings.filters), gc.get_freeze_count(), gc.isenabled())\n"
+        f"for name in {modules!r}:\n"
+        "    __import__(name)\n"
+        "after = (list(warnings.filters), gc.get_freeze_count(), gc.isenabled())\n"
+        "assert after == before, (before, after)\n"
+        "assert sys.modules.get('sniffio', 0) is not None\n"
+        "from newsroom_tui.process_settings import tune_process\n"
+        "tune_process()\n"
+        "tuned = list(warnings.filters)\n"
+        "assert len(tuned) == len(before[0]) + 2, tuned\n"
+        "tune_process()\n"
+        "assert list(warnings.filters) == tuned\n"
+        "import importlib.util\n"
+        "if importlib.util.find_spec('sniffio') is None:\n"
+        "    assert 'sniffio' in sys.modules and sys.modules['sniffio'] is None\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "NEWSROOM_TUI_NO_SPEEDUPS"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, env=env
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def _imports_of(module: str) -> set[str]:
+    """The package's modules that `module` imports, at any level of its code."""
+    spec = pkgutil.resolve_name(module).__spec__
+    assert spec is not None and spec.origin is not None
+    tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        else:
+            continue
+        found.update(name for name in names if name.startswith("newsroom_tui."))
+    return found
+
+
+def test_the_core_imports_form_no_cycle() -> None:
+    """A module of the core never needs, even lazily, a module that needs it back."""
+    core = set(core_modules())
+    graph = {module: _imports_of(module) & core for module in core}
+    done: set[str] = set()
+
+    def visit(module: str, path: list[str]) -> None:
+        if module in path:
+            raise AssertionError(" -> ".join([*path[path.index(module) :], module]))
+        if module in done:
+            return
+        for needed in sorted(graph[module]):
+            visit(needed, [*path, module])
+        done.add(module)
+
+    for module in sorted(core):
+        visit(module, [])

@@ -81,7 +81,7 @@ def reference(releases: list[Release], filter_text: str = "") -> list[DirectoryC
             emails=list(emails),
             phones=list(phones),
             releases=len({e[0].id for e in entries}),
-            last_seen=max(e[0].published for e in entries),
+            last_seen=max(e[0].published for e in entries),  # type: ignore[type-var]
             changed=bool(previous),
             previous=previous,
         )
@@ -136,7 +136,7 @@ def test_kept_until_the_contact_rows_change_in_any_connection(tmp_path: Path) ->
             calls += 1
             return build()
 
-        store._directory._groups = counting
+        store._directory._groups = counting  # type: ignore[method-assign, assignment]
         assert [c.name for c in store.contacts_directory()] == ["Ana Ruiz"]
         store.contacts_directory("ana")
         store.set_read(["rel-1"], True)

@@ -429,4 +429,5 @@ def test_property_formatters_never_raise(name: str, org: str, values: list[str])
     card = format_vcard(contact)
     assert card.startswith("BEGIN:VCARD\r\n") and card.endswith("END:VCARD\r\n")
     assert "\x1b" not in card
-    assert format_name_email(contact) is None or "\n" not in format_name_email(contact)
+    line = format_name_email(contact)
+    assert line is None or "\n" not in line

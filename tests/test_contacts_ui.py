@@ -18,7 +18,7 @@ from newsroom_tui.paths import styles_dir
 from newsroom_tui.screens.copy_menu import CopyMenuScreen
 from newsroom_tui.screens.main import MainScreen
 from newsroom_tui.widgets.contacts_panel import ContactCard, ContactsPanel
-from uifixtures import sample_app
+from uifixtures import sample_app, settle, shown_text
 
 JANE = Contact(
     name="Jane Doe",
@@ -62,7 +62,7 @@ class PanelApp(App[None]):
 async def test_c_copies_selected_email_and_down_moves_selection() -> None:
     app = PanelApp([JANE, PAUL])
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("c")
         assert app.clipboard == "jdoe@iom.int"
         await pilot.press("down", "c")
@@ -75,14 +75,14 @@ async def test_c_copies_selected_email_and_down_moves_selection() -> None:
         assert panel.selected == 1
         await pilot.press("k", "c")
         assert app.clipboard == "jdoe@iom.int"
-        await pilot.pause()
+        await settle(pilot)
         assert [m.text for m in app.messages] == ["jdoe@iom.int", "pmartin@iom.int", "jdoe@iom.int"]
 
 
 async def test_shift_c_copies_all_emails_comma_separated() -> None:
     app = PanelApp([JANE, NO_EMAIL, PAUL])
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("C")
         assert app.clipboard == "jdoe@iom.int, press@iom.int, pmartin@iom.int"
         assert app.copied[-1][1] == "3 emails"
@@ -91,7 +91,7 @@ async def test_shift_c_copies_all_emails_comma_separated() -> None:
 async def test_contact_without_email_copies_nothing() -> None:
     app = PanelApp([NO_EMAIL])
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("c")
         assert app.clipboard == ""
         assert app.copied == []
@@ -104,25 +104,25 @@ async def test_copied_email_is_exactly_what_is_shown() -> None:
     )
     app = PanelApp([hostile])
     async with app.run_test() as pilot:
-        await pilot.pause()
-        shown = [s.visual.plain for s in app.query(".contact-email").results(Static)]
+        await settle(pilot)
+        shown = [shown_text(s) for s in app.query(".contact-email").results(Static)]
         assert shown[0] == "jdoe@iom.int"
         assert len(shown[1]) == 254
         await pilot.press("c")
         assert app.clipboard == shown[0]
         await pilot.press("C")
         assert app.clipboard == ", ".join(shown)
-        name = app.query_one(".contact-name", Static).visual.plain
+        name = shown_text(app.query_one(".contact-name", Static))
         assert name == "AB"
 
 
 async def test_empty_state() -> None:
     app = PanelApp([])
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await settle(pilot)
         empty = app.query_one("#contacts-empty", Static)
         assert empty.display
-        assert empty.visual.plain == "No press contacts on this page"
+        assert shown_text(empty) == "No press contacts on this page"
         assert not app.query(ContactCard)
         await pilot.press("c", "C", "x")
         assert app.clipboard == ""
@@ -132,24 +132,24 @@ async def test_empty_state() -> None:
 async def test_show_replaces_contacts() -> None:
     app = PanelApp([JANE])
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await settle(pilot)
         panel = app.query_one(ContactsPanel)
         panel.show([PAUL], "Autre")
-        await pilot.pause()
+        await settle(pilot)
         assert [c.contact.name for c in app.query(ContactCard)] == ["Paul Martin"]
         assert not app.query_one("#contacts-empty", Static).display
-        assert app.query_one("#contacts-title", Static).visual.plain == "Contacts · Autre"
+        assert shown_text(app.query_one("#contacts-title", Static)) == "Contacts · Autre"
         panel.show([], "Vide")
-        await pilot.pause()
+        await settle(pilot)
         assert app.query_one("#contacts-empty", Static).display
 
 
 async def test_copy_menu_name_email_phone_and_vcard() -> None:
     app = PanelApp([JANE])
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("x")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CopyMenuScreen)
         options = app.screen.query_one(OptionList)
         labels = [options.get_option_at_index(i).prompt for i in range(options.option_count)]
@@ -162,22 +162,22 @@ async def test_copy_menu_name_email_phone_and_vcard() -> None:
 
         # "Name <email>"
         await pilot.press(*["down"] * plain.index("Jane Doe <jdoe@iom.int>"), "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, CopyMenuScreen)
         assert app.clipboard == "Jane Doe <jdoe@iom.int>"
 
         # second phone
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*["down"] * plain.index("+41 22 717 91 11 ext. 123"), "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.clipboard == "+41 22 717 91 11 ext. 123"
 
         # vCard
         await pilot.press("x")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("end", "enter")
-        await pilot.pause()
+        await settle(pilot)
         card = app.clipboard
         assert card.startswith("BEGIN:VCARD")
         assert card.rstrip().endswith("END:VCARD")
@@ -189,12 +189,12 @@ async def test_copy_menu_name_email_phone_and_vcard() -> None:
 async def test_copy_menu_escape_copies_nothing() -> None:
     app = PanelApp([JANE])
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("x")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CopyMenuScreen)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, CopyMenuScreen)
         assert app.clipboard == ""
         assert app.messages == []
@@ -210,28 +210,28 @@ async def test_markup_looking_text_is_literal_and_runs_nothing() -> None:
     ]
     app = PanelApp(contacts, title="[@click=app.quit]Read[/]")
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await settle(pilot)
         names = [s.visual for s in app.query(".contact-name").results(Static)]
-        assert [n.plain for n in names] == MARKUP_NAMES
         assert all(isinstance(n, Content) and not n.spans for n in names)
-        orgs = [s.visual.plain for s in app.query(".contact-org").results(Static)]
+        assert [shown_text(s) for s in app.query(".contact-name").results(Static)] == MARKUP_NAMES
+        orgs = [shown_text(s) for s in app.query(".contact-org").results(Static)]
         assert orgs == MARKUP_NAMES
-        title = app.query_one("#contacts-title", Static).visual
-        assert title.plain == "Contacts · [@click=app.quit]Read[/]"
+        title = shown_text(app.query_one("#contacts-title", Static))
+        assert title == "Contacts · [@click=app.quit]Read[/]"
         # Clicking the text that would be an action link does nothing.
         await pilot.click(".contact-name")
         await pilot.click("#contacts-title")
-        await pilot.pause()
+        await settle(pilot)
         assert app.is_running
         assert app.return_code is None
         # The copy menu shows the name literally too.
         await pilot.press("down", "x")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CopyMenuScreen)
-        heading = app.screen.query_one("#copy-menu-title", Static).visual
-        assert heading.plain == "Copy for [@click=app.quit]x[/]"
+        heading = shown_text(app.screen.query_one("#copy-menu-title", Static))
+        assert heading == "Copy for [@click=app.quit]x[/]"
         await pilot.click("#copy-menu-title")
-        await pilot.pause()
+        await settle(pilot)
         assert app.is_running
 
 
@@ -298,9 +298,9 @@ async def test_help_screen_shows_panes_and_search_syntax_and_closes() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         for close in ("escape", "q", "question_mark"):
             await pilot.press("question_mark")
-            await pilot.pause()
+            await settle(pilot)
             assert isinstance(app.screen, HelpScreen)
-            headings = [s.visual.plain for s in app.screen.query(".help-heading").results(Static)]
+            headings = [shown_text(s) for s in app.screen.query(".help-heading").results(Static)]
             assert headings == [
                 "Everywhere",
                 "Which release the keys act on",
@@ -312,13 +312,13 @@ async def test_help_screen_shows_panes_and_search_syntax_and_closes() -> None:
                 "Contacts directory",
                 "Search syntax",
             ]
-            keys = " ".join(s.visual.plain for s in app.screen.query(".help-key").results(Static))
+            keys = " ".join(shown_text(s) for s in app.screen.query(".help-key").results(Static))
             for syntax in ('"retour volontaire"', "secu*", "-sahel", "OR", "section:", "tag:"):
                 assert syntax in keys
             for syntax in ("lang:", "since:", "until:", "year:", "is:unread", "is:starred"):
                 assert syntax in keys
             await pilot.press(close)
-            await pilot.pause()
+            await settle(pilot)
             assert not isinstance(app.screen, HelpScreen)
 
 
@@ -337,14 +337,14 @@ async def test_c_in_the_reader_copies_once(tmp_path: Path, monkeypatch: pytest.M
 
     monkeypatch.setattr(app, "copy_text", counting)
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         main = app.screen
         assert isinstance(main, MainScreen)
         main.open_release("r000001")
-        await pilot.pause()
+        await settle(pilot)
         main.query_one(ContactsPanel).focus()
         await pilot.press("c")
-        await pilot.pause()
+        await settle(pilot)
         assert app.clipboard == "jdupont@iom.int"
         assert calls == [("jdupont@iom.int", "email of Jeanne Dupont")]
 
@@ -357,15 +357,15 @@ async def test_copy_keys_and_directory_work_from_the_release_list(
     app = sample_app(tmp_path / "data")
     monkeypatch.setattr("newsroom_tui.clipboard.copy_to_system", lambda text: None)
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         main = app.screen
         assert isinstance(main, MainScreen)
         main.open_release("r000001")
         main.release_list.focus()
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("c")
-        await pilot.pause()
+        await settle(pilot)
         assert app.clipboard == "jdupont@iom.int"
         await pilot.press("D")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ContactsDirectoryScreen)

@@ -12,8 +12,9 @@ import feedparser
 import httpx
 import pytest
 
+import newsroom_tui.demo.build_site as build_site
+import newsroom_tui.demo.content as content
 from newsroom_tui import paths
-from newsroom_tui.demo import build_site
 from newsroom_tui.demo.server import SiteServer, demo_profile
 from newsroom_tui.profiles import load_profile
 
@@ -140,7 +141,7 @@ def test_menu_pages_have_content(client: httpx.Client) -> None:
         if node.newsroom or not node.url:
             continue
         body = body_of(client.get(node.url).text)
-        words = len(build_site.plain_text(body).split())
+        words = len(content.plain_text(body).split())
         assert 150 <= words <= 400, (node.url, words)
     partners = client.get(
         "fr/bureau-des-partenariats-de-la-sensibilisation-et-de-la-communication"
@@ -237,7 +238,7 @@ def test_release_bodies_are_articles() -> None:
     for pages in release_files().values():
         for path in pages:
             body = body_of(path.read_text(encoding="utf-8"))
-            words = len(build_site.plain_text(body).split())
+            words = len(content.plain_text(body).split())
             assert 250 <= words <= 700, (path.name, words)
             assert re.match(r"\s*<p>[^<–—]{2,60} ?[–—-] ", body), path.name
             tables += "<table>" in body
@@ -264,11 +265,11 @@ def test_contacts_blocks_close_the_releases() -> None:
             if not any(anchor in body for anchor in ANCHORS):
                 without.append(path.name)
     assert 2 <= len(without) <= 3, without
-    expected = {r.slug + ".html" for r in build_site.releases() if r.contacts is None}
+    expected = {r.slug + ".html" for r in content.releases() if r.contacts is None}
     assert set(without) == expected
     assert any(
         "@iom.int" in body_of((RELEASE_DIRS[r.lang] / f"{r.slug}.html").read_text())
-        for r in build_site.releases()
+        for r in content.releases()
         if r.contacts is None
     )
 
@@ -281,7 +282,7 @@ def test_contact_email_forms_are_all_present() -> None:
     assert re.search(r"\w+ \[at\] iom \[dot\] int", pages)
     encoded = re.findall(r'class="__cf_email__" data-cfemail="([0-9a-f]+)"', pages)
     assert encoded
-    assert all(build_site.cloudflare_decode(e).endswith("@iom.int") for e in encoded)
+    assert all(content.cloudflare_decode(e).endswith("@iom.int") for e in encoded)
     assert "<br>" in pages
 
 
@@ -315,12 +316,12 @@ def test_relative_links_in_pages_resolve() -> None:
 
 
 def test_expected_contacts_are_exposed_for_extraction_tests() -> None:
-    releases = build_site.releases()
+    releases = content.releases()
     forms = {c.style for r in releases if r.contacts for c in r.contacts.contacts}
     layouts = {r.contacts.layout for r in releases if r.contacts}
     assert {"mailto", "text", "at", "cf"} <= forms
     assert {"inline", "br", "paras"} <= layouts
-    sizes = {len(build_site.expected_contacts(r)) for r in releases}
+    sizes = {len(content.expected_contacts(r)) for r in releases}
     assert sizes == {0, 1, 2, 3}
 
 
@@ -328,7 +329,7 @@ def test_contacts_extractor_finds_the_ground_truth() -> None:
     """End to end over the real extractor: the demo's contacts are what the reader must show."""
     from newsroom_tui.extraction.contacts import extract_contacts
 
-    for release in build_site.releases():
+    for release in content.releases():
         found = [
             {
                 "name": c.name,
@@ -338,4 +339,4 @@ def test_contacts_extractor_finds_the_ground_truth() -> None:
             }
             for c in extract_contacts(release.body_html)
         ]
-        assert found == build_site.expected_contacts(release), release.guid
+        assert found == content.expected_contacts(release), release.guid

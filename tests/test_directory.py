@@ -23,7 +23,7 @@ from newsroom_tui.screens.contacts_directory import CHANGED_MARK, ContactsDirect
 from newsroom_tui.screens.copy_menu import CopyMenuScreen
 from newsroom_tui.screens.main import MainScreen
 from newsroom_tui.storage.store import Store
-from uifixtures import sample_app
+from uifixtures import sample_app, settle, shown_text
 
 HOSTILE = "[@click=app.quit]x[/]"
 
@@ -118,7 +118,7 @@ def _rows(app: App[None], selector: str = "#directory-table") -> list[list[str]]
 async def test_lists_every_contact_with_changed_mark(store: Store) -> None:
     app = DirectoryApp(store)
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ContactsDirectoryScreen)
         rows = _rows(app)
         assert [row[0] for row in rows] == [HOSTILE, "Jeanne Dupont", "Paul Martin"]
@@ -132,43 +132,43 @@ async def test_lists_every_contact_with_changed_mark(store: Store) -> None:
             CHANGED_MARK,
         ]
         assert rows[2][-1] == ""
-        status = app.screen.query_one("#directory-status", Static).visual.plain
+        status = shown_text(app.screen.query_one("#directory-status", Static))
         assert status == "3 contacts"
 
 
 async def test_filter_as_you_type_narrows(store: Store) -> None:
     app = DirectoryApp(store)
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#directory-filter", Input).has_focus
         await pilot.press(*"dak")
-        await pilot.pause()
+        await settle(pilot)
         assert [row[0] for row in _rows(app)] == ["Paul Martin"]
         await pilot.press("backspace", "backspace", "backspace", *"geneve")
-        await pilot.pause()
+        await settle(pilot)
         assert [row[0] for row in _rows(app)] == ["Jeanne Dupont"]
         await pilot.press(*["backspace"] * 6, *"nobody")
-        await pilot.pause()
+        await settle(pilot)
         assert _rows(app) == []
-        status = app.screen.query_one("#directory-status", Static).visual.plain
+        status = shown_text(app.screen.query_one("#directory-status", Static))
         assert status == "0 contacts matching nobody"
 
 
 async def test_initial_filter(store: Store) -> None:
     app = DirectoryApp(store, filter_text="pmartin")
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert [row[0] for row in _rows(app)] == ["Paul Martin"]
 
 
 async def test_contact_releases_then_open_one(store: Store) -> None:
     app = DirectoryApp(store, filter_text="jeanne")
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("down")  # from the filter to the list
         assert _table(app).has_focus
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ContactsDirectoryScreen)
         assert screen.has_class("-show-releases")
@@ -176,29 +176,29 @@ async def test_contact_releases_then_open_one(store: Store) -> None:
             ["2024-05-20", "Nouveau communiqué"],
             ["2024-05-10", "Ancien communiqué"],
         ]
-        title = screen.query_one("#directory-releases-title", Static).visual.plain
+        title = shown_text(screen.query_one("#directory-releases-title", Static))
         assert title == "Releases with Jeanne Dupont (2) · changed; earlier: +41 79 000 00 00"
         assert _table(app, "#directory-releases").has_focus
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is app.base
-        await pilot.pause()
+        await settle(pilot)
         assert app.base.opened == ["r1"]
 
 
 async def test_escape_hides_releases_then_closes(store: Store) -> None:
     app = DirectoryApp(store)
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.has_class("-show-releases")
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ContactsDirectoryScreen)
         assert not app.screen.has_class("-show-releases")
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is app.base
         assert app.base.opened == []
 
@@ -206,18 +206,18 @@ async def test_escape_hides_releases_then_closes(store: Store) -> None:
 async def test_copy_keys_in_directory(store: Store) -> None:
     app = DirectoryApp(store, filter_text="paul")
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("c")  # typed into the filter, not a copy
-        await pilot.pause()
+        await settle(pilot)
         assert app.clipboard == ""
         assert app.screen.query_one("#directory-filter", Input).value == "paulc"
         await pilot.press("backspace", "down", "c")
         assert app.clipboard == "pmartin@iom.int"
         await pilot.press("x")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CopyMenuScreen)
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.clipboard == "Paul Martin <pmartin@iom.int>"
         assert isinstance(app.screen, ContactsDirectoryScreen)
 
@@ -225,18 +225,18 @@ async def test_copy_keys_in_directory(store: Store) -> None:
 async def test_markup_names_are_literal(store: Store) -> None:
     app = DirectoryApp(store, filter_text="evil")
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         table = _table(app)
         cell = table.get_row_at(0)[0]
         assert isinstance(cell, Text)
         assert cell.plain == HOSTILE
         assert not cell.spans
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert _rows(app, "#directory-releases") == [["2024-05-15", "[b]Titre[/b] piégé"]]
         await pilot.click("#directory-table")
         await pilot.click("#directory-releases-title")
-        await pilot.pause()
+        await settle(pilot)
         assert app.is_running
         assert app.return_code is None
 
@@ -244,20 +244,20 @@ async def test_markup_names_are_literal(store: Store) -> None:
 async def test_opens_release_in_the_real_reader(tmp_path: Path) -> None:
     app = sample_app(tmp_path / "data")
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         main = app.screen
         assert isinstance(main, MainScreen)
         assert app.store is not None
         await app.push_screen(ContactsDirectoryScreen(app.store, "dupont"))
-        await pilot.pause()
+        await settle(pilot)
         assert [row[0] for row in _rows(app)] == ["Jeanne Dupont"]
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is main
-        await pilot.pause()
-        assert main.open_release_id == "r000001"
+        await settle(pilot)
+        assert isinstance(main, MainScreen) and main.open_release_id == "r000001"
 
 
 # --- command palette ---------------------------------------------------------------------------
@@ -266,7 +266,10 @@ async def test_opens_release_in_the_real_reader(tmp_path: Path) -> None:
 async def _hits(app: NewsroomApp, query: str) -> list[Hit]:
     provider = NewsroomCommands(app.screen)
     await provider.startup()
-    return [hit async for hit in provider.search(query)]
+    hits = [hit async for hit in provider.search(query)]
+    found = [hit for hit in hits if isinstance(hit, Hit)]
+    assert len(found) == len(hits), "a search answers Hits only"
+    return found
 
 
 def _plain(hit: Hit) -> str:
@@ -277,31 +280,31 @@ def _plain(hit: Hit) -> str:
 async def test_palette_finds_releases_and_opens_one(tmp_path: Path) -> None:
     app = sample_app(tmp_path / "data")
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         main = app.screen
         assert isinstance(main, MainScreen)
         hits = await _hits(app, "securite")
         releases = [h for h in hits if _plain(h).startswith("Release: ")]
         assert [_plain(h) for h in releases] == ["Release: Sécurité des migrants en Méditerranée"]
         releases[0].command()
-        await pilot.pause()
+        await settle(pilot)
         assert main.open_release_id == "r000001"
 
 
 async def test_palette_copies_a_contact_email(tmp_path: Path) -> None:
     app = sample_app(tmp_path / "data")
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         hits = await _hits(app, "dupont")
         contacts = [h for h in hits if _plain(h).startswith("Contact: ")]
         assert [_plain(h) for h in contacts] == ["Contact: Jeanne Dupont <jdupont@iom.int>"]
         contacts[0].command()
-        await pilot.pause()
+        await settle(pilot)
         assert app.clipboard == "jdupont@iom.int"
         directory = [h for h in hits if _plain(h).startswith("Contacts directory filtered")]
         assert len(directory) == 1
         directory[0].command()
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ContactsDirectoryScreen)
         assert [row[0] for row in _rows(app)] == ["Jeanne Dupont"]
 
@@ -309,14 +312,14 @@ async def test_palette_copies_a_contact_email(tmp_path: Path) -> None:
 async def test_palette_opens_a_section(tmp_path: Path) -> None:
     app = sample_app(tmp_path / "data")
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         main = app.screen
         assert isinstance(main, MainScreen)
         hits = await _hits(app, "qui sommes")
         sections = [h for h in hits if _plain(h) == "Section: Qui sommes-nous"]
         assert len(sections) == 1
         sections[0].command()
-        await pilot.pause()
+        await settle(pilot)
         assert main.article.document_url.startswith("https://www.iom.int/")
         assert main.open_release_id is None
 
@@ -324,7 +327,7 @@ async def test_palette_opens_a_section(tmp_path: Path) -> None:
 async def test_palette_shows_markup_titles_literally(tmp_path: Path) -> None:
     app = sample_app(tmp_path / "data")
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         hits = await _hits(app, "click")
         titles = [_plain(h) for h in hits if _plain(h).startswith("Release: ")]
         assert titles == ["Release: [@click=app.quit]Read[/]"]
@@ -332,18 +335,17 @@ async def test_palette_shows_markup_titles_literally(tmp_path: Path) -> None:
             assert "[" not in (hit.help or "")
         # Through the real palette: type, wait for its worker, choose; nothing runs but the open.
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"click")
-        await app.screen.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         results = app.screen.query_one(OptionList)
         prompts = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
         wanted = [i for i, p in enumerate(prompts) if p.startswith("Release: [@click=app.quit]")]
         assert len(wanted) == 1
         results.highlighted = wanted[0]
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.is_running
         assert app.return_code is None
         main = app.screen

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsroom_tui.extraction.extract import css_to_xpath, decode_html, extract_page
+from newsroom_tui.extraction.extract import decode_html, extract_page
+from newsroom_tui.extraction.selectors import css_to_xpath
 from newsroom_tui.profiles import ExtractSettings, load_profile
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -347,14 +348,14 @@ def test_complex_selector_uses_soupsieve() -> None:
 
 
 def test_css_to_xpath() -> None:
-    assert (
-        css_to_xpath("div.a > p#b")
-        == ".//div[contains(concat(' ', normalize-space(@class), ' '), ' a ')]/p[@id='b']"
+    assert css_to_xpath("div.a > p#b") == (
+        "//div[contains(@class, 'a')][css:has-class(@class, 'a')]/p[@id='b']"
     )
-    assert css_to_xpath("meta[property='og:title']") == ".//meta[@property='og:title']"
-    assert (
-        css_to_xpath("a[rel~=tag]")
-        == ".//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]"
+    assert css_to_xpath("meta[property='og:title']") == ("//meta[@property][@property='og:title']")
+    upper_to_lower = "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'"
+    assert css_to_xpath("a[rel~=tag]") == (
+        f"//a[contains(translate(@rel, {upper_to_lower}), 'tag')]"
+        f"[css:has-word(translate(css:joined(@rel), {upper_to_lower}), 'tag')]"
     )
     for unsupported in ("div, p", "a:not(.x)", "p::before", "div >", "> p", "a[x$=y]", ""):
         assert css_to_xpath(unsupported) is None

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsroom_tui.extraction import extract
+from newsroom_tui.extraction import selectors as engine
 from newsroom_tui.extraction.extract import extract_page
 from newsroom_tui.profiles import ExtractSettings, list_profiles, load_profile
 from newsroom_tui.speedups.soup_tree import parse_html
@@ -77,7 +78,7 @@ def _both_ways(html: str, selectors: list[str]) -> None:
     slow_notes: list[str] = []
     fast = extract._drop_selected(fast_body, selectors, fast_notes, html)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(extract, "_may_match", lambda selector, lowered: True)
+        patch.setattr(engine, "_may_match", lambda selector, lowered: True)
         slow = extract._drop_selected(slow_body, selectors, slow_notes, html)
     assert (fast, str(fast_body), fast_notes) == (slow, str(slow_body), slow_notes)
 
@@ -105,19 +106,19 @@ def test_skipping_selectors_changes_nothing_on_pages(path: Path, profile_id: str
     page = path.read_bytes()
     fast = extract_page(page, "https://example.org/fr/x", settings_)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(extract, "_may_match", lambda selector, lowered: True)
+        patch.setattr(engine, "_may_match", lambda selector, lowered: True)
         slow = extract_page(page, "https://example.org/fr/x", settings_)
     assert fast == slow
 
 
 def test_a_selector_absent_from_the_markup_is_not_run() -> None:
-    assert extract._subject_needles("div.social-share") == ("<div", "social-share")
-    assert not extract._may_match("div.social-share", "<div class=other>share</div>")
-    assert extract._may_match("div.social-share", "<div class='a social-share'>")
+    assert engine._subject_needles("div.social-share") == ("<div", "social-share")
+    assert not engine._may_match("div.social-share", "<div class=other>share</div>")
+    assert engine._may_match("div.social-share", "<div class='a social-share'>")
     # Not told apart: complex selectors, invalid ones (they must still be reported), implied tags.
-    assert extract._subject_needles("p:not(.x)") is None
-    assert extract._subject_needles("[a=1x]") is None
-    assert extract._subject_needles("p") == ()
+    assert engine._subject_needles("p:not(.x)") is None
+    assert engine._subject_needles("[a=1x]") is None
+    assert engine._subject_needles("p") == ()
 
 
 SELECTOR_PIECES = [
@@ -159,11 +160,11 @@ SELECTOR_PIECES = [
 def test_selectors_told_valid_without_soupsieve_are_valid(selector: str) -> None:
     import soupsieve
 
-    if extract.css_to_xpath(selector) is None:
+    if engine.css_to_xpath(selector) is None:
         return
     try:
         soupsieve.compile(selector)
         valid = True
     except (soupsieve.SelectorSyntaxError, ValueError, TypeError):
         valid = False
-    assert extract._valid_css(selector) == valid
+    assert engine._valid_css(selector) == valid

@@ -19,7 +19,9 @@ from newsroom_tui.extraction.contacts import extract_contacts
 from newsroom_tui.extraction.extract import extract_page
 from newsroom_tui.profiles import load_profile
 from newsroom_tui.sanitise import clean_body
+from newsroom_tui.speedups import markdownify_walk
 from pages import HTML_FILES
+from shortcuts import needs_speedups
 
 ROOT = Path(__file__).parent
 PIECES = [
@@ -110,7 +112,7 @@ def test_a_tree_of_other_text_is_not_trusted_when_the_string_needs_cleaning() ->
 def _markdown_both_ways(html: str, monkeypatch: pytest.MonkeyPatch) -> None:
     fast = markdown.html_to_markdown(html, "https://example.org/a/")
     with monkeypatch.context() as patch:
-        patch.setattr(markdown, "_FAST_PROCESS_TAG", False)
+        patch.setattr(markdownify_walk, "MIRRORED", False)
         reference = markdown.html_to_markdown(html, "https://example.org/a/")
     assert fast == reference
 
@@ -119,7 +121,7 @@ def _raw_both_ways(html: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The converter's own output, before the cleaning that could hide a difference."""
     fast = markdown._SafeConverter("https://example.org/").convert_soup(BeautifulSoup(html, "lxml"))
     with monkeypatch.context() as patch:
-        patch.setattr(markdown, "_FAST_PROCESS_TAG", False)
+        patch.setattr(markdownify_walk, "MIRRORED", False)
         soup = BeautifulSoup(html, "lxml")
         reference = markdown._SafeConverter("https://example.org/").convert_soup(soup)
     assert fast == reference
@@ -137,8 +139,9 @@ def test_fast_process_tag_keeps_newlines_inside_pre(monkeypatch: pytest.MonkeyPa
     _raw_both_ways(html, monkeypatch)
 
 
+@needs_speedups
 def test_the_fast_process_tag_is_in_use() -> None:
-    assert markdown._FAST_PROCESS_TAG, "markdownify is not 1.2.x: the shortcut is switched off"
+    assert markdownify_walk.active(), "markdownify is not 1.2.x: the shortcut is switched off"
 
 
 @pytest.mark.parametrize("path", HTML_FILES, ids=lambda p: p.name)
@@ -243,13 +246,13 @@ def test_process_text_mirrors_markdownify_patterns() -> None:
     import markdownify
 
     library: Any = markdownify  # its stubs do not list the patterns
-    assert markdown._MD_NEWLINE_WHITESPACE.pattern == library.re_newline_whitespace.pattern
-    assert markdown._MD_WHITESPACE.pattern == library.re_whitespace.pattern
+    assert markdownify_walk.MD_NEWLINE_WHITESPACE.pattern == library.re_newline_whitespace.pattern
+    assert markdownify_walk.MD_WHITESPACE.pattern == library.re_whitespace.pattern
 
 
 def test_converter_options_are_markdownifys(monkeypatch: pytest.MonkeyPatch) -> None:
     fast = markdown._SafeConverter("https://example.org/").options
-    monkeypatch.setattr(markdown, "_FAST_PROCESS_TAG", False)
+    monkeypatch.setattr(markdownify_walk, "MIRRORED", False)
     assert fast == markdown._SafeConverter("https://example.org/").options
 
 
@@ -391,12 +394,13 @@ def test_absent_and_block_tests_agree_with_markdownify() -> None:
 
     library: Any = markdownify
     soup = BeautifulSoup("<div><p>a</p> <pre>x</pre><b>b</b>c<h2>h</h2><td>t</td></div>", "lxml")
+    assert soup.div is not None
     soup.div.append(NavigableString(""))
     for node in [None, *soup.descendants]:
-        assert markdown._absent(node) == (not node)
-        assert markdown._removes_space_inside(node) == bool(
+        assert markdownify_walk._absent(node) == (not node)
+        assert markdownify_walk._removes_space_inside(node) == bool(
             library.should_remove_whitespace_inside(node)
         )
-        assert markdown._removes_space_outside(node) == bool(
+        assert markdownify_walk._removes_space_outside(node) == bool(
             library.should_remove_whitespace_outside(node)
         )

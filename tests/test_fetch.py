@@ -12,9 +12,12 @@ import httpx
 import pytest
 
 from newsroom_tui import __version__
+from newsroom_tui.demo.loopback import Exchange
 from newsroom_tui.ingest.fetch import Fetcher, FetchError, retry_after_seconds
 from newsroom_tui.models import FetchState
+from newsroom_tui.process_settings import tune_process
 from newsroom_tui.profiles import FetchSettings
+from shortcuts import needs_speedups
 from sitekit import Site, closed_port_url
 
 FAST = FetchSettings(deadline=5.0, retries=2, max_retry_after=5.0, connect_timeout=2.0)
@@ -105,14 +108,8 @@ async def test_size_cap_while_streaming(site: Site) -> None:
     assert ok.body is not None and len(ok.body) == 300_000
 
 
-def _chunked(req: object, body: bytes) -> None:
-    from sitekit import _RequestHandler
-
-    assert isinstance(req, _RequestHandler)
-    req.send_response(200)
-    req.send_header("Content-Type", "text/html")
-    req.send_header("Transfer-Encoding", "chunked")
-    req.end_headers()
+def _chunked(req: Exchange, body: bytes) -> None:
+    req.send_head(200, {"Content-Type": "text/html", "Transfer-Encoding": "chunked"})
     for start in range(0, len(body), 8192):
         piece = body[start : start + 8192]
         req.wfile.write(f"{len(piece):x}\r\n".encode() + piece + b"\r\n")
@@ -289,14 +286,17 @@ async def test_keep_alive_reuses_one_connection(site: Site) -> None:
     assert len(connections) == 1
 
 
+@needs_speedups
 async def test_httpcore_tells_its_async_library_without_searching_for_sniffio(site: Site) -> None:
     """httpcore imports sniffio per lock and per request; when it is not installed, its absence
-    is recorded once, so the import fails at once instead of searching sys.path every time."""
+    is recorded by tune_process() (which the CLI, the app and the workers call), so the import
+    fails at once instead of searching sys.path every time."""
     import importlib.util
     import sys
 
     import httpcore._synchronization
 
+    tune_process()
     assert "sniffio" in sys.modules  # the module, or None: known absent
     if sys.modules["sniffio"] is None:
         assert importlib.util.find_spec("sniffio") is None

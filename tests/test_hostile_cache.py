@@ -25,7 +25,7 @@ from newsroom_tui.storage.migrations import CURRENT_VERSION
 from newsroom_tui.storage.store import Store, StoreReadOnly
 from newsroom_tui.widgets.release_list import ReleaseList
 from sitekit import Site
-from uifixtures import open_store, profile, sample_app
+from uifixtures import notices, notifications, open_store, profile, sample_app, settle
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -94,10 +94,10 @@ async def test_reader_on_a_corrupt_database_says_where_it_went(tmp_path: Path) -
     _damage(db)
     app = build_app(profile(), data)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         moved = list(db.parent.glob("*.corrupt-*"))
         assert len(moved) == 1
-        messages = [str(n.message) for n in app._notifications]
+        messages = notifications(app)
         assert any("moved to" in m and str(moved[0]) in m for m in messages), messages
         assert app.screen.query_one(ReleaseList).count == 0
         assert app.is_running
@@ -234,15 +234,15 @@ async def test_reader_on_a_read_only_cache_reads_and_says_why_a_star_failed(
         pytest.skip("cannot make a file read-only here (root without chattr)")
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()
+            await settle(pilot)
             assert app.screen.query_one(ReleaseList).count == 8
             await pilot.press("s")
-            await pilot.pause()
-            errors = [str(n.message) for n in app._notifications if n.severity == "error"]
+            await settle(pilot)
+            errors = [str(n.message) for n in notices(app) if n.severity == "error"]
             assert any(str(db) in m and "read-only" in m for m in errors), errors
             # reading goes on: a release opens although it cannot be marked read
             await pilot.press("enter")
-            await pilot.pause()
+            await settle(pilot)
             title = str(app.screen.query_one("#article-title", Static).render())
             assert title == "Sécurité des migrants en Méditerranée"
             assert app.is_running

@@ -9,9 +9,9 @@ and test_directory.py; the header's profile name is checked in a real terminal i
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.text import Text
@@ -20,14 +20,24 @@ from textual.widgets.tree import TreeNode
 
 from crashharness import profile_toml, publish
 from newsroom_tui import browser
-from newsroom_tui.app import NewsroomApp, build_app
+from newsroom_tui.app import build_app
 from newsroom_tui.profiles import load_profile_file
+from newsroom_tui.screens.main import MainScreen
 from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.release_list import ReleaseList
 from newsroom_tui.widgets.section_tree import SectionTree
 from newsroom_tui.widgets.sync_status import SyncStatus
-from sitekit import Site, _RequestHandler, _Server
-from uifixtures import fill, profile, record_notifications, release, sample_releases
+from sitekit import Site
+from uifixtures import (
+    fill,
+    notices,
+    notifications,
+    profile,
+    release,
+    sample_releases,
+    settle,
+    shown_text,
+)
 
 SIZE = (120, 40)
 MARKUP = [
@@ -44,21 +54,17 @@ MARKUP = [
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record what would reach the browser (after the real allowlist) instead of starting one."""
     urls: list[str] = []
-    monkeypatch.setattr(browser, "system_opener", lambda url: urls.append(url) or True)
+
+    def system_opener(url: str) -> bool:
+        urls.append(url)
+        return True
+
+    monkeypatch.setattr(browser, "system_opener", system_opener)
     monkeypatch.setattr("newsroom_tui.clipboard.copy_to_system", lambda text: None)
     return urls
 
 
-def messages(app: NewsroomApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
-
-
-async def settle(app: NewsroomApp, pilot: object) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-
-
-def tree_labels(node: TreeNode[object]) -> Iterator[tuple[TreeNode[object], str]]:
+def tree_labels(node: TreeNode[Any]) -> Iterator[tuple[TreeNode[Any], str]]:
     label = node.label
     yield node, label.plain if isinstance(label, Text) else str(label)
     for child in node.children:
@@ -84,7 +90,7 @@ async def test_markup_titles_tags_and_sections_are_literal_everywhere(tmp_path: 
     _markup_data(data)
     app = build_app(profile(), data)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         release_list = app.screen.query_one(ReleaseList)
         lines = [release_list.render_line(y).text for y in range(release_list.size.height)]
         for title in MARKUP:
@@ -94,7 +100,7 @@ async def test_markup_titles_tags_and_sections_are_literal_everywhere(tmp_path: 
         tree = app.screen.query_one(SectionTree)
         for node in list(tree.root.children):
             node.expand_all()
-        await pilot.pause()
+        await settle(pilot)
         labels = dict(tree_labels(tree.root))
         plain = "\n".join(labels.values())
         for title in MARKUP:
@@ -103,15 +109,15 @@ async def test_markup_titles_tags_and_sections_are_literal_everywhere(tmp_path: 
         # selecting a facet whose label is `[@click=app.quit]` runs nothing and filters the list
         node = next(n for n, text in labels.items() if text.startswith("Tag [@click"))
         tree.select_node(node)
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.is_running
         assert release_list.count == 1
         # the article: open each markup title; its header is the literal title
         for title in MARKUP:
-            app.screen.open_release(
-                next(f"r{40 + n:06d}" for n, t in enumerate(MARKUP) if t == title)
-            )  # type: ignore[attr-defined]
-            await settle(app, pilot)
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            screen.open_release(next(f"r{40 + n:06d}" for n, t in enumerate(MARKUP) if t == title))
+            await settle(pilot)
             header = app.screen.query_one("#article-title", Static).render()
             assert str(header) == title
             await pilot.click("#article-title")
@@ -146,25 +152,24 @@ async def test_sync_failure_notification_with_markup_is_literal(
     _, toml = hostile_site
     app = build_app(load_profile_file(toml), tmp_path / "data")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("r")
-        await settle(app, pilot)
+        await settle(pilot)
         # one notification sums the sync up, as plain text
-        summaries = [n for n in app._notifications if "1 source failed" in str(n.message)]
-        assert summaries, messages(app)
+        summaries = [n for n in notices(app) if "1 source failed" in str(n.message)]
+        assert summaries, notifications(app)
         assert all(not n.markup for n in summaries)
         # the sync log names the failed source literally
         await pilot.press("L")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, SyncLogScreen)
         shown = "\n".join(
-            entry.visual.plain if hasattr(entry.visual, "plain") else ""
-            for entry in app.screen.query(".sync-log-entry").results(Static)
+            shown_text(entry) for entry in app.screen.query(".sync-log-entry").results(Static)
         )
         assert "[@click=app.quit]Read[/]" in shown, shown
         await pilot.click(".sync-log-entry")
         await pilot.press("escape")
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.is_running
         assert app.screen.query_one(ReleaseList).count == 4
 
@@ -182,7 +187,7 @@ BAD_URLS = [
 
 
 async def test_o_on_a_release_with_an_unsafe_url_is_refused(
-    tmp_path: Path, opened: list[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, opened: list[str]
 ) -> None:
     data = tmp_path / "data"
     items = []
@@ -192,17 +197,16 @@ async def test_o_on_a_release_with_an_unsafe_url_is_refused(
         items.append(item)
     fill(data, profile(), items)
     app = build_app(profile(), data)
-    said = record_notifications(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         for n in range(len(BAD_URLS)):
             app.screen.open_release(f"r{60 + n:06d}")  # type: ignore[attr-defined]
             app.screen.query_one("#article").focus()  # o acts on the release shown
-            await settle(app, pilot)
+            await settle(pilot)
             await pilot.press("o")
-            await settle(app, pilot)
-        refused = [m for m in said if m.startswith("Refused")]
-        assert len(refused) == len(BAD_URLS), said
+            await settle(pilot)
+        refused = [m for m in notifications(app) if m.startswith("Refused")]
+        assert len(refused) == len(BAD_URLS), notifications(app)
         assert all("\x1b" not in m and "\u202e" not in m for m in refused)
         assert opened == []
 
@@ -217,33 +221,20 @@ async def test_numbered_links_in_an_article_only_open_http(
     fill(data, profile(), [release(70, "Liens", markdown=body)])
     app = build_app(profile(), data)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(pilot)
         article = app.screen.query_one(ArticleView)
         for number in range(1, len(article.links) + 1):
             await pilot.press(str(number))
-            await settle(app, pilot)
+            await settle(pilot)
         await pilot.press("9")
-        await settle(app, pilot)
+        await settle(pilot)
         assert opened == ["https://www.iom.int/fr/ok"]
         assert app.is_running
 
 
 # --- offline, then back ----------------------------------------------------------------------------
-
-
-class SiteOnPort(Site):
-    """A sitekit Site bound to a given port (to bring "the same server" back)."""
-
-    def __init__(self, port: int) -> None:
-        super().__init__()
-        self._server.server_close()
-        self._server = _Server(("127.0.0.1", port), _RequestHandler)
-        self._server.site = self
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
 
 
 async def test_sync_offline_keeps_the_cache_then_resumes(tmp_path: Path) -> None:
@@ -255,22 +246,22 @@ async def test_sync_offline_keeps_the_cache_then_resumes(tmp_path: Path) -> None
         toml.write_text(profile_toml(site), encoding="utf-8")
         app = build_app(load_profile_file(toml), data)
         async with app.run_test(size=SIZE) as pilot:
-            await settle(app, pilot)
+            await settle(pilot)
             await pilot.press("r")
-            await settle(app, pilot)
+            await settle(pilot)
             release_list = app.screen.query_one(ReleaseList)
             status = app.screen.query_one(SyncStatus)
             assert release_list.count == 6 and status.online
             site.__exit__(None, None, None)  # the network goes away
             await pilot.press("r")
-            await settle(app, pilot)
+            await settle(pilot)
             assert not status.online
             assert "offline" in str(app.screen.query_one("#status-online", Static).render())
             assert release_list.count == 6  # the cache is kept and shown
-            with SiteOnPort(port) as back:  # the network comes back
+            with Site(port=port) as back:  # the network comes back
                 publish(back, 2, count=9)
                 await pilot.press("r")
-                await settle(app, pilot)
+                await settle(pilot)
                 assert status.online
                 assert release_list.count == 9
                 assert back.count("/news/8") == 1

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from benchmarks import run
+from benchmarks.common import bench_profile
 from benchmarks.generate import Newsroom
 from benchmarks.server import ThreadServer, serve_in_thread
 
@@ -46,9 +46,10 @@ def server() -> Iterator[ThreadServer]:
 
 def _sync(server: ThreadServer, path: Path) -> list[Release]:
     store = RecordingStore.open(path)
+    assert isinstance(store, RecordingStore)
     store.releases = []
     try:
-        report = sync.run_sync(run.bench_profile(server.base_url), store, sections=False)
+        report = sync.run_sync(bench_profile(server.base_url), store, sections=False)
     finally:
         store.close()
     assert report.new == N and not report.failed
@@ -198,7 +199,7 @@ def test_extracted_pages_pickle() -> None:
 
     room = Newsroom(3)
     page = extract_page(
-        room.page_html(1).encode(), "http://127.0.0.1/fr/news/x", run.bench_profile().extract
+        room.page_html(1).encode(), "http://127.0.0.1/fr/news/x", bench_profile().extract
     )
     assert page.contacts
     assert pickle.loads(pickle.dumps(page)) == page
@@ -273,7 +274,7 @@ def test_extraction_task_sends_back_no_body_html() -> None:
 
     room = Newsroom(3)
     body = room.page_html(1).encode()
-    settings_ = run.bench_profile().extract
+    settings_ = bench_profile().extract
     page, summary = extract_release(
         body,
         "http://127.0.0.1/fr/news/x",
@@ -376,10 +377,7 @@ def test_workers_fork_from_a_server_that_imported_the_parsers() -> None:
     context = extraction_pool.pool_context()
     if "forkserver" in multiprocessing.get_all_start_methods():
         assert context.get_start_method() == "forkserver"
-        assert (
-            "newsroom_tui.ingest.release_extraction"
-            in multiprocessing.forkserver._forkserver._preload_modules
-        )  # type: ignore[attr-defined]
+        assert "newsroom_tui.ingest.release_extraction" in forkserver_preloads()
     else:
         assert context.get_start_method() == "spawn"
     from newsroom_tui.ingest.release_extraction import _exists
@@ -389,3 +387,11 @@ def test_workers_fork_from_a_server_that_imported_the_parsers() -> None:
     child.start()
     child.join()
     assert child.pid is not None and not _exists(child.pid)
+
+
+def forkserver_preloads() -> list[str]:
+    """The modules the process's fork server preloads (multiprocessing keeps them privately)."""
+    import multiprocessing.forkserver
+
+    server: Any = multiprocessing.forkserver._forkserver
+    return list(server._preload_modules or [])

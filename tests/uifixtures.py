@@ -1,4 +1,5 @@
-"""Helpers for the UI tests: a temporary data directory filled through the real store.
+"""Helpers for the UI tests: a temporary data directory filled through the real store, the one
+way to wait for the app (`settle`), and every notification the app showed (`notifications`).
 
 Releases are plain `Release` objects with fixed dates, written with `Store.apply_batch`, so the
 app under test reads exactly what a sync would have written; snapshots stay deterministic.
@@ -9,6 +10,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
+
+from textual.app import App
+from textual.content import Content
+from textual.notifications import Notification
+from textual.widgets import Static
+from textual.worker import WorkerState
 
 from newsroom_tui import browser, paths
 from newsroom_tui.app import NewsroomApp, build_app
@@ -18,6 +26,7 @@ from newsroom_tui.storage.store import Store
 
 if TYPE_CHECKING:
     import pytest
+    from textual.notifications import SeverityLevel
     from textual.pilot import Pilot
 
 BASE = "https://www.iom.int/fr/"
@@ -142,6 +151,65 @@ def open_store(data_dir: Path) -> Store:
     return Store.open(paths.database_path(data_dir, profile().id))
 
 
+SETTLE_ROUNDS = 50
+"""Rounds of waiting `settle` allows: each round's messages may start more workers."""
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Wait until the app is quiet: the messages queued so far handled, no worker pending or
+    running (a handler may start another one: waited for too)."""
+    app = pilot.app
+    for _ in range(SETTLE_ROUNDS):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        busy = [w for w in app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
+        if not busy:
+            return
+    raise AssertionError(f"the app never settled: {[w.name for w in busy]}")
+
+
+_NOTICES: WeakKeyDictionary[App[Any], list[Notification]] = WeakKeyDictionary()
+
+
+def record_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every notification any app shows (Textual drops them from view when they time out,
+    which a slow machine reaches before a test looks)."""
+    shown = App.notify
+
+    def notify(
+        self: App[Any],
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        kept = Notification(message, title, severity, timeout or 0, markup=markup)
+        _NOTICES.setdefault(self, []).append(kept)
+        shown(self, message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    monkeypatch.setattr(App, "notify", notify)
+
+
+def shown_text(widget: Static) -> str:
+    """The text a Static shows (its content as plain text)."""
+    visual = widget.visual
+    assert isinstance(visual, Content), visual
+    return visual.plain
+
+
+def notices(app: App[Any]) -> list[Notification]:
+    """The notifications `app` has shown so far, oldest first."""
+    return list(_NOTICES.get(app, []))
+
+
+def notifications(app: App[Any]) -> list[str]:
+    """The messages `app` has notified so far, oldest first."""
+    return [str(notice.message) for notice in notices(app)]
+
+
 async def search_settled(app: NewsroomApp, pilot: Pilot[None]) -> None:
     """Wait (bounded) until typed search text has been searched and the list refreshed."""
     from newsroom_tui.widgets.search_bar import SearchBar
@@ -187,36 +255,3 @@ async def typed_at_once(app: NewsroomApp, pilot: Pilot[None], data: str) -> None
     assert not app.input_pending, "the keys were never all handled"
     await app.workers.wait_for_complete()
     await pilot.pause()
-
-
-def record_notifications(app: NewsroomApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every notification's message, in order, kept for the whole test (Textual forgets a
-    notification once its timeout has passed, which a slow machine can reach mid-test)."""
-    said: list[str] = []
-    original = app.notify
-
-    def notify(message: str, *args: Any, **kwargs: Any) -> None:
-        said.append(message)
-        original(message, *args, **kwargs)
-
-    monkeypatch.setattr(app, "notify", notify)
-    return said
-
-
-SAID: dict[int, list[str]] = {}
-
-
-def keep_every_notification(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make `said(app)` return every message any NewsroomApp of this test notified."""
-    original = NewsroomApp.notify
-
-    def notify(self: NewsroomApp, message: str, *args: Any, **kwargs: Any) -> None:
-        SAID.setdefault(id(self), []).append(message)
-        original(self, message, *args, **kwargs)
-
-    monkeypatch.setattr(NewsroomApp, "notify", notify)
-    SAID.clear()
-
-
-def said(app: NewsroomApp) -> list[str]:
-    return list(SAID.get(id(app), []))

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import Callable
 from pathlib import Path, PurePath
@@ -13,8 +12,10 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from newsroom_tui import paths
+from newsroom_tui.process_settings import tune_process
 from newsroom_tui.profiles import Profile
 from newsroom_tui.screens.key_order import OrderedInputApp
+from newsroom_tui.speedups import gc_tuning
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -22,10 +23,6 @@ if TYPE_CHECKING:
     from newsroom_tui.storage.store import Store
 
 log = logging.getLogger(__name__)
-
-_freezes_left = 2
-"""`gc.freeze` runs at start and after the first paint of the process's first reader only: tests
-build many apps in one process, and each later freeze would keep earlier apps' garbage forever."""
 
 
 def _stylesheets() -> list[str | PurePath]:
@@ -108,10 +105,7 @@ class NewsroomApp(OrderedInputApp):
         """Move every object alive now (modules, classes, parsed stylesheets, the screen's widgets)
         out of the garbage collector's reach: a full collection would otherwise walk them again
         (~90,000 objects, 40-100 ms) whenever opening an article triggers one."""
-        global _freezes_left
-        if _freezes_left > 0:
-            _freezes_left -= 1
-            gc.freeze()
+        gc_tuning.freeze_long_lived()
 
     def _theme_changed(self, _: object) -> None:
         from newsroom_tui.storage.store import StoreError
@@ -160,6 +154,7 @@ def build_app(
     `probe_network` checks at start whether the newsroom's host can be reached, to say "offline"
     before any sync (the CLI asks for it; tests leave the network alone).
     """
+    tune_process()
     app = NewsroomApp(
         profile,
         paths.database_path(data_dir, profile.id),

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from newsroom_tui import __version__, paths
 from newsroom_tui.logfile import get_logger, setup_logging
 from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, SyncProgress, SyncReport
+from newsroom_tui.process_settings import tune_process
 from newsroom_tui.profiles import Profile, ProfileError, list_profiles, load_profile
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title
 
@@ -568,6 +569,7 @@ def main(
 ) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
+    tune_process()
     parser = build_parser()
     args = parser.parse_args(_dash_words_as_query(list(sys.argv[1:] if argv is None else argv)))
     for name in _TEXT_ARGUMENTS:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from newsroom_tui.phones import normalise_phone
+
 
 @dataclass(slots=True)
 class Contact:
@@ -17,8 +19,6 @@ class Contact:
     emails: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
-        from newsroom_tui.extraction.contact_formats import normalise_phone
-
         return {
             "name": self.name,
             "organization": self.organization,

@@ -287,7 +287,7 @@ def check_selectors(profile: Profile) -> None:
     Separate from parsing because compiling them costs ~0.25 s (soupsieve's first use): the CLI
     checks at load for the commands that fetch or extract, the reader before it syncs.
     """
-    import soupsieve
+    from newsroom_tui.extraction.selectors import selector_error
 
     groups: list[tuple[str, tuple[str, ...], bool]] = []
     listing = profile.sources.listing
@@ -298,14 +298,12 @@ def check_selectors(profile: Profile) -> None:
         groups.append((f"extract.{key}", getattr(profile.extract, key), True))
     for name, selectors, indexed in groups:
         for index, selector in enumerate(selectors):
-            try:
-                soupsieve.compile(selector)
-            except (soupsieve.SelectorSyntaxError, ValueError, TypeError) as exc:
-                first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            problem = selector_error(selector)
+            if problem is not None:
                 key = f"{name}[{index}]" if indexed else name
                 raise ProfileError(
-                    profile.origin, key, f"invalid CSS selector {selector!r}: {first}"
-                ) from None
+                    profile.origin, key, f"invalid CSS selector {selector!r}: {problem}"
+                )
 
 
 def _read_menu(

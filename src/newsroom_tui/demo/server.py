@@ -1,4 +1,4 @@
-"""A small static HTTP server on 127.0.0.1 for the demo newsroom and the integration tests.
+"""The demo newsroom served from a directory on 127.0.0.1 (the loopback core in `loopback`).
 
 It behaves like a polite real site so the sync exercises its real code paths: HTTP/1.1 keep-alive,
 Content-Length, a Content-Type with charset, a strong ETag (hash of the bytes) and Last-Modified,
@@ -10,24 +10,18 @@ or `a/b/index.html`. No Textual imports: this is core code.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import email.utils
-import hashlib
 import mimetypes
 import os
 import posixpath
-import socket
 import sys
 import threading
 import time
 from dataclasses import dataclass
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import TracebackType
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from newsroom_tui import paths
+from newsroom_tui.demo.loopback import Exchange, LoopbackServer, Resource, http_date, strong_etag
 from newsroom_tui.profiles import Profile, load_profile_file
 
 CONTENT_TYPES = {
@@ -38,9 +32,7 @@ CONTENT_TYPES = {
     ".json": "application/json",
 }
 """Content types by suffix; others come from `mimetypes`."""
-
-IDLE_TIMEOUT = 30.0
-"""Seconds an idle keep-alive connection is kept open."""
+_REVALIDATE = {"Cache-Control": "no-cache"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +45,6 @@ class RequestRecord:
     status: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Resource:
-    body: bytes
-    etag: str
-    mtime: float
-    content_type: str
-
-
 def _content_type(path: Path) -> str:
     known = CONTENT_TYPES.get(path.suffix.lower())
     if known:
@@ -69,99 +53,12 @@ def _content_type(path: Path) -> str:
     return guessed or "application/octet-stream"
 
 
-def _http_date(timestamp: float) -> str:
-    return email.utils.formatdate(timestamp, usegmt=True)
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server_version = "newsroom-tui-demo/1"
-    sys_version = ""
-    timeout = IDLE_TIMEOUT
-    server: _Server
-
-    def setup(self) -> None:
-        super().setup()
-        # Headers and body leave in two writes: without this, Nagle's algorithm and delayed ACKs
-        # add ~40 ms to every keep-alive response on loopback.
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        self.server.track(self.connection, add=True)
-
-    def finish(self) -> None:
-        try:
-            super().finish()
-        finally:
-            self.server.track(self.connection, add=False)
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Quiet: the demo runs under a terminal UI and the tests read `requests` instead."""
-
-    def do_GET(self) -> None:
-        self._answer(head=False)
-
-    def do_HEAD(self) -> None:
-        self._answer(head=True)
-
-    def _answer(self, *, head: bool) -> None:
-        resource = self.server.site.lookup(self.path)
-        if resource is None:
-            self._send_plain(HTTPStatus.NOT_FOUND, b"Not found\n", head=head)
-            return
-        if self._not_modified(resource):
-            self.send_response(HTTPStatus.NOT_MODIFIED)
-            self.send_header("ETag", resource.etag)
-            self.send_header("Last-Modified", _http_date(resource.mtime))
-            self.send_header("Cache-Control", "no-cache")
-            self._record(HTTPStatus.NOT_MODIFIED)
-            self.end_headers()
-            return
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", resource.content_type)
-        self.send_header("Content-Length", str(len(resource.body)))
-        self.send_header("ETag", resource.etag)
-        self.send_header("Last-Modified", _http_date(resource.mtime))
-        self.send_header("Cache-Control", "no-cache")
-        self._record(
-            HTTPStatus.OK
-        )  # before the answer leaves, so a client never sees it unrecorded
-        self.end_headers()
-        if not head:
-            self.wfile.write(resource.body)
-
-    def _not_modified(self, resource: _Resource) -> bool:
-        if_none_match = self.headers.get("If-None-Match")
-        if if_none_match is not None:
-            # RFC 9110: If-None-Match wins over If-Modified-Since when both are sent.
-            tags = {tag.strip() for tag in if_none_match.split(",")}
-            return "*" in tags or resource.etag in tags
-        since = self.headers.get("If-Modified-Since")
-        if since:
-            try:
-                when = email.utils.parsedate_to_datetime(since)
-            except (TypeError, ValueError):
-                return False
-            return int(resource.mtime) <= when.timestamp()
-        return False
-
-    def _send_plain(self, status: HTTPStatus, body: bytes, *, head: bool) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self._record(status)
-        self.end_headers()
-        if not head:
-            self.wfile.write(body)
-
-    def _record(self, status: int) -> None:
-        self.server.record(RequestRecord(self.command or "", self.path, int(status)))
-
-
 class StaticSite:
     """Maps request targets to files under one root, never outside it; caches by mtime."""
 
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
-        self._cache: dict[Path, tuple[float, _Resource]] = {}
+        self._cache: dict[Path, tuple[float, Resource]] = {}
         self._lock = threading.Lock()
 
     def file_for(self, target: str) -> Path | None:
@@ -192,7 +89,7 @@ class StaticSite:
                 return resolved
         return None
 
-    def lookup(self, target: str) -> _Resource | None:
+    def lookup(self, target: str) -> Resource | None:
         path = self.file_for(target)
         if path is None:
             return None
@@ -208,46 +105,16 @@ class StaticSite:
             body = path.read_bytes()
         except OSError:
             return None
-        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-        resource = _Resource(body, etag, mtime, _content_type(path))
+        resource = Resource(
+            body, _content_type(path), strong_etag(body), http_date(mtime), headers=_REVALIDATE
+        )
         with self._lock:
             self._cache[path] = (mtime, resource)
         return resource
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def __init__(self, address: tuple[str, int], site: StaticSite) -> None:
-        self.site = site
-        self.requests: list[RequestRecord] = []
-        self._connections: set[socket.socket] = set()
-        self._lock = threading.Lock()
-        super().__init__(address, _Handler)
-
-    def record(self, entry: RequestRecord) -> None:
-        with self._lock:
-            self.requests.append(entry)
-
-    def track(self, connection: socket.socket, *, add: bool) -> None:
-        with self._lock:
-            if add:
-                self._connections.add(connection)
-            else:
-                self._connections.discard(connection)
-
-    def close_connections(self) -> None:
-        """Wake handler threads blocked on idle keep-alive connections so they end."""
-        with self._lock:
-            connections = list(self._connections)
-        for connection in connections:
-            with contextlib.suppress(OSError):  # already closed by the peer
-                connection.shutdown(socket.SHUT_RDWR)
-
-
 class SiteServer:
-    """Serve a directory on 127.0.0.1 on a free port, in a daemon thread.
+    """Serve a directory on 127.0.0.1 on a free port (or the one given), in a daemon thread.
 
     >>> with SiteServer(paths.demo_site_dir()) as server:  # doctest: +SKIP
     ...     httpx.get(server.base_url + "fr/rss.xml")
@@ -260,73 +127,57 @@ class SiteServer:
         if not self.root.is_dir():
             raise FileNotFoundError(f"no site directory at {self.root}")
         self.site = StaticSite(self.root)
-        self._host = host
-        self._port = port
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
+        self._requests: list[RequestRecord] = []
+        self._lock = threading.Lock()
+        self._server = LoopbackServer(
+            self._answer, observe=self._record, host=host, port=port, name="demo-site"
+        )
+
+    def _answer(self, exchange: Exchange) -> None:
+        resource = self.site.lookup(exchange.target)
+        if resource is None:
+            exchange.send_body(404, b"Not found\n", "text/plain; charset=utf-8")
+        else:
+            exchange.serve(resource)
+
+    def _record(self, exchange: Exchange, status: int) -> None:
+        with self._lock:
+            self._requests.append(RequestRecord(exchange.command or "", exchange.target, status))
 
     @property
     def running(self) -> bool:
-        return self._server is not None
+        return self._server.running
 
     @property
     def port(self) -> int:
-        if self._server is None:
-            raise RuntimeError("the server is not started")
-        return int(self._server.server_address[1])
+        return self._server.port
 
     @property
     def base_url(self) -> str:
         """`http://127.0.0.1:PORT/`, with the trailing slash relative profile URLs need."""
-        return f"http://{self._host}:{self.port}/"
+        return self._server.origin + "/"
 
     @property
     def requests(self) -> list[RequestRecord]:
         """A copy of the requests answered so far, oldest first."""
-        if self._server is None:
-            return []
-        with self._server._lock:
-            return list(self._server.requests)
+        with self._lock:
+            return list(self._requests)
 
     def clear_requests(self) -> None:
-        if self._server is not None:
-            with self._server._lock:
-                self._server.requests.clear()
+        with self._lock:
+            self._requests.clear()
 
     def start(self) -> SiteServer:
-        if self._server is not None:
-            return self
-        server = _Server((self._host, self._port), self.site)
-        thread = threading.Thread(
-            target=server.serve_forever,
-            kwargs={"poll_interval": 0.1},
-            name=f"demo-site-{server.server_address[1]}",
-            daemon=True,
-        )
-        self._server, self._thread = server, thread
-        thread.start()
+        self._server.start()
         return self
 
     def stop(self) -> None:
-        server, thread = self._server, self._thread
-        if server is None:
-            return
-        self._server = self._thread = None
-        server.shutdown()
-        server.close_connections()
-        server.server_close()
-        if thread is not None:
-            thread.join(timeout=5)
+        self._server.stop()
 
     def __enter__(self) -> SiteServer:
         return self.start()
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()
 
 

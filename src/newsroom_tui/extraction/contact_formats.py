@@ -1,4 +1,4 @@
-"""Press contacts as text: phone numbers in international digits, "Name <email>" and vCards.
+"""Press contacts as text: "Name <email>" and vCards (phone numbers: `phones`).
 
 Kept apart from the extractor (contacts.py) so that the reader and the store use them without
 loading an HTML parser.
@@ -7,47 +7,27 @@ loading an HTML parser.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from newsroom_tui.models import Contact
+from newsroom_tui.phones import MAX_PHONE_DIGITS, normalise_phone
 from newsroom_tui.sanitise import clean_email, clean_line
+
+__all__ = [
+    "MAX_NAME_CHARS",
+    "MAX_PHONE_DIGITS",
+    "ORG_WORD",
+    "format_name_email",
+    "format_vcard",
+    "normalise_phone",
+]
 
 MAX_NAME_CHARS = 200
 """Text longer than this before a phone or email is prose, not a name: it ends the block."""
-MAX_PHONE_DIGITS = 20
-
-_EXT_TAIL = re.compile(
-    r"(?:ext|extension|poste|anexo|x)\.?\s{0,3}:?\s{0,3}(\d{1,6})\s{0,3}\)?\s{0,3}$", re.I
-)
-_TRUNK_ZERO = re.compile(r"\(\s{0,2}0\s{0,2}\)")
 ORG_WORD = re.compile(
     r"\b(?:IOM|OIM|UN|office|bureau|oficina|mission|misi[óo]n|unit|unit[ée]|unidad|"
     r"division|divisi[óo]n|d[ée]partement|department|departamento|headquarters|si[èe]ge|sede)\b",
     re.IGNORECASE,
 )
-
-
-def normalise_phone(printed: str) -> str:
-    """International digits ('+41 79 123 45 67' -> '+41791234567'); extension kept after 'x'.
-
-    Numbers printed without a leading '+' stay digits only; '(0)' after a country code is dropped.
-    """
-    if not isinstance(printed, str) or not printed:
-        return ""
-    text = printed[:100]
-    ext = ""
-    tail = _EXT_TAIL.search(text)
-    if tail:
-        ext = tail.group(1)
-        text = text[: tail.start()]
-    plus = text.lstrip(" \t(").startswith("+")
-    if plus:
-        text = _TRUNK_ZERO.sub("", text)
-    digits = "".join(str(unicodedata.decimal(ch)) for ch in text if ch.isdecimal())
-    digits = digits[:MAX_PHONE_DIGITS]
-    if not digits:
-        return ""
-    return ("+" if plus else "") + digits + (f"x{ext}" if ext else "")
 
 
 def format_name_email(contact: Contact) -> str | None:

@@ -3,15 +3,13 @@ and contacts out.
 
 The page is parsed once with lxml (building a BeautifulSoup tree of a whole page costs ten times
 more); metadata and the body are found on that tree. Only the body goes on to BeautifulSoup and
-markdownify. Profile selectors are CSS: simple ones (tags, classes, ids, attributes, descendant and
-child combinators) are translated to XPath; any other is run by soupsieve on a BeautifulSoup tree
-built only when such a selector is met. When no body selector matches, a heuristic keeps the main
-text block. Every step is bounded and nothing raises on page content: problems become notes.
+markdownify. Profile selectors are CSS, run by the one selector engine (`selectors`). When no
+body selector matches, a heuristic keeps the main text block. Every step is bounded and nothing
+raises on page content: problems become notes.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -21,7 +19,6 @@ from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
-import soupsieve
 from bs4 import BeautifulSoup, Tag
 from bs4.exceptions import ParserRejectedMarkup
 
@@ -36,6 +33,12 @@ from newsroom_tui.extraction.markdown import (
     summary_to_markdown,
     tag_to_markdown,
 )
+from newsroom_tui.extraction.selectors import (
+    PageSelector,
+    element_text,
+    has_text,
+    tags_to_drop,
+)
 from newsroom_tui.models import ExtractedPage
 from newsroom_tui.profiles import ExtractSettings
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title, safe_url
@@ -43,7 +46,6 @@ from newsroom_tui.speedups.soup_tree import first_tag, parse_html
 
 __all__ = [
     "ConvertedBody",
-    "css_to_xpath",
     "decode_html",
     "extract_page",
     "html_to_markdown",
@@ -72,22 +74,8 @@ _KEEP_TAGS = frozenset(("html", "body", "main", "article"))
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I
 )
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
 _LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
 _MIN_PARAGRAPH = 25
-_IMPLIED_TAGS = frozenset(("html", "head", "body", "p", "tbody", "tr", "td", "li", "dd", "dt"))
-"""Elements a parser may add without a start tag in the markup."""
-
-# CSS → XPath for the selectors profiles use.
-_COMPOUND = re.compile(
-    r"(\*|[A-Za-z][A-Za-z0-9-]*)?"
-    r"((?:\.[A-Za-z_][\w-]*|#[A-Za-z_][\w-]*"
-    r"|\[\s*[A-Za-z_][\w-]*\s*(?:[~^*|]?=\s*(?:\"[^\"]*\"|'[^']*'|[\w-]+)\s*)?\])*)$"
-)
-_CSS_IDENTIFIER = re.compile(r"-?[A-Za-z_][A-Za-z0-9_-]*")
-_PART = re.compile(
-    r"\.([\w-]+)|#([\w-]+)|\[\s*([\w-]+)\s*(?:([~^*|]?=)\s*(?:\"([^\"]*)\"|'([^']*)'|([\w-]+))\s*)?\]"
-)
 
 
 def decode_html(data: bytes, encoding: str | None = None) -> str:
@@ -109,168 +97,6 @@ def decode_html(data: bytes, encoding: str | None = None) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def _xpath_literal(value: str) -> str | None:
-    if "'" not in value:
-        return f"'{value}'"
-    if '"' not in value:
-        return f'"{value}"'
-    return None
-
-
-def _compound_to_xpath(compound: str) -> str | None:
-    match = _COMPOUND.fullmatch(compound)
-    if not match:
-        return None
-    tag = (match.group(1) or "*").lower()
-    predicates: list[str] = []
-    for part in _PART.finditer(match.group(2) or ""):
-        cls, ident, attr, op, v1, v2, v3 = part.groups()
-        if cls:
-            predicates.append(f"contains(concat(' ', normalize-space(@class), ' '), ' {cls} ')")
-        elif ident:
-            predicates.append(f"@id='{ident}'")
-        else:
-            name = attr.lower()
-            if not op:
-                predicates.append(f"@{name}")
-                continue
-            value = next(v for v in (v1, v2, v3) if v is not None)
-            literal = _xpath_literal(value)
-            if literal is None:
-                return None
-            if op == "=":
-                predicates.append(f"@{name}={literal}")
-            elif op == "~=":
-                if not value or " " in value:
-                    return None
-                predicates.append(
-                    f"contains(concat(' ', normalize-space(@{name}), ' '), {_xpath_literal(' ' + value + ' ')})"
-                )
-            elif op == "^=":
-                predicates.append(f"starts-with(@{name}, {literal})")
-            elif op == "*=":
-                predicates.append(f"contains(@{name}, {literal})")
-            else:  # |=
-                dash = _xpath_literal(value + "-")
-                predicates.append(f"(@{name}={literal} or starts-with(@{name}, {dash}))")
-    return tag + "".join(f"[{p}]" for p in predicates)
-
-
-@functools.lru_cache(maxsize=512)
-def css_to_xpath(selector: str) -> str | None:
-    """XPath for a simple CSS selector (one complex selector: compounds of tag, .class, #id and
-    [attr], [attr=v], [attr~=v], [attr^=v], [attr*=v], [attr|=v], joined by descendant or child
-    combinators); None for anything else, which is then left to soupsieve."""
-    text = selector.strip()
-    if not text or "," in text or len(text) > 500:
-        return None
-    tokens = re.split(r"\s*(>)\s*|\s+", text)
-    steps: list[str] = []
-    axis = "//"
-    for token in tokens:
-        if token is None or token == "":
-            continue
-        if token == ">":
-            if not steps or axis == "/":
-                return None
-            axis = "/"
-            continue
-        step = _compound_to_xpath(token)
-        if step is None:
-            return None
-        steps.append(axis + step)
-        axis = "//"
-    if not steps or axis == "/":
-        return None
-    return "." + "".join(steps)
-
-
-class _Page:
-    """The lxml tree of a page, with a BeautifulSoup copy built only if a selector needs it."""
-
-    def __init__(self, text: str, notes: list[str]) -> None:
-        self.text = text
-        self.notes = notes
-        self.root = self._parse(text)
-        self._soup: BeautifulSoup | None = None
-
-    def _parse(self, text: str) -> Any:
-        text = _XML_DECLARATION.sub("", text, count=1)
-        try:
-            # huge_tree lifts libxml2's depth limit of 256, beyond which it drops content silently.
-            return lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True))
-        except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
-            if text.strip():
-                self.notes.append(f"page could not be parsed: {type(exc).__name__}")
-            return lxml.html.document_fromstring("<html><body></body></html>")
-
-    def soup(self) -> BeautifulSoup:
-        if self._soup is None:
-            try:
-                self._soup = parse_html(self.text)
-            except (ParserRejectedMarkup, ValueError, TypeError) as exc:
-                self.notes.append(f"page could not be parsed for CSS: {type(exc).__name__}")
-                self._soup = BeautifulSoup("", "lxml")
-        return self._soup
-
-    def select(self, selector: str, limit: int = 1) -> list[tuple[str, str]]:
-        """(tag name, value) of the first matches: text, a meta's content or a time's datetime;
-        for the body, the value is the element's HTML."""
-        xpath = css_to_xpath(selector)
-        if xpath is not None:
-            try:
-                found = self.root.xpath(xpath)
-            except lxml.etree.XPathError as exc:
-                self.notes.append(f"CSS selector {selector!r} failed: {type(exc).__name__}")
-                return []
-            return [(el.tag, _lxml_value(el)) for el in found[:limit] if isinstance(el.tag, str)]
-        try:
-            tags = self.soup().select(selector, limit=limit)
-        except (soupsieve.SelectorSyntaxError, ValueError, TypeError) as exc:
-            self.notes.append(f"invalid CSS selector {selector!r}: {type(exc).__name__}")
-            return []
-        return [(t.name, _soup_value(t)) for t in tags if isinstance(t, Tag)]
-
-    def select_element(self, selector: str) -> Any | None:
-        """The first lxml element matching, or a BeautifulSoup Tag when soupsieve had to run."""
-        xpath = css_to_xpath(selector)
-        if xpath is not None:
-            try:
-                found = self.root.xpath(xpath)
-            except lxml.etree.XPathError as exc:
-                self.notes.append(f"CSS selector {selector!r} failed: {type(exc).__name__}")
-                return None
-            return found[0] if found else None
-        try:
-            return self.soup().select_one(selector)
-        except (soupsieve.SelectorSyntaxError, ValueError, TypeError) as exc:
-            self.notes.append(f"invalid CSS selector {selector!r}: {type(exc).__name__}")
-            return None
-
-
-def _lxml_value(el: Any) -> str:
-    if el.tag == "meta":
-        return str(el.get("content") or "")
-    if el.tag == "time" and el.get("datetime"):
-        return str(el.get("datetime"))
-    return str(el.text_content())
-
-
-def _soup_value(el: Tag) -> str:
-    if el.name == "meta":
-        return _attr(el, "content")
-    if el.name == "time" and el.get("datetime"):
-        return _attr(el, "datetime")
-    return el.get_text(" ")
-
-
-def _attr(el: Tag, name: str) -> str:
-    value = el.get(name)
-    if isinstance(value, list):
-        return " ".join(value)
-    return value or ""
-
-
 def _strip_suffixes(title: str, suffixes: Iterable[str]) -> str:
     for suffix in suffixes:
         wanted = clean_line(suffix)
@@ -279,14 +105,13 @@ def _strip_suffixes(title: str, suffixes: Iterable[str]) -> str:
     return title
 
 
-def _title(page: _Page, settings: ExtractSettings) -> str:
+def _title(page: PageSelector, settings: ExtractSettings) -> str:
     def candidates() -> Iterator[str]:
         for selector in settings.title:
-            for _, value in page.select(selector):
-                yield value
+            yield from page.values(selector)
         yield from page.root.xpath("//meta[@property='og:title']/@content")[:1]
         for el in page.root.xpath("//title")[:1]:
-            yield el.text_content()
+            yield element_text(el)
 
     for raw in candidates():
         title = _strip_suffixes(
@@ -297,7 +122,7 @@ def _title(page: _Page, settings: ExtractSettings) -> str:
     return ""
 
 
-def _json_ld_dates(page: _Page) -> Iterator[str]:
+def _json_ld_dates(page: PageSelector) -> Iterator[str]:
     """datePublished values of the page's JSON-LD, breadth first (so @graph items count)."""
     scripts = page.root.xpath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
     for script in scripts[:10]:
@@ -324,15 +149,14 @@ def _json_ld_dates(page: _Page) -> Iterator[str]:
 
 
 def _published(
-    page: _Page, settings: ExtractSettings, fallback: datetime | None
+    page: PageSelector, settings: ExtractSettings, fallback: datetime | None
 ) -> datetime | None:
     def candidates() -> Iterator[str]:
         yield from page.root.xpath("//meta[@property='article:published_time']/@content")[:5]
         yield from page.root.xpath("//time/@datetime")[:20]
         yield from _json_ld_dates(page)
         for selector in settings.date:
-            for _, value in page.select(selector, limit=5):
-                yield value
+            yield from page.values(selector, limit=5)
 
     for raw in candidates():
         value = parse_date(str(raw))
@@ -343,18 +167,17 @@ def _published(
     return None
 
 
-def _language(page: _Page, default: str) -> str:
+def _language(page: PageSelector, default: str) -> str:
     raw = page.root.get("lang") or page.root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
     match = _LANG.match(str(raw).strip())
     return match.group(1).lower() if match else default
 
 
-def _tags(page: _Page) -> list[str]:
+def _tags(page: PageSelector) -> list[str]:
     raw: list[str] = [
         str(v) for v in page.root.xpath("//meta[@property='article:tag']/@content")[:100]
     ]
-    links = page.root.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")
-    raw.extend(str(a.text_content()) for a in links[:100])
+    raw.extend(element_text(a) for a in page.select("a[rel~=tag]", limit=100))
     tags: list[str] = []
     seen: set[str] = set()
     for value in raw:
@@ -368,7 +191,7 @@ def _tags(page: _Page) -> list[str]:
     return tags
 
 
-def _base_url(page: _Page, url: str) -> str:
+def _base_url(page: PageSelector, url: str) -> str:
     for href in page.root.xpath("//base/@href")[:1]:
         try:
             joined = urljoin(url, str(href).strip())
@@ -430,14 +253,12 @@ def _main_block(body: Any) -> Any:
     return best
 
 
-def _body_html(page: _Page, settings: ExtractSettings, title: str) -> str:
+def _body_html(page: PageSelector, settings: ExtractSettings, title: str) -> str:
     for selector in settings.body:
-        el = page.select_element(selector)
-        if isinstance(el, Tag):
-            if next(el.stripped_strings, None) is not None:
-                return str(el)
-        elif el is not None and str(el.text_content()).strip():
-            return _serialise(el)
+        for el in page.select(selector):
+            if not has_text(el):
+                continue
+            return str(el) if isinstance(el, Tag) else _serialise(el)
     bodies = page.root.xpath("//body")
     root = bodies[0] if bodies else page.root
     _drop_junk(root)
@@ -446,7 +267,7 @@ def _body_html(page: _Page, settings: ExtractSettings, title: str) -> str:
     block = _main_block(root)
     # The page's own heading repeats the title shown above the body.
     for heading in block.xpath(".//h1")[:1]:
-        if clean_title(heading.text_content()) == title and heading.getparent() is not None:
+        if clean_title(element_text(heading)) == title and heading.getparent() is not None:
             heading.drop_tree()
     return _serialise(block)
 
@@ -459,79 +280,12 @@ def _serialise(el: Any) -> str:
     return str(lxml.html.tostring(el, encoding="unicode", method="html", with_tail=False))
 
 
-@functools.lru_cache(maxsize=256)
-def _subject_needles(selector: str) -> tuple[str, ...] | None:
-    """Lower-case text that HTML must contain for `selector` to match one of its elements: the
-    tag name (`<nav`), classes, ids and attribute names of the selector's last compound. None when
-    that cannot be told: not a simple selector, or one soupsieve rejects (it must still run, to
-    report it)."""
-    if css_to_xpath(selector) is None or not _valid_css(selector):
-        return None
-    tokens = [t for t in re.split(r"\s*(>)\s*|\s+", selector.strip()) if t and t != ">"]
-    match = _COMPOUND.fullmatch(tokens[-1])
-    if match is None:
-        return None
-    needles: list[str] = []
-    tag = (match.group(1) or "*").lower()
-    if tag != "*" and tag not in _IMPLIED_TAGS:
-        needles.append("<" + tag)
-    for part in _PART.finditer(match.group(2) or ""):
-        cls, ident, attr = part.group(1, 2, 3)
-        needles.append((cls or ident or attr).lower())
-    # Lower-casing is per character only for ASCII (not for a final sigma, say).
-    return tuple(needle for needle in needles if needle.isascii())
-
-
-def _valid_css(selector: str) -> bool:
-    """Whether soupsieve accepts a selector css_to_xpath translated. A plain ASCII one whose
-    attribute values are plain too is valid CSS: told without soupsieve, whose first compilation
-    in a process costs ~0.1 s of CPU (in every sync worker). Anything else is asked of it."""
-    if selector.isascii() and all(_plain_value(part) for part in _PART.finditer(selector)):
-        return True
-    try:
-        soupsieve.compile(selector)
-    except (soupsieve.SelectorSyntaxError, ValueError, TypeError):
-        return False
-    return True
-
-
-def _plain_value(part: re.Match[str]) -> bool:
-    """An attribute part's value is an identifier when unquoted, or a quoted string without an
-    escape or a line break (a part without a value passes)."""
-    double, single, unquoted = part.group(5, 6, 7)
-    if unquoted is not None:
-        return _CSS_IDENTIFIER.fullmatch(unquoted) is not None
-    quoted = double if double is not None else single
-    return quoted is None or not any(ch in quoted for ch in "\\\n\r\f")
-
-
-def _may_match(selector: str, lowered_html: str) -> bool:
-    needles = _subject_needles(selector)
-    return needles is None or all(needle in lowered_html for needle in needles)
-
-
 def _drop_selected(body: Tag, selectors: Iterable[str], notes: list[str], html: str) -> bool:
-    """Remove what the profile's drop selectors match; True if anything was removed.
-
-    `html` is the markup `body` was parsed from. A simple selector whose class, id or tag name
-    does not occur in it cannot match, and is not run (soupsieve visits every element per call).
-    """
-    lowered = html.lower()
-    selectors = [selector for selector in selectors if _may_match(selector, lowered)]
-    if not selectors:
-        return False
-    found: list[Tag] = []
-    try:
-        found = list(body.select(", ".join(selectors)))
-    except (soupsieve.SelectorSyntaxError, ValueError, TypeError):
-        for selector in selectors:
-            try:
-                found.extend(body.select(selector))
-            except (soupsieve.SelectorSyntaxError, ValueError, TypeError) as exc:
-                notes.append(f"invalid CSS selector {selector!r}: {type(exc).__name__}")
+    """Remove what the profile's drop selectors match; True if anything was removed. `html` is
+    the markup `body` was parsed from."""
     removed = False
-    for el in found:
-        if isinstance(el, Tag) and not el.decomposed:
+    for el in tags_to_drop(body, selectors, notes, html):
+        if not el.decomposed:
             el.decompose()
             removed = True
     return removed
@@ -557,7 +311,7 @@ def extract_page(
         text = text[:MAX_PAGE_CHARS]
         notes.append(f"page longer than {MAX_PAGE_CHARS:,} characters: the rest was dropped")
     text = collapse_whitespace(text.replace("\x00", ""))
-    page = _Page(text, notes)
+    page = PageSelector(text, notes)
 
     title = _title(page, settings)
     published = _published(page, settings, fallback_date)

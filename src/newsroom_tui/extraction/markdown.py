@@ -9,28 +9,25 @@ also yields the plain text kept for search.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import markdownify
 from bs4 import Tag
 from bs4.element import (
-    Comment,
-    Doctype,
     NavigableString,
     PreformattedString,
     Script,
     Stylesheet,
     TemplateString,
 )
-from markdownify import ATX, BACKSLASH, MarkdownConverter
+from markdownify import ATX, BACKSLASH
 
+from newsroom_tui import speedups
 from newsroom_tui.sanitise import clean_body, clean_line, safe_url
+from newsroom_tui.speedups.markdownify_walk import FastConverter, colspan
 from newsroom_tui.speedups.soup_tree import first_tag, parse_html
 
 MAX_HTML_CHARS = 2_000_000
@@ -137,113 +134,7 @@ _ESCAPE_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]{1,32};)")
 _ESCAPE_LINE_START = re.compile(
     r"(^|\n)([ \t]*)(#{1,6}(?=[ \t\n]|$)|[-+=]+(?=[ \t\n]|$)|\d{1,9}(?=[.)](?:[ \t\n]|$)))"
 )
-# markdownify internals mirrored by _SafeConverter.process_tag (same patterns as markdownify 1.2).
-_FAST_PROCESS_TAG = version("markdownify").startswith("1.2.")
-_MARKDOWNIFY: Any = markdownify  # its stubs predate 1.2 and lack these helpers
-should_remove_whitespace_inside = _MARKDOWNIFY.should_remove_whitespace_inside
-should_remove_whitespace_outside = _MARKDOWNIFY.should_remove_whitespace_outside
-_HEADING_NAME = re.compile(r"h(\d+)")
-_MD_NEWLINE_WHITESPACE = re.compile(r"[\t \r\n]*[\r\n][\t \r\n]*")
-_MD_WHITESPACE = re.compile(r"[\t ]+")
 _URL_UNSAFE = {ord(ch): f"%{ord(ch):02X}" for ch in " ()<>[]\"'`\\{}|^"}
-
-
-_SPACE_INSIDE: dict[str, bool] = {}
-_INLINE_CONTEXT: dict[str, bool] = {}
-_NAME_CACHE_SIZE = 1000
-
-
-def _removes_space_inside(el: Any) -> bool:
-    """markdownify's should_remove_whitespace_inside, remembered per tag name. (Its `not el`
-    is `el is None` here: a Tag is always true, and a string has no name.)"""
-    if el is None:
-        return False
-    name = el.name
-    if not name:
-        return False
-    known = _SPACE_INSIDE.get(name)
-    if known is None:
-        known = bool(should_remove_whitespace_inside(el))
-        if len(_SPACE_INSIDE) < _NAME_CACHE_SIZE:
-            _SPACE_INSIDE[name] = known
-    return known
-
-
-def _removes_space_outside(el: Any) -> bool:
-    """markdownify's should_remove_whitespace_outside (block elements and <pre>)."""
-    if el is None:
-        return False
-    if el.name == "pre":
-        return True
-    return _removes_space_inside(el)
-
-
-def _absent(sibling: Any) -> bool:
-    """`not sibling` for a node's neighbour without calling Tag.__bool__ (always true): None or
-    an empty string."""
-    return sibling is None or (isinstance(sibling, str) and not sibling)
-
-
-def _is_inline_context(name: str) -> bool:
-    """Headings and table cells: their content is converted inline."""
-    known = _INLINE_CONTEXT.get(name)
-    if known is None:
-        known = _HEADING_NAME.match(name) is not None or name in ("td", "th")
-        if len(_INLINE_CONTEXT) < _NAME_CACHE_SIZE:
-            _INLINE_CONTEXT[name] = known
-    return known
-
-
-def _join_blocks(strings: list[str]) -> str:
-    """Child strings joined, the newlines where two meet collapsed to the larger run (at most
-    two), as markdownify does with its (leading, content, trailing) pattern."""
-    if len(strings) < 2:  # one string: its own leading, content and trailing parts
-        return strings[0] if strings else ""
-    parts: list[str] = []
-    before = ""  # trailing newlines of the previous string, not yet written
-    for string in strings:
-        if string[0] != "\n" and string[-1] != "\n":  # most strings: nothing to split
-            parts += (before, string)
-            before = ""
-            continue
-        content = string.lstrip("\n")
-        leading = string[: len(string) - len(content)]
-        trailing = ""
-        if content:  # else only newlines: all of them lead
-            trimmed = content.rstrip("\n")
-            trailing = content[len(trimmed) :]
-            content = trimmed
-        if before and leading:
-            leading = "\n" * min(2, max(len(before), len(leading)))
-        else:
-            parts.append(before)
-        parts += (leading, content)
-        before = trailing
-    parts.append(before)
-    return "".join(parts)
-
-
-def _descendants_named(el: Any, names: tuple[str, ...]) -> list[Tag]:
-    """el.find_all(list(names)) of an HTML tree (no namespace prefixes), in document order."""
-    return [d for d in el.descendants if isinstance(d, Tag) and d.name in names]
-
-
-def _previous_tag(el: Any) -> Tag | None:
-    """el.find_previous_sibling(): the nearest earlier sibling that is an element."""
-    sibling = el.previous_sibling
-    while sibling is not None and not isinstance(sibling, Tag):
-        sibling = sibling.previous_sibling
-    return sibling
-
-
-def _colspan(cell: Any) -> int:
-    value = cell.attrs.get("colspan")
-    if isinstance(value, str) and value.isdigit():
-        try:
-            return max(1, min(1000, int(value)))
-        except ValueError:
-            return 1
-    return 1
 
 
 @dataclass(slots=True)
@@ -319,25 +210,12 @@ _OPTIONS: dict[str, Any] = {
 }
 
 
-@functools.cache
-def _converter_options() -> dict[str, Any]:
-    converter: Any = MarkdownConverter(**_OPTIONS)  # the stubs predate `options`
-    return dict(converter.options)
-
-
-class _SafeConverter(MarkdownConverter):
+class _SafeConverter(FastConverter):
     """markdownify with links and images checked and encoded, and stricter text escaping."""
 
     def __init__(self, base_url: str) -> None:
-        if _FAST_PROCESS_TAG:
-            # markdownify 1.2's __init__ only builds this dict (from dir() of its option
-            # classes, ~50 µs) and an empty cache: built once, copied per conversion.
-            self.options: dict[str, Any] = dict(_converter_options())
-            self.convert_fn_cache: dict[str, Any] = {}
-        else:
-            super().__init__(**_OPTIONS)
+        super().__init__(**_OPTIONS)
         self.base_url = base_url
-        self._pre_above = False
 
     def escape(self, text: str, parent_tags: Any) -> str:
         return escape_markdown(text) if text else ""
@@ -370,135 +248,10 @@ class _SafeConverter(MarkdownConverter):
 
     convert_audio = convert_video
 
-    def convert_soup(self, soup: Any) -> Any:
-        # Whether the root sits inside a <pre> (never, for a body or a document), asked once
-        # rather than by every element as markdownify's process_tag does.
-        self._pre_above = isinstance(soup, Tag) and soup.find_parent("pre") is not None
-        return super().convert_soup(soup)
-
-    def process_tag(self, node: Any, parent_tags: Any = None) -> Any:
-        """markdownify 1.2's process_tag, except that "is this inside a <pre>?" is answered from
-        `parent_tags` instead of `node.find_parent("pre")` (a bs4 filter run per element, a third
-        of the conversion time), the block-element tests are remembered per tag name, and the
-        newlines around child strings are split off with string methods instead of a pattern.
-        Other markdownify versions use their own implementation; a test compares both on the
-        fixtures and on random HTML."""
-        if not _FAST_PROCESS_TAG:
-            base: Any = super()
-            return base.process_tag(node, parent_tags=parent_tags)
-        if parent_tags is None:
-            parent_tags = set()
-        name = node.name
-        remove_inside = _removes_space_inside(node)
-        children: list[Any] = []
-        for el in node.children:
-            if isinstance(el, Tag):
-                children.append(el)
-            elif isinstance(el, Comment | Doctype):
-                continue
-            elif isinstance(el, NavigableString):
-                # Whitespace-only text next to a block boundary is dropped.
-                if el.strip() == "" and (
-                    (remove_inside and (_absent(el.previous_sibling) or _absent(el.next_sibling)))
-                    or _removes_space_outside(el.previous_sibling)
-                    or _removes_space_outside(el.next_sibling)
-                ):
-                    continue
-                children.append(el)
-            elif el is not None:
-                raise ValueError(f"Unexpected element type: {type(el)}")
-        inner_tags = set(parent_tags)
-        inner_tags.add(name)
-        if _is_inline_context(name):
-            inner_tags.add("_inline")
-        if name in ("pre", "code", "kbd", "samp"):
-            inner_tags.add("_noformat")
-        strings: list[str] = []
-        for el in children:
-            if isinstance(el, NavigableString):
-                converted = self.process_text(el, parent_tags=inner_tags)
-            else:
-                converted = self.process_tag(el, parent_tags=inner_tags)
-            if converted:
-                strings.append(converted)
-        if name == "pre" or "pre" in parent_tags or self._pre_above:
-            text = "".join(strings)
-        else:
-            text = _join_blocks(strings)
-        cache = self.convert_fn_cache
-        convert_fn = cache[name] if name in cache else self._conversion(name)
-        if convert_fn is not None:
-            text = convert_fn(node, text, parent_tags=parent_tags)
-        return text
-
-    def _conversion(self, name: str) -> Any:
-        """markdownify's get_conv_fn_cached (missing from its stubs)."""
-        converter: Any = self
-        return converter.get_conv_fn_cached(name)
-
-    def process_text(self, el: Any, parent_tags: Any = None) -> Any:
-        """markdownify 1.2's process_text (wrap off), except that its two whitespace patterns
-        run only when the text holds something they change (most text nodes do not: the second
-        one otherwise rewrites every space between words)."""
-        base: Any = super()
-        if not _FAST_PROCESS_TAG:
-            return base.process_text(el, parent_tags=parent_tags)
-        if parent_tags is None:
-            parent_tags = set()
-        text = str(el) or ""
-        if "pre" not in parent_tags:
-            if "\n" in text or "\r" in text:
-                text = _MD_NEWLINE_WHITESPACE.sub("\n", text)
-            if "\t" in text or "  " in text:
-                text = _MD_WHITESPACE.sub(" ", text)
-        if "_noformat" not in parent_tags:
-            text = self.escape(text, parent_tags)
-        previous, following = el.previous_sibling, el.next_sibling
-        if _removes_space_outside(previous) or (
-            _absent(previous) and _removes_space_inside(el.parent)
-        ):
-            text = text.lstrip(" \t\r\n")
-        if _removes_space_outside(following) or (
-            _absent(following) and _removes_space_inside(el.parent)
-        ):
-            text = text.rstrip()
-        return text
-
-    def convert_tr(self, el: Tag, text: str, parent_tags: Any) -> str:
-        """markdownify 1.2's table row, with its bs4 searches (find_all, find_previous_sibling:
-        filter objects built per call, a quarter of the conversion of a page with a table) done
-        by walking the tree, and a colspan that int() refuses counted as 1 instead of raising."""
-        if not _FAST_PROCESS_TAG:
-            base: Any = super()
-            return str(base.convert_tr(el, text, parent_tags))
-        cells = _descendants_named(el, ("td", "th"))
-        parent: Any = el.parent
-        first = _previous_tag(el) is None
-        head = all(cell.name == "th" for cell in cells) or (
-            parent.name == "thead" and len(_descendants_named(parent, ("tr",))) == 1
-        )
-        head_missing = first and (
-            parent.name != "tbody" or not _descendants_named(parent.parent, ("thead",))
-        )
-        width = sum(_colspan(cell) for cell in cells)
-        infer = self.options["table_infer_header"]
-        overline = underline = ""
-        if first and (head or (head_missing and infer)):
-            underline = "| " + " | ".join(["---"] * width) + " |\n"
-        elif (head_missing and not infer) or (
-            first
-            and (
-                parent.name == "table" or (parent.name == "tbody" and _previous_tag(parent) is None)
-            )
-        ):
-            overline = "| " + " | ".join([""] * width) + " |\n"
-            overline += "| " + " | ".join(["---"] * width) + " |\n"
-        return overline + "|" + text + "\n" + underline
-
     def convert_td(self, el: Tag, text: str, parent_tags: Any) -> str:
         """markdownify's cell, with a colspan that int() refuses (a superscript digit passes
         isdigit) counted as 1 instead of raising."""
-        return " " + text.strip().replace("\n", " ") + " |" * _colspan(el)
+        return " " + text.strip().replace("\n", " ") + " |" * colspan(el)
 
     convert_th = convert_td
 
@@ -555,6 +308,7 @@ def _prepare(root: Tag) -> tuple[str, int]:
                 marker = "\n\n"
             elif name in _CELL_TAGS:
                 marker = " "
+                _drop_bad_colspan(node)
             else:
                 marker = ""
             append(marker)
@@ -564,6 +318,14 @@ def _prepare(root: Tag) -> tuple[str, int]:
             stack.pop()
             append(closing)
     return _tidy_text("".join(parts)), max_depth
+
+
+def _drop_bad_colspan(cell: Tag) -> None:
+    """Remove a colspan that passes str.isdigit but that int() refuses (a superscript digit):
+    markdownify's table conversion would raise on it. Such a cell spans one column."""
+    value = cell.attrs.get("colspan")
+    if isinstance(value, str) and value.isdigit() and not value.isdecimal():
+        del cell.attrs["colspan"]
 
 
 def _collapsible(value: str) -> bool:
@@ -654,9 +416,14 @@ def summary_to_markdown(summary_html: str, base_url: str) -> ConvertedBody:
     """A feed item's summary (HTML or plain text) as Markdown, cut at MAX_SUMMARY_CHARS.
 
     Most summaries are plain text (a sentence or two): those skip the HTML parser and
-    markdownify, with the same result (a test compares both paths on random text)."""
+    markdownify, with the same result (a test compares both paths on random text); a speed
+    shortcut, off with the others (`speedups.ENABLED`)."""
     html = summary_html or ""
-    if len(html) <= MAX_SUMMARY_CHARS and _NOT_PLAIN_SUMMARY.search(html) is None:
+    if (
+        speedups.ENABLED
+        and len(html) <= MAX_SUMMARY_CHARS
+        and _NOT_PLAIN_SUMMARY.search(html) is None
+    ):
         return _plain_summary(html)
     root, notes = _parse_fragment(html, MAX_SUMMARY_CHARS)
     return tag_to_markdown(root, base_url, notes)

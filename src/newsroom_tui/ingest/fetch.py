@@ -13,13 +13,11 @@ from __future__ import annotations
 import asyncio
 import codecs
 import enum
-import importlib.util
 import logging
 import random
 import re
 import socket
 import ssl
-import sys
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -36,19 +34,6 @@ from newsroom_tui.models import FetchState
 from newsroom_tui.profiles import FetchSettings
 from newsroom_tui.sanitise import clean_line
 from newsroom_tui.urls import UrlRefused, check_url, join_url
-
-
-def _record_missing_sniffio() -> None:
-    """httpcore runs `import sniffio` for every lock and cancellation shield of every request (to
-    tell asyncio from trio). sniffio is optional, and when it is not installed each of those
-    imports searches sys.path and fails: ~40 µs, several times per request, a third of the CPU
-    of fetching a page. Recording the absence in sys.modules (None: the import fails at once)
-    spares the search; httpcore then assumes asyncio, which is what runs here."""
-    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
-        sys.modules["sniffio"] = None  # type: ignore[assignment]
-
-
-_record_missing_sniffio()
 
 log = logging.getLogger(__name__)
 

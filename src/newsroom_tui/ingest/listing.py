@@ -12,6 +12,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from bs4 import BeautifulSoup, Tag
 
 from newsroom_tui.extraction.dates import parse_date
+from newsroom_tui.extraction.selectors import element_text
 from newsroom_tui.models import FeedItem
 from newsroom_tui.profiles import ListingSettings
 from newsroom_tui.sanitise import clean_line, clean_title
@@ -39,9 +40,10 @@ def listing_page_url(settings: ListingSettings, page: int) -> str:
 
 
 def _text(element: Tag | None) -> str:
+    """A matched element's text (the selector engine's reading), whitespace collapsed."""
     if element is None:
         return ""
-    return element.get_text(" ", strip=True)
+    return " ".join(element_text(element).split())
 
 
 def _card_date(card: Tag, selector: str) -> str:

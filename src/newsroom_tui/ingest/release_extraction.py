@@ -18,6 +18,7 @@ from typing import Any
 from newsroom_tui.extraction.extract import extract_page
 from newsroom_tui.extraction.markdown import summary_to_markdown
 from newsroom_tui.models import ExtractedPage
+from newsroom_tui.process_settings import tune_process
 from newsroom_tui.profiles import ExtractSettings
 from newsroom_tui.sanitise import clean_line
 
@@ -67,13 +68,15 @@ def extract_batch(
 
 
 def exit_with_parent(parent: int) -> None:
-    """Worker initializer: end the worker when the syncing process (pid `parent`) is gone.
+    """Worker initializer: the process-wide settings (`tune_process`), and the worker ends when
+    the syncing process (pid `parent`) is gone.
 
     A sync killed outright (SIGKILL, power cut of the terminal) cannot shut its pool down; its
     workers would wait for tasks forever, reparented to init. A worker's own parent is the
     syncing process, or the fork server, which ends with the syncing process: either way the
     worker exits when its parent changes, or when the syncing process no longer exists.
     """
+    tune_process()
     started_by = os.getppid()
 
     def watch() -> None:

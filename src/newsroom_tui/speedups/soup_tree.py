@@ -24,6 +24,8 @@ from bs4 import BeautifulSoup
 from bs4.builder._lxml import LXMLTreeBuilder
 from bs4.element import Comment, NavigableString, Tag
 
+from newsroom_tui import speedups
+
 MAX_DEPTH = 200
 """Deeper trees go to BeautifulSoup: near libxml2's nesting limit (256) its event stream and its
 tree differ."""
@@ -266,18 +268,23 @@ _CANARY = (
 
 def _self_check() -> bool:
     """Whether the installed bs4 builds, on a sample covering every case the walk handles, the
-    very tree the walk builds."""
-    fast = _parse_with_lxml(_CANARY)
+    very tree the walk builds (a bs4 without the internals the walk uses fails it too)."""
+    try:
+        fast = _parse_with_lxml(_CANARY)
+    except (AttributeError, TypeError, KeyError):
+        return False
     return fast is not None and _outline(fast) == _outline(BeautifulSoup(_CANARY, "lxml"))
 
 
-_FAST = _self_check()
+_FAST = speedups.ENABLED and _self_check()
+"""Whether the installed bs4 builds the trees this walk builds (checked once, at import, unless
+the shortcuts are off)."""
 
 
 def parse_html(markup: str) -> BeautifulSoup:
     """`BeautifulSoup(markup, "lxml")`, built from lxml's tree when possible; raises what
     BeautifulSoup raises (ParserRejectedMarkup and the like) on markup it rejects."""
-    if _FAST:
+    if _FAST and speedups.ENABLED:
         soup = _parse_with_lxml(markup)
         if soup is not None:
             return soup
@@ -287,6 +294,9 @@ def parse_html(markup: str) -> BeautifulSoup:
 def first_tag(soup: Tag, name: str) -> Tag | None:
     """`soup.<name>` (bs4's `find(name)`: the first element of that name, in document order) by
     a plain walk; bs4 builds a filter object for every such lookup."""
+    if not speedups.ENABLED:
+        found = soup.find(name)
+        return found if isinstance(found, Tag) else None
     for node in soup.descendants:
         if isinstance(node, Tag) and node.name == name:
             return node

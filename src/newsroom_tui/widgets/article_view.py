@@ -19,10 +19,7 @@ has none, the next page that has one is shown. Tables scroll sideways with left 
 from __future__ import annotations
 
 import asyncio
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import urljoin, urlsplit
@@ -36,6 +33,7 @@ from textual.widgets import Static
 
 from newsroom_tui.models import Release, SectionPage
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title
+from newsroom_tui.speedups.gc_tuning import collector_paused
 from newsroom_tui.widgets.article_find import FindInArticle
 
 if TYPE_CHECKING:
@@ -102,29 +100,6 @@ def split_chunks(markdown: str, size: int = CHUNK_BYTES) -> list[str]:
         start = end
     chunks.append(markdown[start:])
     return chunks
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No automatic garbage collection inside the block; one full collection after it if it ends
-    normally.
-
-    Showing a document mounts hundreds of widgets and drops the previous document's, and the
-    collector's full passes (20-100 ms, growing with the widgets alive) would otherwise fall in
-    the middle of it, on top of a layout frame. Collecting once the document is shown bounds that
-    pause to one pass over what is alive then (Textual pauses the collector while scrolling for
-    the same reason).
-    """
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
-    if paused:
-        gc.collect()
 
 
 class ArticleView(FindInArticle, can_focus=True):
@@ -299,7 +274,7 @@ class ArticleView(FindInArticle, can_focus=True):
             [head, *split_chunks(markdown[len(head) :])] if len(head) < len(markdown) else [head]
         )
         body = self.body
-        with _collector_paused():
+        with collector_paused():
             if self._body_mounted is not None:
                 await self._body_mounted
                 self._body_mounted = None
