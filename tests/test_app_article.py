@@ -3,7 +3,6 @@ the theme is remembered, and narrow terminals hide the tree."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -68,12 +67,10 @@ async def test_long_release_is_paged_and_each_page_loads_in_chunks(tmp_path: Pat
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        start = time.perf_counter()
         screen.open_release("r000001")
         await pilot.pause()  # the first chunk only: the rest of the page is still loading
         article = screen.query_one(ArticleView)
         first = article.body.source
-        assert time.perf_counter() - start < 2.0
         assert 0 < len(first) <= PAGE_BYTES
         assert "".join(article.pages) == clean_body(markdown)
         assert len(article.pages) > 10 and all(len(p) <= PAGE_BYTES for p in article.pages)

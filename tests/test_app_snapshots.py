@@ -33,6 +33,8 @@ async def search_securite(pilot: Pilot[Any]) -> None:
     # The cursor stays drawn: a blinking one is on or off depending on how slow the machine is.
     app.screen.query_one(Input).cursor_blink = False
     await search_settled(app, pilot)
+    await pilot.press("enter")  # to the results: no blinking text cursor in the picture
+    await settle(pilot)
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
@@ -50,3 +52,20 @@ def test_search_results(snap_compare: SnapCompare, tmp_path: Path) -> None:
 def test_empty_state(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
     app = build_app(profile(), tmp_path / "data")
     assert snap_compare(app, terminal_size=size, run_before=settle)
+
+
+def test_wide_screen_with_a_release_open(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    """200 columns: the tree stays, the article keeps a readable measure."""
+    app = sample_app(tmp_path / "data")
+    assert snap_compare(app, terminal_size=(200, 50), run_before=open_first)
+
+
+async def open_first_in_reading_mode(pilot: Pilot[Any]) -> None:
+    await open_first(pilot)
+    await pilot.press("z")
+    await settle(pilot)
+
+
+def test_reading_mode_80x24(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    app = sample_app(tmp_path / "data")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_first_in_reading_mode)

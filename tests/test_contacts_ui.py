@@ -319,6 +319,8 @@ async def test_help_screen_shows_panes_and_search_syntax_and_closes() -> None:
             headings = [shown_text(s) for s in app.screen.query(".help-heading").results(Static)]
             assert headings == [
                 "Everywhere",
+                "Which release the keys act on",
+                "Row markers",
                 "Section menu",
                 "Release list",
                 "Article",

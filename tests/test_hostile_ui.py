@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 from rich.text import Text
 from textual.widgets import Static
-from textual.widgets._toast import Toast
 from textual.widgets.tree import TreeNode
 
 from crashharness import profile_toml, publish
@@ -37,6 +36,7 @@ from uifixtures import (
     release,
     sample_releases,
     settle,
+    shown_text,
 )
 
 SIZE = (120, 40)
@@ -147,19 +147,29 @@ def hostile_site(tmp_path: Path) -> Iterator[tuple[Site, Path]]:
 async def test_sync_failure_notification_with_markup_is_literal(
     tmp_path: Path, hostile_site: tuple[Site, Path]
 ) -> None:
+    from newsroom_tui.screens.sync_log import SyncLogScreen
+
     _, toml = hostile_site
     app = build_app(load_profile_file(toml), tmp_path / "data")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
-        failures = [n for n in notices(app) if "Read" in str(n.message)]
-        assert failures, notifications(app)
-        assert all(not n.markup for n in failures)
-        assert any("[@click=app.quit]Read[/]" in str(n.message) for n in failures)
-        # what a toast would show for them (rendered as Textual renders notifications)
-        shown = [Toast(n).render().plain for n in failures]
-        assert any("[@click=app.quit]Read[/]" in text for text in shown), shown
+        # one notification sums the sync up, as plain text
+        summaries = [n for n in notices(app) if "1 source failed" in str(n.message)]
+        assert summaries, notifications(app)
+        assert all(not n.markup for n in summaries)
+        # the sync log names the failed source literally
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert isinstance(app.screen, SyncLogScreen)
+        shown = "\n".join(
+            shown_text(entry) for entry in app.screen.query(".sync-log-entry").results(Static)
+        )
+        assert "[@click=app.quit]Read[/]" in shown, shown
+        await pilot.click(".sync-log-entry")
+        await pilot.press("escape")
+        await settle(pilot)
         assert app.is_running
         assert app.screen.query_one(ReleaseList).count == 4
 
@@ -191,6 +201,7 @@ async def test_o_on_a_release_with_an_unsafe_url_is_refused(
         await settle(pilot)
         for n in range(len(BAD_URLS)):
             app.screen.open_release(f"r{60 + n:06d}")  # type: ignore[attr-defined]
+            app.screen.query_one("#article").focus()  # o acts on the release shown
             await settle(pilot)
             await pilot.press("o")
             await settle(pilot)

@@ -158,3 +158,33 @@ def test_hostile_profile_name_in_the_header(tmp_path: Path) -> None:
         app.send("q")
         assert app.wait_exit() == 0
     _assert_clean(bytes(app.output))
+
+
+def test_a_burst_typed_in_one_write_goes_to_the_search_box(tmp_path: Path) -> None:
+    """The real app in a real terminal: `/` and a word arrive in one read of the pty."""
+    data_dir = tmp_path / "data"
+    fill(data_dir, profile(), sample_releases())
+    db = paths.database_path(data_dir, profile().id)
+    with PtyApp(["--data-dir", str(data_dir), "--profile", "iom-fr"]) as app:
+        app.wait_for("Sécurité des migrants")
+        mark = len(app.output)
+        app.send("/migrants")  # one write: the app reads it as one burst
+        app.wait_for("Journée internationale", start=mark)  # the results are listed
+        app.wait_for("migrants", start=mark)
+        app.send("\x1b")
+        app.wait_for("L'OIM salue", start=len(app.output))  # escape: the whole list again
+        mark = len(app.output)
+        app.send("/\x1b[200~accord\x1b[201~")  # `/` and a bracketed paste, in one write
+        app.wait_for("1 of 8", start=mark)  # the filter line counts the paste's results
+        app.send("\x1b")
+        app.wait_for("8 releases", start=len(app.output))
+        app.send("q")
+        assert app.wait_exit() == 0
+    con = sqlite3.connect(db)
+    try:
+        touched = con.execute("SELECT count(*) FROM release_state").fetchone()[0]
+        last_sync = con.execute("SELECT value FROM meta WHERE key = 'last_sync'").fetchone()
+    finally:
+        con.close()
+    assert touched == 0  # nothing marked read or starred by the letters of "migrants"
+    assert last_sync == ("2024-06-01T10:30:00",)  # and no sync started by its r

@@ -9,13 +9,11 @@ import pytest
 
 from newsroom_tui import paths
 from newsroom_tui.demo.server import SiteServer, demo_profile
-from newsroom_tui.models import SourceFailure, SyncProgress, SyncReport
+from newsroom_tui.models import SyncProgress
 from newsroom_tui.query import Query
 from newsroom_tui.screens.reader_service import (
     ReaderService,
     SyncFailed,
-    sync_summary,
-    sync_was_offline,
 )
 from newsroom_tui.storage.store import Store
 from uifixtures import fill, profile, sample_releases
@@ -58,11 +56,21 @@ def test_cancel_without_a_sync_does_nothing(tmp_path: Path) -> None:
     assert service._cancel is None
 
 
-def test_summary_and_offline() -> None:
-    failure = SourceFailure("https://example.org/feed", "timed out")
-    assert sync_summary(SyncReport(new=3, updated=1)) == "3 new, 1 updated"
-    both_failed = SyncReport(failed=[failure, failure])
-    assert sync_summary(both_failed) == "0 new, 0 updated, 2 source(s) failed"
-    assert sync_was_offline(both_failed)
-    assert not sync_was_offline(SyncReport(failed=[failure], sources_ok=1))
-    assert not sync_was_offline(SyncReport())
+def test_mark_all_read_and_undo(tmp_path: Path) -> None:
+    from newsroom_tui.query import Query
+
+    prof = profile()
+    fill(tmp_path, prof, sample_releases())
+    db = paths.database_path(tmp_path, prof.id)
+    service = ReaderService(prof, db)
+    with Store.open(db) as store:
+        store.set_read(["r000002"], True)
+    changed = service.mark_all_read(Query(year=2024))
+    assert "r000002" not in changed and "r000001" in changed
+    with Store.open(db) as store:
+        assert store.unread_ids(Query(year=2024)) == []
+        assert store.unread_ids(Query(year=2023))  # another year is left alone
+    service.set_read(changed, False)
+    with Store.open(db) as store:
+        assert store.unread_ids(Query(year=2024)) == changed
+        assert store.get_release("r000002").read  # type: ignore[union-attr]

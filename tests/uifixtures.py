@@ -237,3 +237,21 @@ def record_browser_opens(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(browser, "open_in_browser", fake_open)
     return opened
+
+
+async def typed_at_once(app: NewsroomApp, pilot: Pilot[None], data: str) -> None:
+    """Send `data` as a terminal would in one read (a burst of keys, a bracketed paste): parsed
+    by Textual's own input parser and posted to the app together, with no wait in between; then
+    wait (bounded) until every key has been handled."""
+    from textual._xterm_parser import XTermParser
+
+    parser = XTermParser()
+    for event in list(parser.feed(data)):
+        app.post_message(event)
+    for _ in range(500):
+        await pilot.pause()
+        if not app.input_pending:
+            break
+    assert not app.input_pending, "the keys were never all handled"
+    await app.workers.wait_for_complete()
+    await pilot.pause()

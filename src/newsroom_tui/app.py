@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from newsroom_tui import paths
 from newsroom_tui.process_settings import tune_process
 from newsroom_tui.profiles import Profile
+from newsroom_tui.screens.key_order import OrderedInputApp
 from newsroom_tui.speedups import gc_tuning
 
 if TYPE_CHECKING:
@@ -37,8 +38,9 @@ def _newsroom_commands() -> type[Provider]:
     return NewsroomCommands
 
 
-class NewsroomApp(App[None]):
-    """Opens the store for one profile and shows the reader."""
+class NewsroomApp(OrderedInputApp):
+    """Opens the store for one profile and shows the reader (keys are handled one at a time, in
+    order: see screens/key_order.py)."""
 
     CSS_PATH = _stylesheets()
     TITLE = "newsroom-tui"
@@ -123,16 +125,12 @@ class NewsroomApp(App[None]):
         self.notify(f"Copied {what}: {text}", markup=False)
 
     def open_link(self, url: str) -> None:
-        """Open `url` in the browser if the allowlist accepts it; else say why in one line. A
-        site served from another address (the demo on a free port) is opened there."""
-        from newsroom_tui import browser
+        """Open `url` in the browser if the allowlist accepts it; else say why in one line (and
+        offer to copy it when no browser can be started). A site served from another address (the
+        demo on a free port) is opened there."""
+        from newsroom_tui.screens.links import open_link
 
-        url = self.profile.fetch_address(url)
-        problem = browser.open_in_browser(url)
-        if problem is not None:
-            self.notify(problem, markup=False, severity="warning")
-        else:
-            self.notify(f"Opened {url}", markup=False)
+        open_link(self, self.profile.fetch_address(url))
 
     def action_help(self) -> None:
         from newsroom_tui.screens.help import HelpScreen

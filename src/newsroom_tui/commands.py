@@ -1,5 +1,8 @@
 """The command palette (ctrl+p): jump to a site section, a release by title, or a press contact.
 
+The palette reads through the screen it was opened on (`PaletteSource`, which the reader's main
+screen provides), never the store: on any other screen it offers nothing of the newsroom.
+
 Every title and name comes from the network or a profile, so hits are built as `Content`: the
 palette parses plain strings (and help strings) as markup, and Textual's `Matcher.highlight`
 does too, so this module highlights matches itself and keeps help texts to its own words.
@@ -17,17 +20,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.style import Style
 
-from newsroom_tui.models import DirectoryContact
-from newsroom_tui.profiles import MenuNode, Profile
-from newsroom_tui.query import QueryError, parse_query
+from newsroom_tui.models import DirectoryContact, SearchHit
+from newsroom_tui.profiles import MenuNode
+from newsroom_tui.query import Query, QueryError, parse_query
 from newsroom_tui.sanitise import clean_line, clean_title
-from newsroom_tui.screens.contacts_directory import (
-    ContactsDirectoryScreen,
-    ReleaseOpener,
-    as_contact,
-)
+from newsroom_tui.screens.contacts_directory import as_contact
 from newsroom_tui.screens.copy_menu import contact_emails, contact_name, copy_via_app
-from newsroom_tui.storage.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +36,21 @@ MIN_QUERY = 2
 
 
 @runtime_checkable
-class SectionOpener(Protocol):
-    """A screen that can show a site section by its menu key (the main screen)."""
+class PaletteSource(Protocol):
+    """What the palette reads and does, provided by the screen it was opened on (the main
+    screen). The reads report their own errors and return nothing then."""
+
+    def palette_sections(self) -> tuple[MenuNode, ...]: ...
+
+    def palette_releases(self, query: Query, limit: int) -> list[SearchHit]: ...
+
+    def palette_contacts(self) -> list[DirectoryContact]: ...
 
     def open_section(self, key: str) -> None: ...
+
+    def open_release(self, release_id: str) -> None: ...
+
+    def open_directory(self, filter_text: str) -> None: ...
 
 
 def _section_path(node: MenuNode, parents: tuple[str, ...]) -> str:
@@ -67,17 +76,15 @@ class NewsroomCommands(Provider):
         self._contacts: list[DirectoryContact] = []
 
     @property
-    def _store(self) -> Store | None:
-        store = getattr(self.app, "store", None)
-        return store if isinstance(store, Store) else None
+    def _source(self) -> PaletteSource | None:
+        screen = self.screen
+        return screen if isinstance(screen, PaletteSource) else None
 
     async def startup(self) -> None:
-        profile = getattr(self.app, "profile", None)
-        if isinstance(profile, Profile):
-            self._sections = _walk(profile.menu)
-        store = self._store
-        if store is not None:
-            self._contacts = store.contacts_directory("")
+        source = self._source
+        if source is not None:
+            self._sections = _walk(source.palette_sections())
+            self._contacts = source.palette_contacts()
 
     def _highlight(self, matcher: Matcher, candidate: str) -> Content:
         """The candidate as plain content with the matched characters styled."""
@@ -93,6 +100,8 @@ class NewsroomCommands(Provider):
     # --- discovery (empty input) ----------------------------------------------------------------
 
     async def discover(self) -> Hits:
+        if self._source is None:
+            return
         yield DiscoveryHit(
             Content("Contacts directory"),
             partial(self._open_directory, ""),
@@ -140,15 +149,15 @@ class NewsroomCommands(Provider):
         return hits
 
     def _release_hits(self, matcher: Matcher, text: str) -> list[Hit]:
-        store = self._store
-        if store is None:
+        source = self._source
+        if source is None:
             return []
         try:
-            results = store.search(parse_query(text), limit=MAX_RELEASES)
+            query = parse_query(text)
         except QueryError:
             return []
         hits: list[Hit] = []
-        for found in results.hits:
+        for found in source.palette_releases(query, MAX_RELEASES):
             title = clean_title(found.title) or "(untitled)"
             candidate = f"Release: {title}"
             # The store matched it (accents folded, stems): rank it even when the fuzzy
@@ -206,25 +215,19 @@ class NewsroomCommands(Provider):
     # --- commands -------------------------------------------------------------------------------
 
     def _open_section(self, node: MenuNode) -> None:
-        screen = self.app.screen
-        if isinstance(screen, SectionOpener):
-            screen.open_section(node.key)
-        else:
-            self.app.notify("Sections can only be opened from the reader.", markup=False)
+        source = self._source
+        if source is not None:
+            source.open_section(node.key)
 
     def _open_release(self, release_id: str) -> None:
-        screen = self.app.screen
-        if isinstance(screen, ReleaseOpener):
-            screen.open_release(release_id)
-        else:
-            self.app.notify("Releases can only be opened from the reader.", markup=False)
+        source = self._source
+        if source is not None:
+            source.open_release(release_id)
 
     def _copy_email(self, email: str, name: str) -> None:
         copy_via_app(self.app, email, f"email of {name}")
 
     def _open_directory(self, filter_text: str) -> None:
-        store = self._store
-        if store is None:
-            self.app.notify("The cache is not open.", markup=False, severity="warning")
-            return
-        self.app.push_screen(ContactsDirectoryScreen(store, filter_text))
+        source = self._source
+        if source is not None:
+            source.open_directory(filter_text)

@@ -2,11 +2,13 @@
 from a contact, the releases it appears in; from a release, back to the reader with it open.
 
 Cells are rich `Text` objects: DataTable parses plain strings as markup, and every name here
-comes from the network.
+comes from the network. The directory reads through `DirectorySource` (two queries), and a store
+error there is one line in the status line and the log, never a crash.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import ClassVar, Protocol, runtime_checkable
 
 from rich.text import Text
@@ -26,12 +28,16 @@ from newsroom_tui.screens.copy_menu import (
     contact_phones,
     copy_via_app,
 )
+from newsroom_tui.storage.errors import StoreError
+
+log = logging.getLogger(__name__)
 
 CHANGED_MARK = "changed"
 
 
 class DirectorySource(Protocol):
-    """The two store queries the directory needs (`Store` provides them)."""
+    """The two store queries the directory needs (`Store` provides them; each may raise
+    StoreError)."""
 
     def contacts_directory(self, filter_text: str = "") -> list[DirectoryContact]: ...
 
@@ -115,7 +121,11 @@ class ContactsDirectoryScreen(Screen[None]):
 
     def reload(self, filter_text: str) -> None:
         """Fill the table with the store's contacts matching `filter_text`."""
-        entries = self.store.contacts_directory(filter_text.strip())
+        try:
+            entries = self.store.contacts_directory(filter_text.strip())
+        except StoreError as exc:
+            self._failed("Could not read the contacts", exc)
+            return
         self.entries = {entry.key: entry for entry in entries}
         table = self.table
         table.clear()
@@ -166,7 +176,11 @@ class ContactsDirectoryScreen(Screen[None]):
 
     def show_releases(self, entry: DirectoryContact) -> None:
         """List the releases `entry` appears in, under the directory, and focus them."""
-        self.releases = self.store.releases_for_contact(entry.key)
+        try:
+            self.releases = self.store.releases_for_contact(entry.key)
+        except StoreError as exc:
+            self._failed("Could not read the contact's releases", exc)
+            return
         self.releases_of = entry.key
         table = self.release_table
         table.clear()
@@ -180,6 +194,13 @@ class ContactsDirectoryScreen(Screen[None]):
         self.query_one("#directory-releases-title", Static).update(title)
         self.add_class("-show-releases")
         table.focus()
+
+    def _failed(self, what: str, exc: StoreError) -> None:
+        """One line in the status line and a notification; the traceback in the log."""
+        log.error("%s", what, exc_info=exc)
+        message = f"{what}: {exc}"
+        self.query_one("#directory-status", Static).update(message)
+        self.notify(message, markup=False, severity="error")
 
     def _hide_releases(self) -> None:
         self.releases = []

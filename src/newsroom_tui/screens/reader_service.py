@@ -1,5 +1,5 @@
-"""ReaderService: the reader's slow work (syncing, counting facets, probing the network), free of
-widgets.
+"""ReaderService: the reader's slow work (syncing, counting facets, probing the network, marking a
+whole list read), free of widgets.
 
 Each method blocks and is meant for a worker thread: it opens its own Store connection (SQLite
 connections stay in the thread that made them) and, for a sync, its own event loop. Results and
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from newsroom_tui.models import Facets, SyncProgress, SyncReport
 from newsroom_tui.profiles import Profile, ProfileError, check_selectors
+from newsroom_tui.query import Query
 from newsroom_tui.storage.store import Store, StoreError
 
 log = logging.getLogger(__name__)
@@ -23,19 +24,6 @@ log = logging.getLogger(__name__)
 
 class SyncFailed(Exception):
     """A sync could not run or stopped; the message is one line for the screen."""
-
-
-def sync_summary(report: SyncReport) -> str:
-    """'3 new, 1 updated' and how many sources failed, if any."""
-    summary = f"{report.new} new, {report.updated} updated"
-    if report.failed:
-        summary += f", {len(report.failed)} source(s) failed"
-    return summary
-
-
-def sync_was_offline(report: SyncReport) -> bool:
-    """True when the newsroom could not be reached at all (SyncReport.offline)."""
-    return report.offline
 
 
 class ReaderService:
@@ -54,6 +42,21 @@ class ReaderService:
         """
         with Store.open(self.database_path, check=False) as store:
             return store.facets()
+
+    def mark_all_read(self, query: Query) -> list[str]:
+        """Mark every unread release matching `query` read; the ids changed (for undo).
+
+        Raises StoreError.
+        """
+        with Store.open(self.database_path, check=False) as store:
+            ids = store.unread_ids(query)
+            store.set_read(ids, True)
+            return ids
+
+    def set_read(self, ids: list[str], read: bool) -> None:
+        """Mark these releases read or unread (an undo of `mark_all_read`). Raises StoreError."""
+        with Store.open(self.database_path, check=False) as store:
+            store.set_read(ids, read)
 
     def host_reachable(self) -> bool:
         """Can the newsroom's host be reached? (A TCP connection; nothing is fetched.)"""

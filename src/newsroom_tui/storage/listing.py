@@ -1,5 +1,6 @@
-"""The release list's queries: how many releases match, one window of them newest first, and
-where a release stands in that order.
+"""The release list's queries: how many releases match, one window of them newest (or oldest)
+first, and where a release stands in that order; the ids of the unread ones (marking a whole
+list read).
 
 Speed: a release's `rk` (its integer primary key and its FTS rowid) grows with its publication
 date, so every list is `ORDER BY rk DESC LIMIT n`, which SQLite and FTS5 stream newest first and
@@ -73,18 +74,49 @@ class ReleaseListing:
         )
         return int(row[0])
 
-    def rows(self, query: Query, offset: int, limit: int) -> list[ReleaseRow]:
-        """One window of the list, newest first (publication time, then a stable per-id order)."""
+    def rows(
+        self, query: Query, offset: int, limit: int, *, oldest_first: bool = False
+    ) -> list[ReleaseRow]:
+        """One window of the list, newest first (publication time, then a stable per-id order),
+        or in the reverse order."""
         source, params, key = filters.source(query)
+        direction = "ASC" if oldest_first else "DESC"
         with self._db.snapshot():  # both steps see the same state
             keys = [
                 int(r[0])
                 for r in self._db.read(
-                    f"SELECT {key} {source} ORDER BY {key} DESC LIMIT ? OFFSET ?",
+                    f"SELECT {key} {source} ORDER BY {key} {direction} LIMIT ? OFFSET ?",
                     [*params, max(0, limit), max(0, offset)],
                 )
             ]
             return self.rows_by_rk(keys)
+
+    def rows_by_id(self, ids: Sequence[str]) -> list[ReleaseRow]:
+        """The list columns of these releases, in the given order (unknown ids left out)."""
+        found: dict[str, ReleaseRow] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for r in self._db.read(
+                f"SELECT {ROW_COLUMNS} FROM releases r WHERE r.id IN ({marks})", chunk
+            ):
+                found[r[0]] = release_row(r)
+        return [found[i] for i in ids if i in found]
+
+    def unread_ids(self, query: Query) -> list[str]:
+        """The ids of the unread releases matching `query`, newest first."""
+        source, params, key = filters.source(query.with_filters(unread=True))
+        with self._db.snapshot():
+            keys = [int(r[0]) for r in self._db.read(f"SELECT {key} {source}", params)]
+            ids: dict[int, str] = {}
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for rk, rid in self._db.read(
+                    f"SELECT rk, id FROM releases WHERE rk IN ({marks})", chunk
+                ):
+                    ids[int(rk)] = str(rid)
+        return [ids[k] for k in sorted(keys, reverse=True) if k in ids]
 
     def rows_by_rk(self, keys: Sequence[int]) -> list[ReleaseRow]:
         """The list columns of these releases, in the given order."""
@@ -100,7 +132,7 @@ class ReleaseListing:
         }
         return [found[k] for k in keys if k in found]
 
-    def index_of(self, query: Query, release_id: str) -> int | None:
+    def index_of(self, query: Query, release_id: str, *, oldest_first: bool = False) -> int | None:
         """Position of a release in rows(query, ...), or None when it does not match."""
         found = self._db.read_one("SELECT rk FROM releases WHERE id = ?", (release_id,))
         if found is None:
@@ -109,5 +141,6 @@ class ReleaseListing:
         source, params, key = filters.source(query)
         if self._db.read_one(f"SELECT 1 {source} AND {key} = ?", [*params, rk]) is None:
             return None
-        row = self._db.read_one(f"SELECT count(*) {source} AND {key} > ?", [*params, rk])
+        before = "<" if oldest_first else ">"
+        row = self._db.read_one(f"SELECT count(*) {source} AND {key} {before} ?", [*params, rk])
         return int(row[0])

@@ -127,6 +127,19 @@ class RecordReads:
         )
         return [_release(row) for row in rows]
 
+    def release_id_for_url(self, url: str) -> str | None:
+        """The id of the release published at `url` (its id may be the URL itself), or None."""
+        row = self._db.read_one(
+            "SELECT id FROM releases WHERE id = ?1 OR url = ?1 ORDER BY id = ?1 DESC LIMIT 1",
+            (url,),
+        )
+        return None if row is None else str(row[0])
+
+    def section_key_for_url(self, url: str) -> str | None:
+        """The key of the cached section page at `url`, or None."""
+        row = self._db.read_one("SELECT key FROM sections WHERE url = ? LIMIT 1", (url,))
+        return None if row is None else str(row[0])
+
     def get_section(self, key: str) -> SectionPage | None:
         row = self._db.read_one(
             "SELECT key, url, title, markdown, text, contacts, fetched_at FROM sections"

@@ -42,6 +42,19 @@ class ReleaseSearch:
         with self._db.snapshot():
             return self._search(query, limit, offset, order)
 
+    def ranked_ids(self, query: Query) -> list[str]:
+        """The ids of the newest RELEVANCE_WINDOW text matches, best first ([] without text)."""
+        if query.match_expression() is None:
+            return []
+        source, params, key = filters.source(query)
+        rows = self._db.read(
+            f"SELECT (SELECT id FROM releases WHERE rk = ranked.rk) FROM"
+            f" (SELECT {key} AS rk, bm25(release_fts, 10.0, 1.0, 2.0) AS score {source}"
+            f" ORDER BY {key} DESC LIMIT ?) AS ranked ORDER BY score, rk DESC",
+            [*params, RELEVANCE_WINDOW],
+        )
+        return [str(r[0]) for r in rows]
+
     def snippet(self, query: Query, release_id: str) -> str:
         """One release's highlighted snippet for a text query ('' when nothing matches)."""
         if query.match_expression() is None:

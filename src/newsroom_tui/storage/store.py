@@ -176,6 +176,14 @@ class Store:
         """Releases still shown from a feed summary, newest first (a sync retries their pages)."""
         return self._records.summary_only_releases(limit)
 
+    def release_id_for_url(self, url: str) -> str | None:
+        """The id of the release published at `url`, or None (a scan: for links, not loops)."""
+        return self._records.release_id_for_url(url)
+
+    def section_key_for_url(self, url: str) -> str | None:
+        """The key of the cached section page at `url`, or None."""
+        return self._records.section_key_for_url(url)
+
     def get_section(self, key: str) -> SectionPage | None:
         return self._records.get_section(key)
 
@@ -209,13 +217,30 @@ class Store:
         """count(query) and whether it is only a lower bound (text search past the cap)."""
         return self._listing.count_capped(self.resolve(query))
 
-    def rows(self, query: Query, offset: int, limit: int) -> list[ReleaseRow]:
-        """One window of the list, newest first (publication time, then a stable per-id order)."""
-        return self._listing.rows(self.resolve(query), offset, limit)
+    def rows(
+        self, query: Query, offset: int, limit: int, *, oldest_first: bool = False
+    ) -> list[ReleaseRow]:
+        """One window of the list, newest first (publication time, then a stable per-id order),
+        or oldest first."""
+        return self._listing.rows(self.resolve(query), offset, limit, oldest_first=oldest_first)
 
-    def index_of(self, query: Query, release_id: str) -> int | None:
+    def rows_by_id(self, ids: Sequence[str]) -> list[ReleaseRow]:
+        """The list columns of these releases, in the given order (unknown ids left out)."""
+        return self._listing.rows_by_id(ids)
+
+    def index_of(self, query: Query, release_id: str, *, oldest_first: bool = False) -> int | None:
         """Position of a release in rows(query, ...), or None when it does not match."""
-        return self._listing.index_of(self.resolve(query), release_id)
+        return self._listing.index_of(
+            self.resolve(query), release_id, oldest_first=oldest_first
+        )
+
+    def unread_ids(self, query: Query) -> list[str]:
+        """The ids of the unread releases matching `query`, newest first."""
+        return self._listing.unread_ids(self.resolve(query))
+
+    def ranked_ids(self, query: Query) -> list[str]:
+        """For a text query, the ids of its newest RELEVANCE_WINDOW matches, best first."""
+        return self._search.ranked_ids(self.resolve(query))
 
     def search(
         self,

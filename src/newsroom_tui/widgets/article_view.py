@@ -10,6 +10,10 @@ Textual's Markdown widget (with markdown-it and Pygments behind it, ~55 ms to im
 part of the reader's first paint: the screen calls `prepare_body` once it has painted, which
 imports it in a thread (the UI keeps answering meanwhile) and then mounts it; a document shown
 before that imports it on the spot.
+
+Find (`find`, `find_step`): the matches of a text in the page shown, accents and case ignored,
+highlighted in place in the Markdown blocks and stepped through with n / N; when the page shown
+has none, the next page that has one is shown. Tables scroll sideways with left / right.
 """
 
 from __future__ import annotations
@@ -24,18 +28,21 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
 from newsroom_tui.models import Release, SectionPage
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title
 from newsroom_tui.speedups.gc_tuning import collector_paused
+from newsroom_tui.widgets.article_find import FindInArticle
 
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
     from textual.widgets import Markdown
     from textual.widgets._markdown import MarkdownHeader
+
+TABLE_STEP = 8
+"""Columns a table moves sideways per left / right."""
 
 FIRST_CHUNK = 3_000
 """Markdown shown at once (more than a screenful); the rest follows in chunks."""
@@ -95,7 +102,7 @@ def split_chunks(markdown: str, size: int = CHUNK_BYTES) -> list[str]:
     return chunks
 
 
-class ArticleView(VerticalScroll, can_focus=True):
+class ArticleView(FindInArticle, can_focus=True):
     """The open document: title, a meta line, the Markdown body and its numbered links."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -103,10 +110,14 @@ class ArticleView(VerticalScroll, can_focus=True):
         Binding("k", "scroll_up", "Scroll up", show=False),
         Binding("g", "scroll_home", "Top", show=False),
         Binding("G", "scroll_end", "Bottom", show=False),
-        Binding("right_square_bracket", "next_heading", "Next heading"),
-        Binding("left_square_bracket", "previous_heading", "Prev heading"),
+        Binding("right_square_bracket", "next_heading", "Next heading", show=False),
+        Binding("left_square_bracket", "previous_heading", "Prev heading", show=False),
         Binding("full_stop", "next_page", "Next page", show=False),
         Binding("comma", "previous_page", "Previous page", show=False),
+        Binding("n", "find_step(1)", "Next match", show=False),
+        Binding("N", "find_step(-1)", "Previous match", show=False),
+        Binding("right,l", "scroll_tables(1)", "Tables right", show=False),
+        Binding("left,h", "scroll_tables(-1)", "Tables left", show=False),
     ]
 
     class LinkRequested(Message):
@@ -130,6 +141,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.page = 0
         self._body: Markdown | None = None
         self._body_mounted: AwaitMount | None = None
+        self.init_find()
 
     def compose(self) -> ComposeResult:
         yield Static(id="article-title")
@@ -141,9 +153,9 @@ class ArticleView(VerticalScroll, can_focus=True):
     def body(self) -> Markdown:
         """The Markdown widget, created and mounted (under the meta line) on first use."""
         if self._body is None:
-            from textual.widgets import Markdown
+            from newsroom_tui.widgets.article_table import ArticleMarkdown
 
-            self._body = Markdown(id="article-body", open_links=False)
+            self._body = ArticleMarkdown(id="article-body", open_links=False)
             self._body_mounted = self.mount(self._body, after="#article-meta")
         return self._body
 
@@ -162,8 +174,17 @@ class ArticleView(VerticalScroll, can_focus=True):
         if self.is_attached:
             _ = self.body
 
+    def show_placeholder(self, title: str, lines: list[str]) -> None:
+        """What the pane says before any document was shown (no worker: nothing to unload)."""
+        if self._body is not None:
+            self.show_message(title, lines)
+            return
+        self._set_header(title, "")
+        self.query_one("#article-links", Static).update(Text("\n".join(lines)))
+
     def show_message(self, title: str, lines: list[str]) -> None:
         """A placeholder (empty state, section not cached yet) as plain text."""
+        self.clear_find()
         self._set_header(title, "")
         self.links = []
         self.document_url = ""
@@ -188,6 +209,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._show(page.title, f"site page · cached {when}", page.markdown, page.url)
 
     def _show(self, title: str, meta: str, markdown: str, url: str) -> None:
+        self.clear_find()
         markdown = clean_body(markdown)
         self.document_url = clean_line(url)
         self._set_header(title, meta)
@@ -198,6 +220,8 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def show_page(self, page: int) -> None:
         """Show page `page` (0-based) of the document, from its top."""
+        self._unhighlight()
+        self.find_matches, self.find_index = [], -1
         self.page = max(0, min(page, len(self.pages) - 1))
         pager = self.query_one("#article-pages", Static)
         if len(self.pages) > 1:
@@ -259,6 +283,22 @@ class ArticleView(VerticalScroll, can_focus=True):
                 await asyncio.sleep(0.01)
                 await body.append(chunk)
         self.loading_body = False
+        if self.find_text:
+            # a page turned to for the find: find on it, without turning again
+            self.call_after_refresh(self._find_on_page, self._find_direction, False)
+
+    # --- tables ----------------------------------------------------------------------------------
+
+    def action_scroll_tables(self, step: int) -> None:
+        """Move the tables in view sideways."""
+        from newsroom_tui.widgets.article_table import TableScroll
+
+        if self._body is None:
+            return
+        view = self.scrollable_content_region
+        for table in self._body.query(TableScroll):
+            if table.region.overlaps(view):
+                table.scroll_relative(x=step * TABLE_STEP, animate=False)
 
     def link(self, number: int) -> Link | None:
         return self.links[number - 1] if 0 < number <= len(self.links) else None

@@ -114,7 +114,10 @@ class ContactsPanel(VerticalScroll, can_focus=True):
         for card in self.query(ContactCard):
             card.set_class(card.index == self.selected, "-selected")
             if card.index == self.selected:
-                self.scroll_to_widget(card, animate=False)
+                if self.selected == 0:
+                    self.scroll_home(animate=False)  # the panel's title stays in view
+                else:
+                    self.scroll_to_widget(card, animate=False)
 
     def action_select_next(self) -> None:
         if self.contacts:

@@ -1,9 +1,14 @@
 """ReleaseList: a virtual list of releases that only ever loads the rows on screen.
 
-Built on ScrollView's Line API: the virtual height is the number of rows the query matches, and
-`render_line` asks a small row cache, which loads the visible window (plus a margin) from the store
-with one `store.rows(query, offset, limit)`. 100,000 releases cost one COUNT and one window.
-Every string shown comes from the network, so lines are built from Text/Segments, never markup.
+Built on ScrollView's Line API: the virtual height is the number of rows the list shows, and
+`render_line` asks a small row cache, which loads the visible window (plus a margin) from its
+`RowSource` (the screen's read interface over the store) with one `rows(offset, limit)`. 100,000
+releases cost one count and one window. A store error while loading rows blanks them and is
+posted once as `LoadFailed`. Every string shown comes from the network, so lines are built from
+Text/Segments, never markup.
+
+Row markers, left to right: ▶ the release open in the article, ● unread, ★ starred; ✎ at the end
+of the row: changed since it was first stored.
 """
 
 from __future__ import annotations
@@ -12,8 +17,9 @@ import functools
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
+from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -27,10 +33,10 @@ from textual.strip import Strip
 
 from newsroom_tui.models import ReleaseRow
 from newsroom_tui.sanitise import clean_line, clean_title
+from newsroom_tui.storage.errors import StoreError
 
 if TYPE_CHECKING:
     from newsroom_tui.query import Query
-    from newsroom_tui.storage.store import Store
 
 MARGIN = 16
 """Rows loaded above and below the visible window, so small moves need no query."""
@@ -39,6 +45,28 @@ MAX_ROWS = 2_000
 MAX_LINES = 400
 """Rendered lines kept; the whole cache is dropped when it grows past this."""
 SECTION_WIDTH = 18
+SECTION_FROM = 90
+"""The section column shows in rows at least this wide (narrower, the title needs the room)."""
+OPEN_MARK = "▶"
+UNREAD_MARK = "●"
+STARRED_MARK = "★"
+UPDATED_MARK = "✎"
+
+
+class RowSource(Protocol):
+    """What the list reads: one listing (a query in one order), as the screen provides it.
+
+    Each method may raise StoreError.
+    """
+
+    @property
+    def query(self) -> Query: ...
+
+    def count(self) -> int: ...
+
+    def rows(self, offset: int, limit: int) -> list[ReleaseRow]: ...
+
+    def index_of(self, release_id: str) -> int | None: ...
 
 
 @functools.lru_cache(maxsize=4096)
@@ -73,6 +101,28 @@ def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def _luminance(color: Color) -> float:
+    """WCAG relative luminance."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = color.get_truecolor()
+    return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+
+
+BLACK = Color.from_rgb(0, 0, 0)
+WHITE = Color.from_rgb(255, 255, 255)
+
+
+@functools.lru_cache(maxsize=64)
+def readable_on(background: Color) -> Color:
+    """Black or white, whichever contrasts more with `background` (WCAG contrast ratio)."""
+    lum = _luminance(background)
+    return BLACK if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else WHITE
+
+
 class ReleaseMessage(Message):
     """A message about one release of the list (its id and its position in the results)."""
 
@@ -88,7 +138,7 @@ class ReleaseMessage(Message):
 
 
 class ReleaseList(ScrollView, can_focus=True):
-    """The releases matching a query, newest first, loaded a screenful at a time."""
+    """The releases of one listing, loaded a screenful at a time."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Down", show=False),
@@ -101,6 +151,8 @@ class ReleaseList(ScrollView, can_focus=True):
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "release-list--cursor",
+        "release-list--cursor-blurred",
+        "release-list--open",
         "release-list--unread",
         "release-list--read",
         "release-list--date",
@@ -119,11 +171,29 @@ class ReleaseList(ScrollView, can_focus=True):
     class ReleaseOpened(ReleaseMessage):
         """The user asked to read a release (enter or click)."""
 
+    class LoadFailed(Message):
+        """Rows could not be read (shown blank); `error` says why in one line."""
+
+        def __init__(self, release_list: ReleaseList, error: StoreError) -> None:
+            super().__init__()
+            self.release_list = release_list
+            self.error = error
+
+        @property
+        def control(self) -> ReleaseList:
+            return self.release_list
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._store: Store | None = None
-        self._query: Query | None = None
+        self._source: RowSource | None = None
         self._count = 0
+        self._failed = False
+        """A load failed since the last `show` (reported once, not on every repaint)."""
+        self.open_id: str | None = None
+        """The release open in the article: its row carries OPEN_MARK."""
+        self.show_section = True
+        """Whether rows end with a section column (the screen turns it off when every release
+        listed is in the same section)."""
         self._rows: OrderedDict[int, ReleaseRow] = OrderedDict()
         self._terms: tuple[str, ...] = ()
         self._lines: dict[tuple[int, int, bool, bool, Style], Strip] = {}
@@ -140,47 +210,56 @@ class ReleaseList(ScrollView, can_focus=True):
 
     @property
     def query_shown(self) -> Query | None:
-        return self._query
+        return self._source.query if self._source is not None else None
+
+    @property
+    def source(self) -> RowSource | None:
+        return self._source
 
     def show(
         self,
-        store: Store,
-        query: Query,
+        source: RowSource,
         *,
         terms: Iterable[str] = (),
         keep_id: str | None = None,
         empty_message: str = "",
     ) -> None:
-        """List the releases matching `query`; keep the cursor on `keep_id` when it still matches."""
-        self._store = store
-        self._query = query
+        """List `source`; keep the cursor on `keep_id` when it is still listed.
+
+        Raises StoreError when the count or the position cannot be read (nothing changes then).
+        """
+        count = source.count()
+        index = source.index_of(keep_id) if keep_id else None
+        self._source = source
         self._terms = tuple(t for t in terms if t)
         self.empty_message = empty_message
+        self._failed = False
         self._rows.clear()
         self._lines.clear()
-        self._count = store.count(query)
+        self._count = count
         self.virtual_size = Size(0, self._count)
-        index = store.index_of(query, keep_id) if keep_id else None
         self.scroll_to(y=0, animate=False, immediate=True)
         self.cursor = index if index is not None else 0
         self.refresh()
 
-    def reload(self) -> None:
-        """Forget the cached pages and count again (after a sync changed the store)."""
-        if self._store is None or self._query is None:
+    def set_open(self, release_id: str | None) -> None:
+        """Mark the row of the release open in the article (and unmark the previous one)."""
+        if release_id == self.open_id:
             return
-        current = self.current_row
-        self.show(
-            self._store,
-            self._query,
-            terms=self._terms,
-            keep_id=current.id if current else None,
-            empty_message=self.empty_message,
-        )
+        self.open_id = release_id
+        self._lines.clear()
+        self.refresh()
+
+    def set_show_section(self, show: bool) -> None:
+        if show != self.show_section:
+            self.show_section = show
+            self._lines.clear()
+            self.refresh()
 
     def row_at(self, index: int) -> ReleaseRow | None:
-        """The row at `index`, loading the visible window around it from the store if needed."""
-        if self._store is None or self._query is None or not 0 <= index < self._count:
+        """The row at `index`, loading the visible window around it if needed (None when it
+        cannot be read)."""
+        if self._source is None or not 0 <= index < self._count:
             return None
         row = self._rows.get(index)
         if row is None:
@@ -188,16 +267,26 @@ class ReleaseList(ScrollView, can_focus=True):
             row = self._rows.get(index)
         return row
 
+    def cached_rows(self) -> list[ReleaseRow]:
+        """The rows loaded so far (for changing flags in place after a bulk change)."""
+        return list(self._rows.values())
+
     def _load_window(self, index: int) -> None:
-        """One store query for the screenful around `index` (deep OFFSETs cost a scan each)."""
-        assert self._store is not None and self._query is not None
+        """One read for the screenful around `index` (deep OFFSETs cost a scan each)."""
+        assert self._source is not None
         top = int(self.scroll_offset.y)
         height = max(1, self.scrollable_content_region.height)
         if not top <= index < top + height:
             top = index
         start = max(0, min(index, top) - MARGIN)
         end = min(self._count, max(index, top + height) + MARGIN)
-        rows = self._store.rows(self._query, start, end - start)
+        try:
+            rows = self._source.rows(start, end - start)
+        except StoreError as exc:
+            if not self._failed:
+                self._failed = True
+                self.post_message(self.LoadFailed(self, exc))
+            return
         for offset, row in enumerate(rows):
             self._rows[start + offset] = row
         if len(self._rows) > MAX_ROWS:
@@ -218,6 +307,15 @@ class ReleaseList(ScrollView, can_focus=True):
                 self._forget_lines(index)
                 self.refresh_line(index)
 
+    def update_rows(self, release_ids: set[str], **changes: Any) -> None:
+        """`update_row` for many releases at once (one repaint)."""
+        for row in self._rows.values():
+            if row.id in release_ids:
+                for name, value in changes.items():
+                    setattr(row, name, value)
+        self._lines.clear()
+        self.refresh()
+
     # --- cursor ----------------------------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
@@ -225,16 +323,23 @@ class ReleaseList(ScrollView, can_focus=True):
         if clamped != new:
             self.cursor = clamped
             return
-        top = int(self.scroll_offset.y)
-        height = max(1, self.scrollable_content_region.height)
-        if new < top:
-            self.scroll_to(y=new, animate=False, immediate=True)
-        elif new >= top + height:
-            self.scroll_to(y=new - height + 1, animate=False, immediate=True)
+        self._scroll_to_cursor()
         self.refresh()
         row = self.row_at(new)
         if row is not None:
             self.post_message(self.ReleaseHighlighted(self, row.id, new))
+
+    def _scroll_to_cursor(self) -> None:
+        top = int(self.scroll_offset.y)
+        height = max(1, self.scrollable_content_region.height)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        """A smaller list (a resized terminal, a pane that shrank) keeps the cursor in view."""
+        self._scroll_to_cursor()
 
     def _page_height(self) -> int:
         return max(1, self.scrollable_content_region.height - 1)
@@ -302,6 +407,7 @@ class ReleaseList(ScrollView, can_focus=True):
                 return Strip(list(text.render(self.app.console)), width)
             return Strip.blank(width, base)
         key = (index, width, index == self.cursor, self.has_focus, base)
+        # (rows open or not, and the section column, are dropped from the cache when they change)
         cached = self._lines.get(key)
         if cached is not None:
             return cached
@@ -309,13 +415,16 @@ class ReleaseList(ScrollView, can_focus=True):
         if row is None:
             return Strip.blank(width, base)
         text = self._row_text(row, width)
-        style = base
+        # The cursor's colours go over every span (a match, a marker, the date): the whole row
+        # is highlighted, in the theme's block-cursor colours (dimmer while not focused).
+        cursor = None
         if index == self.cursor:
-            cursor_style = self.get_component_rich_style("release-list--cursor")
-            if not self.has_focus:
-                cursor_style = Style(bgcolor=cursor_style.bgcolor, dim=True)
-            style = base + cursor_style
-        segments = Segment.apply_style(text.render(self.app.console), style)
+            cursor = self.get_component_rich_style(
+                "release-list--cursor" if self.has_focus else "release-list--cursor-blurred"
+            )
+            if cursor.bgcolor is not None:
+                cursor += Style(color=readable_on(cursor.bgcolor))
+        segments = Segment.apply_style(text.render(self.app.console), base, cursor)
         strip = Strip(list(segments), width)
         if len(self._lines) >= MAX_LINES:
             self._lines.clear()
@@ -323,16 +432,19 @@ class ReleaseList(ScrollView, can_focus=True):
         return strip
 
     def _row_text(self, row: ReleaseRow, width: int) -> Text:
-        """One row as plain text with styled spans: unread dot, star, date, title, section, updated."""
+        """One row as plain text with styled spans: open mark, unread dot, star, date, title,
+        section (when shown), updated mark."""
         style_of = self.get_component_rich_style
         marker = style_of("release-list--marker")
         text = Text(no_wrap=True, end="")
-        text.append("● " if not row.read else "  ", marker)
-        text.append("★ " if row.starred else "  ", marker)
+        is_open = row.id == self.open_id
+        text.append(OPEN_MARK if is_open else " ", style_of("release-list--open"))
+        text.append(f"{UNREAD_MARK} " if not row.read else "  ", marker)
+        text.append(f"{STARRED_MARK} " if row.starred else "  ", marker)
         date = row.published.strftime("%Y-%m-%d") if row.published else "   —      "
         text.append(date.ljust(10), style_of("release-list--date"))
         text.append(" ")
-        show_section = width >= 60
+        show_section = self.show_section and width >= SECTION_FROM
         right = (SECTION_WIDTH + 3) if show_section else 2
         title_width = max(8, width - text.cell_len - right)
         shown = clean_title(row.title)  # the second line of defence: the store may hold anything
@@ -347,6 +459,6 @@ class ReleaseList(ScrollView, can_focus=True):
             section = Text(" " + label, style_of("release-list--section"), no_wrap=True, end="")
             section.truncate(SECTION_WIDTH + 1, overflow="ellipsis", pad=True)
             text.append_text(section)
-        text.append(" ✎" if row.updated else "  ", marker)
+        text.append(f" {UPDATED_MARK}" if row.updated else "  ", marker)
         text.truncate(width, pad=True)
         return text

@@ -3,6 +3,8 @@
 Site-section nodes post `SectionSelected` (the screen shows the cached page); the newsroom node and
 its facet children (years, tags, sections the store knows) post `FacetSelected` (the screen fills
 the release list). Labels are Text objects: menu labels and tags are network text, never markup.
+A label too long for the tree keeps its start and its end (where sibling labels such as
+"Directrice générale adjointe chargée de …" differ) with an ellipsis between.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -21,7 +24,26 @@ from newsroom_tui.models import Facets
 from newsroom_tui.profiles import MenuNode
 
 FACET_PREFIX = "facet:"
+MIN_LABEL = 8
+"""Narrower than this, labels are left to be cut at the edge."""
 NEWSROOM_KEY = f"{FACET_PREFIX}all"
+
+
+def shorten_middle(text: Text, width: int) -> Text:
+    """`text` in `width` cells: its start, an ellipsis, and its end (unchanged when it fits)."""
+    if text.cell_len <= width or width < 3:
+        return text
+    head = (width - 1) * 2 // 5
+    tail = width - 1 - head
+    shortened = text[:head]
+    shortened.append("…")
+    shortened.append_text(text[len(text) - tail :])
+    while shortened.cell_len > width and tail > 1:  # wide characters
+        tail -= 1
+        shortened = text[:head]
+        shortened.append("…")
+        shortened.append_text(text[len(text) - tail :])
+    return shortened
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +173,18 @@ class SectionTree(Tree[Entry]):
         if unread:
             label.append(f" ({unread})", "italic")
         self._newsroom.set_label(label)
+
+    def render_label(self, node: TreeNode[Entry], base_style: Style, style: Style) -> Text:
+        label = super().render_label(node, base_style, style)
+        depth = 0
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            depth += 1
+            parent = parent.parent
+        available = self.scrollable_content_region.width - depth * self.guide_depth
+        if available >= MIN_LABEL:
+            label = shorten_middle(label, available)
+        return label
 
     def entries(self) -> Iterator[TreeNode[Entry]]:
         stack = [self.root]

@@ -1,0 +1,62 @@
+"""Opening a link in the browser: the allowlist first, and when no browser can be started, an
+offer to copy the link instead (a terminal over SSH has no browser to start)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from newsroom_tui import browser
+from newsroom_tui.sanitise import clean_line, safe_url
+from newsroom_tui.screens.copy_menu import copy_via_app
+
+
+def open_link(app: App[Any], url: str) -> None:
+    """Open `url` if the allowlist accepts it; a refusal is one line, a missing browser brings
+    up the offer to copy the link."""
+    problem = browser.open_in_browser(url)
+    if problem is None:
+        app.notify(f"Opened {url}", markup=False)
+    elif safe_url(url) is None:
+        app.notify(problem, markup=False, severity="warning")
+    else:
+
+        def chosen(copy: bool | None) -> None:
+            if copy:
+                copy_via_app(app, url, "link")
+
+        app.push_screen(CopyLinkScreen(url, problem), chosen)
+
+
+class CopyLinkScreen(ModalScreen[bool]):
+    """'No browser could be started: copy the link instead?' (enter or y copies)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,y", "answer(True)", "Copy the link"),
+        Binding("escape,n,q", "answer(False)", "Cancel"),
+    ]
+
+    def __init__(self, url: str, problem: str) -> None:
+        super().__init__()
+        self.url = url
+        self.problem = problem
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="copy-link"):
+            yield Static(
+                Content(clean_line(self.problem, limit=200)) + Content(". Copy the link instead?"),
+                id="copy-link-question",
+            )
+            yield Static(Content(clean_line(self.url, limit=2000)), id="copy-link-url")
+            yield Static(
+                "enter or y: copy · escape or n: cancel", markup=False, id="copy-link-keys"
+            )
+
+    def action_answer(self, copy: bool) -> None:
+        self.dismiss(copy)

@@ -1,0 +1,76 @@
+"""FilterLine: the line above the release list saying what it shows and how many.
+
+"23 of 1,204 — Years › 2025 · unread only · “migrants” · oldest first · esc clears" (the count
+first, so a narrow pane cuts the filters, not the count). Every filter that narrows the list is
+named here, so a list remembered from the last run (a year, a tag, unread only) never looks like
+missing releases. Tag and section names are network text: the line is built as Content, never
+markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.widgets import Static
+
+from newsroom_tui.sanitise import clean_line
+
+
+def count_text(count: int, capped: bool = False) -> str:
+    """'1,204', or '10,000+' when the count stopped at a cap."""
+    return f"{count:,}" + ("+" if capped else "")
+
+
+@dataclass(frozen=True, slots=True)
+class ListState:
+    """What narrows the list and how many releases it holds."""
+
+    place: str = ""
+    """The facet chosen in the tree ('Years › 2025'), '' for the whole newsroom."""
+    unread_only: bool = False
+    search: str = ""
+    order: str = ""
+    """'' for newest first (the default), else 'oldest first' or 'by relevance'."""
+    count: int = 0
+    capped: bool = False
+    total: int | None = None
+    """Releases in the cache (None until known)."""
+
+    @property
+    def narrowed(self) -> bool:
+        return bool(self.place or self.unread_only or self.search)
+
+    def describe(self) -> Content:
+        parts: list[Content] = []
+        if self.place:
+            parts.append(Content(clean_line(self.place, limit=80)))
+        if self.unread_only:
+            parts.append(Content.styled("unread only", "bold"))
+        if self.search:
+            parts.append(Content("“") + Content(clean_line(self.search, limit=80)) + Content("”"))
+        if self.order:
+            parts.append(Content(self.order))
+        shown = count_text(self.count, self.capped)
+        if self.narrowed and self.total is not None:
+            amount = f"{shown} of {count_text(self.total)}"
+        else:
+            amount = f"{shown} release" + ("" if self.count == 1 and not self.capped else "s")
+        head = Content(" · ").join(parts) if parts else Content("all cached")
+        line = Content.styled(amount, "bold") + Content(" — ") + head
+        if self.narrowed:
+            line += Content.styled(" · esc clears", "dim")
+        return line
+
+
+class FilterLine(Static):
+    """One line: the list's filters, search and order, and its count."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.state = ListState()
+
+    def show(self, state: ListState) -> None:
+        self.state = state
+        self.set_class(state.narrowed, "-narrowed")
+        self.update(state.describe())
