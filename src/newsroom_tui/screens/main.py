@@ -244,6 +244,7 @@ class MainScreen(ReaderSync):
                 log.info("no filter hints: %s", exc)
         capped = query.match_expression() is not None and count >= TEXT_COUNT_CAP
         self.query_one(SearchBar).show_count(count, capped=capped, notes=notes)
+
     def _show_filters(self) -> None:
         release_list = self.release_list
         source = release_list.source

@@ -230,9 +230,7 @@ class Store:
 
     def index_of(self, query: Query, release_id: str, *, oldest_first: bool = False) -> int | None:
         """Position of a release in rows(query, ...), or None when it does not match."""
-        return self._listing.index_of(
-            self.resolve(query), release_id, oldest_first=oldest_first
-        )
+        return self._listing.index_of(self.resolve(query), release_id, oldest_first=oldest_first)
 
     def unread_ids(self, query: Query) -> list[str]:
         """The ids of the unread releases matching `query`, newest first."""
