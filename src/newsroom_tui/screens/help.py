@@ -33,6 +33,8 @@ KEYS: tuple[HelpGroup, ...] = (
             ("c", "copy the selected contact's email"),
             ("C", "copy all emails of the release, comma-separated"),
             ("D", "contacts directory: every contact across all releases"),
+            ("L", "the release in its next language (fr en es badges under the title)"),
+            ("v", "what changed in an edited release (✎) since its previous version"),
             ("r", "sync in the background; reading goes on"),
             ("t", "show / hide the section menu on a narrow terminal"),
             ("ctrl+p", "command palette: a section, a release by title, a contact"),

@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import Footer
 
 from newsroom_tui.models import Facets, SyncProgress, SyncReport
@@ -27,6 +26,7 @@ from newsroom_tui.screens.reader_service import (
     sync_summary,
     sync_was_offline,
 )
+from newsroom_tui.screens.release_versions import ReleaseVersionActions
 from newsroom_tui.storage.store import StoreError
 from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.contacts_panel import ContactsPanel
@@ -54,7 +54,7 @@ EMPTY_HELP = [
 ]
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ReleaseVersionActions):
     """The reader."""
 
     AUTO_FOCUS = "#releases"
@@ -75,6 +75,8 @@ class MainScreen(Screen[None]):
         Binding("D", "open_directory", "Contacts"),
         Binding("r", "sync", "Sync"),
         Binding("t", "toggle_tree", "Sections", show=False),
+        Binding("L", "next_language", "Language", show=False),
+        Binding("v", "show_changes", "Changes", show=False),
         Binding("full_stop", "turn_page(1)", "Next page", show=False),
         Binding("comma", "turn_page(-1)", "Previous page", show=False),
         *[Binding(str(n), f"open_link({n})", f"Link {n}", show=False) for n in range(1, 10)],
@@ -93,6 +95,8 @@ class MainScreen(Screen[None]):
         self.store = store
         self.profile = profile
         self.service = ReaderService(profile, database_path)
+        self.data_dir = database_path.parent.parent
+        """Where the other newsrooms' caches are (`<data>/<profile>/newsroom.sqlite3`)."""
         self.offline_hint = offline_hint
         self.probe_network = probe_network
         self.facet_key = NEWSROOM_KEY
@@ -367,6 +371,7 @@ class MainScreen(Screen[None]):
         self.open_release_id = release_id
         self.article.show_release(release)
         self.query_one(ContactsPanel).show(list(release.contacts), release.title)
+        self.release_shown(release)
 
     def action_step(self, step: int) -> None:
         if not self.release_list.move_and_open(step):
