@@ -8,6 +8,7 @@ from urllib.parse import urldefrag
 
 from textual import on
 
+from newsroom_tui.models import Release
 from newsroom_tui.profiles import MenuNode, Profile
 from newsroom_tui.screens.history import DocumentHistory, Visit
 from newsroom_tui.screens.links import open_link
@@ -93,6 +94,11 @@ class ReaderDocuments(ReaderLayout):
         self.release_list.set_open(release_id)
         self.article.show_release(release)
         self.query_one(ContactsPanel).show(list(release.contacts), release.title)
+        self.release_shown(release)
+
+    def release_shown(self, release: Release, newsroom: str = "") -> None:
+        """The article now shows `release` (from the cache of `newsroom`, '' for this one's);
+        the language versions and edit marker build on it (screens/release_versions)."""
 
     def _show_visit(self, visit: Visit) -> None:
         if visit.kind == "release":

@@ -41,6 +41,8 @@ KEYS: tuple[HelpGroup, ...] = (
             ("C", "copy all emails of the release, comma-separated"),
             ("x", "copy menu for the contact"),
             ("D", "contacts directory: every contact across all releases"),
+            ("L", "the release in its next language (fr en es badges under the title)"),
+            ("v", "what changed in an edited release (✎) since its previous version"),
             ("r", "sync in the background; reading goes on"),
             ("ctrl+l", "sync log: each sync of this session and every source that failed"),
             ("t", "show / hide the section menu"),

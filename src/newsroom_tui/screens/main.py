@@ -30,7 +30,7 @@ from newsroom_tui.screens.history import DocumentHistory
 from newsroom_tui.screens.listing import ORDER_LABELS, ORDERS, Listing, Order, usable_order
 from newsroom_tui.screens.reader_layout import NARROW_WIDTH, WIDE_WIDTH
 from newsroom_tui.screens.reader_service import ReaderService
-from newsroom_tui.screens.reader_sync import ReaderSync
+from newsroom_tui.screens.release_versions import ReleaseVersionActions
 from newsroom_tui.screens.sync_log import SyncRecord
 from newsroom_tui.storage.store import TEXT_COUNT_CAP, StoreError
 from newsroom_tui.widgets.article_view import ArticleView
@@ -74,7 +74,7 @@ class LongLivedFreezer(Protocol):
     def freeze_long_lived(self) -> None: ...
 
 
-class MainScreen(ReaderSync):
+class MainScreen(ReleaseVersionActions):
     """The reader."""
 
     AUTO_FOCUS = "#releases"
@@ -107,6 +107,8 @@ class MainScreen(ReaderSync):
         Binding("ctrl+f", "find", "Find", show=False),
         Binding("backspace,alt+left", "back", "Back", show=False),
         Binding("alt+right", "forward", "Forward", show=False),
+        Binding("L", "next_language", "Language", show=False),
+        Binding("v", "show_changes", "Changes", show=False),
         Binding("full_stop", "turn_page(1)", "Next page", show=False),
         Binding("comma", "turn_page(-1)", "Previous page", show=False),
         *[Binding(str(n), f"open_link({n})", f"Link {n}", show=False) for n in range(1, 10)],
@@ -125,6 +127,8 @@ class MainScreen(ReaderSync):
         self.store = store
         self.profile = profile
         self.service = ReaderService(profile, database_path)
+        self.data_dir = database_path.parent.parent
+        """Where the other newsrooms' caches are (`<data>/<profile>/newsroom.sqlite3`)."""
         self.offline_hint = offline_hint
         self.probe_network = probe_network
         self.facet_key = NEWSROOM_KEY

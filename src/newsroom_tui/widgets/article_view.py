@@ -35,6 +35,7 @@ from newsroom_tui.models import Release, SectionPage
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title
 from newsroom_tui.speedups.gc_tuning import collector_paused
 from newsroom_tui.widgets.article_find import FindInArticle
+from newsroom_tui.widgets.language_badges import LanguageBadges
 
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
@@ -145,6 +146,7 @@ class ArticleView(FindInArticle, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield Static(id="article-title")
+        yield LanguageBadges(id="article-versions")
         yield Static(id="article-meta")
         yield Static(id="article-pages")
         yield Static(id="article-links")
@@ -198,7 +200,7 @@ class ArticleView(FindInArticle, can_focus=True):
             meta.append(release.section)
         meta.extend(release.tags[:4])
         if release.updated:
-            meta.append("updated")
+            meta.append("updated · v: what changed" if release.versions else "updated")
         if release.summary_only:
             meta.append("summary only: the page could not be fetched")
         markdown = release.markdown or release.summary or release.text
@@ -248,6 +250,7 @@ class ArticleView(FindInArticle, can_focus=True):
 
     def _set_header(self, title: str, meta: str) -> None:
         self.query_one("#article-title", Static).update(Text(clean_title(title)))
+        self.query_one(LanguageBadges).show_versions([])  # the screen fills them for a release
         meta_text = Text(clean_line(meta))
         if self.document_url:
             meta_text.append("\n" + self.document_url, "underline")
