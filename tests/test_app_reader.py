@@ -13,6 +13,7 @@ from newsroom_tui.app import NewsroomApp, build_app
 from newsroom_tui.screens.main import MainScreen
 from newsroom_tui.widgets import search_bar
 from newsroom_tui.widgets.article_view import ArticleView
+from newsroom_tui.widgets.filter_line import FilterLine
 from newsroom_tui.widgets.release_list import ReleaseList
 from newsroom_tui.widgets.search_bar import SearchBar
 from newsroom_tui.widgets.section_tree import SectionTree
@@ -208,20 +209,21 @@ async def test_every_search_shows_how_many_releases_it_found(data_dir: Path) -> 
         await settle(pilot)
         search = app.screen.query_one(SearchBar)
         release_list = app.screen.query_one(ReleaseList)
-        count_line = search.query_one("#search-count", Static)
-        assert not count_line.display  # no search, no count
+        filter_line = app.screen.query_one(FilterLine)
         for text, expected in (("migrants", None), ("tag:europ", 1), ("migrants OR accord", None)):
             search.input.value = text
             search.run_search()
             await search_settled(app, pilot)
             shown = release_list.count if expected is None else expected
             assert release_list.count == shown
-            noun = "result" if shown == 1 else "results"
-            assert str(count_line.render()).strip() == f"{shown} {noun}", text
-            assert count_line.display
+            line = str(filter_line.render())
+            assert line.startswith(f"{shown} of 8 — "), (text, line)
+            assert text in line
+        # hints under the box only when a filter value matches nothing
+        assert not search.query_one("#search-count", Static).display
         search.action_clear()
         await search_settled(app, pilot)
-        assert not count_line.display
+        assert str(filter_line.render()).startswith("8 releases — all cached")
 
 
 async def test_a_filter_value_matching_nothing_names_the_closest(data_dir: Path) -> None:
@@ -233,7 +235,7 @@ async def test_a_filter_value_matching_nothing_names_the_closest(data_dir: Path)
         search.run_search()
         await search_settled(app, pilot)
         lines = str(search.query_one("#search-count", Static).render()).strip().splitlines()
-        assert lines == ["0 results", "tag:asia matches no tag; closest: tag:Asie"]
+        assert lines == ["tag:asia matches no tag; closest: tag:Asie"]
 
 
 async def test_a_long_search_error_wraps_in_a_narrow_pane(data_dir: Path) -> None:

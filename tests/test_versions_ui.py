@@ -80,7 +80,7 @@ async def test_L_opens_the_next_language_across_three_newsrooms(
             assert title_shown(screen) == TITLES["en"]
             assert screen.query_one(LanguageBadges).newsroom == "iom-en"
             assert badges(screen) == [("en", True, True), ("es", False, False), ("fr", False, True)]
-            assert screen.open_release_id is None  # iom-fr's keys do not act on it
+            assert screen.open_release_id == fr.id  # s and m still act on the iom-fr release
 
             site.reset_counts()
             await pilot.press("L")  # Spanish: in no cache, fetched and stored in iom-es

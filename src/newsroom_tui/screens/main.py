@@ -211,14 +211,7 @@ class MainScreen(ReleaseVersionActions):
     def refresh_list(self, *, keep_id: str | None = None) -> None:
         query = self.current_query()
         terms = query.highlight_terms()
-        if self.search is not None:
-            empty = "No release matches this search (esc clears it)."
-        elif self.unread_only:
-            empty = "No unread release here (u shows all)."
-        elif self.total == 0:
-            empty = "No releases cached yet: press r to sync, or try newsroom-tui --demo."
-        else:
-            empty = "No release here."
+        empty = self._empty_message()
         listing = Listing(self.store, query, self.order)
         release_list = self.release_list
         release_list.set_show_section(query.section is None and self.sections_in_cache > 1)
@@ -227,7 +220,7 @@ class MainScreen(ReleaseVersionActions):
         except StoreError as exc:
             self.report_error("Could not list releases", exc)
         else:
-            self._show_result_count(query)
+            self._show_filter_hints(query)
         self._show_filters()
         if not self._listed:
             # The list is what the reader looks at first: the rest waits until it is painted,
@@ -235,19 +228,28 @@ class MainScreen(ReleaseVersionActions):
             self._listed = True
             self.call_after_refresh(self.call_later, self._after_first_paint)
 
-    def _show_result_count(self, query: Query) -> None:
-        """Under the search: how many releases the search (with the facet filters) found."""
+    def _empty_message(self) -> str:
+        """What the list says when it shows nothing, and how to get something."""
+        if self.search is not None:
+            return "No release matches this search (esc clears it)."
+        if self.unread_only:
+            return "No unread release here (u shows all)."
+        if self.total == 0:
+            return "No releases cached yet: press r to sync, or try newsroom-tui --demo."
+        return "No release here."
+
+    def _show_filter_hints(self, query: Query) -> None:
+        """Under the search, when it finds nothing: the filter values that match nothing stored
+        and the closest ones."""
         if self.search is None:
             return
-        count = self.release_list.count
         notes: list[str] = []
-        if count == 0:
+        if self.release_list.count == 0:
             try:
                 notes = self.store.filter_misses(query)
             except StoreError as exc:
                 log.info("no filter hints: %s", exc)
-        capped = query.match_expression() is not None and count >= TEXT_COUNT_CAP
-        self.query_one(SearchBar).show_count(count, capped=capped, notes=notes)
+        self.query_one(SearchBar).show_hints(notes)
 
     def _show_filters(self) -> None:
         release_list = self.release_list
@@ -286,7 +288,12 @@ class MainScreen(ReleaseVersionActions):
         self.app.call_from_thread(self._show_facets, facets)
 
     def _show_facets(self, facets: Facets) -> None:
+        known_empty = self.total == 0
         self.total = facets.total
+        if facets.total == 0 and not known_empty and self.release_list.count == 0:
+            # the cache turns out empty: the list says how to fill it
+            self.release_list.empty_message = self._empty_message()
+            self.release_list.refresh()
         self.set_class(facets.total == 0, "-empty-cache")
         sections = len(facets.sections)
         if sections != self.sections_in_cache:

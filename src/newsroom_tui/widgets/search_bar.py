@@ -127,15 +127,13 @@ class SearchBar(Vertical):
         self.remove_class("-error")
         self.post_message(self.QueryChanged(self, text, query))
 
-    def show_count(self, count: int, *, capped: bool = False, notes: Sequence[str] = ()) -> None:
-        """Under the input: how many releases the search found (`capped`: at least that many),
-        then one line per note (a filter value that matches nothing)."""
-        if not self.input.value.strip():
+    def show_hints(self, notes: Sequence[str]) -> None:
+        """Under the input: one line per filter value that matches nothing, naming the closest
+        stored values (the count itself is on the filter line above the list)."""
+        if not notes or not self.input.value.strip():
             self.remove_class("-counted")
             return
-        number = f"{count:,}+" if capped else f"{count:,}"
-        lines = [f"{number} result{'' if count == 1 and not capped else 's'}"]
-        lines += [clean_line(note, limit=400) for note in notes]
+        lines = [clean_line(note, limit=400) for note in notes]
         self.query_one("#search-count", Static).update(Text("\n".join(lines)))
         self.add_class("-counted")
 
