@@ -12,7 +12,7 @@ from newsroom_tui.models import SyncProgress
 from newsroom_tui.profiles import load_profile
 from newsroom_tui.widgets.release_list import ReleaseList
 from newsroom_tui.widgets.sync_status import SyncStatus
-from uifixtures import settle
+from uifixtures import notices, settle
 
 
 async def test_sync_in_background_with_progress(
@@ -80,4 +80,4 @@ async def test_r_under_the_demo_profile_serves_and_syncs_the_demo(tmp_path: Path
         assert not status.syncing
         assert release_list.count == 44
         assert status.online
-        assert not [n for n in app._notifications if n.severity == "error"]
+        assert not [n for n in notices(app) if n.severity == "error"]

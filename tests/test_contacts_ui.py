@@ -18,7 +18,7 @@ from newsroom_tui.paths import styles_dir
 from newsroom_tui.screens.copy_menu import CopyMenuScreen
 from newsroom_tui.screens.main import MainScreen
 from newsroom_tui.widgets.contacts_panel import ContactCard, ContactsPanel
-from uifixtures import sample_app, settle, shown_text
+from uifixtures import notifications, sample_app, settle, shown_text
 
 JANE = Contact(
     name="Jane Doe",
@@ -95,7 +95,7 @@ async def test_contact_without_email_copies_nothing() -> None:
         await pilot.press("c")
         assert app.clipboard == ""
         assert app.copied == []
-        assert [n.message for n in app._notifications] == ["No email for Bureau de presse"]
+        assert notifications(app) == ["No email for Bureau de presse"]
 
 
 async def test_card_says_no_email_for_a_phone_only_or_a_named_person() -> None:
@@ -110,7 +110,7 @@ async def test_card_says_no_email_for_a_phone_only_or_a_named_person() -> None:
         assert "no email" not in shown[2]
         await pilot.press("down", "c")
         assert app.clipboard == ""
-        assert [n.message for n in app._notifications] == ["No email for Arnaud Lemaire"]
+        assert notifications(app) == ["No email for Arnaud Lemaire"]
 
 
 async def test_copied_email_is_exactly_what_is_shown() -> None:

@@ -170,9 +170,11 @@ def test_a_burst_typed_in_one_write_goes_to_the_search_box(tmp_path: Path) -> No
         mark = len(app.output)
         app.send("/migrants")  # one write: the app reads it as one burst
         app.wait_for("Journée internationale", start=mark)  # the results are listed
-        app.wait_for("migrants", start=mark)
+        app.wait_for("2 of 8 — “migrants”", start=mark)  # the whole word was searched
         app.send("\x1b")
-        app.wait_for("L'OIM salue", start=len(app.output))  # escape: the whole list again
+        # escape: the search cleared, the whole list again (nothing drawn since the whole word
+        # was searched says so; a lone ESC is told from a sequence after a short delay)
+        app.wait_for("8 releases — all cached", start=len(app.output))
         mark = len(app.output)
         app.send("/\x1b[200~accord\x1b[201~")  # `/` and a bracketed paste, in one write
         app.wait_for("1 of 8", start=mark)  # the filter line counts the paste's results
