@@ -88,7 +88,7 @@ async def test_titles_use_the_width_and_the_section_column_only_when_sections_mi
         assert "Communiqués" not in line  # one section: no column repeating it
         # the title runs to the end of the row (markers, date, then the title, then "…")
         width = release_list.scrollable_content_region.width
-        shown = line.rstrip().split(" 2024-05-31 ")[1]
+        shown = line.rstrip().split(" 31 May 2024 ")[1]
         assert shown.endswith("…") and len(shown) >= width - 20
     # sections that mix, and a list wide enough: the column is there
     app = sample_app(tmp_path / "other")

@@ -60,7 +60,7 @@ async def test_opens_on_the_newsroom_newest_first(data_dir: Path) -> None:
         lines = list_lines(app)
         assert "Sécurité des migrants" in lines[0]
         assert lines[0].lstrip().startswith("●")
-        assert "2024-05-31" in lines[0]
+        assert "31 May 2024" in lines[0]
         status = app.screen.query_one("#status-sync", Static)
         assert "2024-06-01 10:30" in str(status.render())
 

@@ -241,6 +241,55 @@ def test_argparse_still_words_its_messages_so() -> None:
         assert repr(message) in source or repr(message).replace("'", '"') in source, message
 
 
+def test_every_binding_of_the_interface_is_described_in_the_catalogues() -> None:
+    """The footer and the keys panel show bindings' descriptions, translated where shown: each
+    one must be a message of the catalogues (a description written without N_ is not)."""
+    import importlib
+    import pkgutil
+
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+
+    import newsroom_tui.screens
+    import newsroom_tui.widgets
+
+    importlib.import_module("newsroom_tui.app")
+    for package in (newsroom_tui.screens, newsroom_tui.widgets):
+        for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+            importlib.import_module(info.name)
+
+    def subclasses(cls: type) -> list[type]:
+        found = []
+        for sub in cls.__subclasses__():
+            found += [sub, *subclasses(sub)]
+        return found
+
+    msgids = {m.id for m in catalogue("fr") if isinstance(m.id, str)}
+    described = []
+    for cls in subclasses(DOMNode):
+        if not cls.__module__.startswith("newsroom_tui."):
+            continue
+        for binding in cls.__dict__.get("BINDINGS", []):
+            description = binding.description if isinstance(binding, Binding) else binding[2]
+            if description:
+                described.append((cls.__name__, description))
+    assert len(described) > 50
+    missing = [item for item in described if item[1] not in msgids]
+    assert not missing
+
+
+def test_textual_still_words_what_the_reader_translates() -> None:
+    import textual.app
+    import textual.command
+    import textual.screen
+
+    from newsroom_tui.screens.interface_words import PALETTE_PLACEHOLDER, TEXTUAL_WORDS
+
+    source = "".join(inspect.getsource(m) for m in (textual.app, textual.screen, textual.command))
+    for word in (*TEXTUAL_WORDS, PALETTE_PLACEHOLDER):
+        assert f'"{word}"' in source, word
+
+
 # --- dates and numbers ------------------------------------------------------------------------
 
 

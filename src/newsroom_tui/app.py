@@ -4,16 +4,19 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
-from newsroom_tui import paths
+from newsroom_tui import i18n, paths
+from newsroom_tui.i18n import N_, _
 from newsroom_tui.process_settings import tune_process
 from newsroom_tui.profiles import Profile
+from newsroom_tui.screens.interface_words import PALETTE_PLACEHOLDER, translated_commands
 from newsroom_tui.screens.key_order import OrderedInputApp
 from newsroom_tui.speedups import gc_tuning
 
@@ -49,8 +52,8 @@ class NewsroomApp(OrderedInputApp):
         _newsroom_commands,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", N_("Help")),
+        Binding("q", "quit", N_("Quit")),
     ]
 
     def __init__(
@@ -78,11 +81,18 @@ class NewsroomApp(OrderedInputApp):
             self.store = Store.open(self.database_path)
         except (OSError, StoreError) as exc:
             log.error("cannot open %s", self.database_path, exc_info=exc)
-            self.notify(f"Cannot open the cache: {exc}", markup=False, severity="error", timeout=30)
+            self.notify(
+                _("Cannot open the cache: {error}").format(error=exc),
+                markup=False,
+                severity="error",
+                timeout=30,
+            )
             return
         if self.store.recovered_from is not None:
             self.notify(
-                f"The cache was damaged; the old file was moved to {self.store.recovered_from}",
+                _("The cache was damaged; the old file was moved to {path}").format(
+                    path=self.store.recovered_from
+                ),
                 markup=False,
                 severity="warning",
                 timeout=20,
@@ -122,7 +132,7 @@ class NewsroomApp(OrderedInputApp):
 
         self.copy_to_clipboard(text)
         copy_to_system(text)
-        self.notify(f"Copied {what}: {text}", markup=False)
+        self.notify(_("Copied {what}: {text}").format(what=what, text=text), markup=False)
 
     def open_link(self, url: str) -> None:
         """Open `url` in the browser if the allowlist accepts it; else say why in one line (and
@@ -131,6 +141,17 @@ class NewsroomApp(OrderedInputApp):
         from newsroom_tui.screens.links import open_link
 
         open_link(self, self.profile.fetch_address(url))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        return translated_commands(super().get_system_commands(screen))
+
+    def action_command_palette(self) -> None:
+        """The command palette, its prompt in the interface language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
+            palette = CommandPalette(id="--command-palette", placeholder=_(PALETTE_PLACEHOLDER))
+            self.push_screen(palette)
 
     def action_help(self) -> None:
         from newsroom_tui.screens.help import HelpScreen
@@ -149,13 +170,18 @@ def build_app(
     demo: bool = False,
     offline_hint: bool = False,
     probe_network: bool = False,
+    ui_lang: str | None = None,
 ) -> NewsroomApp:
     """The reader for `profile` over the database in `data_dir` (shared by the CLI and tests).
 
     `probe_network` checks at start whether the newsroom's host can be reached, to say "offline"
-    before any sync (the CLI asks for it; tests leave the network alone).
+    before any sync (the CLI asks for it; tests leave the network alone). `ui_lang` sets the
+    interface language for the process (the CLI has already set it from --ui-lang, the setting
+    or the locale).
     """
     tune_process()
+    if ui_lang is not None:
+        i18n.use_language(ui_lang)
     app = NewsroomApp(
         profile,
         paths.database_path(data_dir, profile.id),
@@ -163,5 +189,5 @@ def build_app(
         probe_network=probe_network,
     )
     if demo:
-        app.sub_title = "demo"
+        app.sub_title = _("demo")
     return app

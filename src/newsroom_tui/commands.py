@@ -20,6 +20,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.style import Style
 
+from newsroom_tui.i18n import _
 from newsroom_tui.models import DirectoryContact, SearchHit
 from newsroom_tui.profiles import MenuNode
 from newsroom_tui.query import Query, QueryError, parse_query
@@ -102,19 +103,21 @@ class NewsroomCommands(Provider):
     async def discover(self) -> Hits:
         if self._source is None:
             return
+        directory = _("Contacts directory")
         yield DiscoveryHit(
-            Content("Contacts directory"),
+            Content(directory),
             partial(self._open_directory, ""),
-            text="Contacts directory",
-            help="Every press contact across the cached releases",
+            text=directory,
+            help=_("Every press contact across the cached releases"),
         )
         for path, node in self._sections:
             if "›" not in path:
+                candidate = _("Section: {path}").format(path=path)
                 yield DiscoveryHit(
-                    Content("Section: ") + Content(path),
+                    Content(candidate),
                     partial(self._open_section, node),
-                    text=f"Section: {path}",
-                    help="Open this section",
+                    text=candidate,
+                    help=_("Open this section"),
                 )
 
     # --- search ---------------------------------------------------------------------------------
@@ -134,7 +137,7 @@ class NewsroomCommands(Provider):
     def _section_hits(self, matcher: Matcher) -> list[Hit]:
         hits: list[Hit] = []
         for path, node in self._sections:
-            candidate = f"Section: {path}"
+            candidate = _("Section: {path}").format(path=path)
             score = matcher.match(candidate)
             if score > 0:
                 hits.append(
@@ -143,7 +146,7 @@ class NewsroomCommands(Provider):
                         self._highlight(matcher, candidate),
                         partial(self._open_section, node),
                         text=candidate,
-                        help="Open this section",
+                        help=_("Open this section"),
                     )
                 )
         return hits
@@ -158,19 +161,19 @@ class NewsroomCommands(Provider):
             return []
         hits: list[Hit] = []
         for found in source.palette_releases(query, MAX_RELEASES):
-            title = clean_title(found.title) or "(untitled)"
-            candidate = f"Release: {title}"
+            title = clean_title(found.title) or _("(untitled)")
+            candidate = _("Release: {title}").format(title=title)
             # The store matched it (accents folded, stems): rank it even when the fuzzy
             # matcher does not see the typed letters in order.
             score = max(matcher.match(candidate), 0.3)
-            date = found.published.strftime("%Y-%m-%d") if found.published else "unknown date"
+            date = found.published.strftime("%Y-%m-%d") if found.published else _("unknown date")
             hits.append(
                 Hit(
                     score,
                     self._highlight(matcher, candidate),
                     partial(self._open_release, found.id),
                     text=candidate,
-                    help=f"Open this release ({date})",
+                    help=_("Open this release ({date})").format(date=date),
                 )
             )
         return hits
@@ -181,7 +184,7 @@ class NewsroomCommands(Provider):
             contact = as_contact(entry)
             emails = contact_emails(contact)
             name = contact_name(contact) or (emails[0] if emails else "")
-            label = f"Contact: {name}"
+            label = _("Contact: {name}").format(name=name)
             if emails:
                 label += f" <{emails[0]}>"
             score = matcher.match(label)
@@ -189,25 +192,27 @@ class NewsroomCommands(Provider):
                 continue
             if emails:
                 command: Callable[[], object] = partial(self._copy_email, emails[0], name)
-                help_text = "Copy this email"
+                help_text = _("Copy this email")
             else:
                 command = partial(self._open_directory, name)
-                help_text = "Show in the contacts directory"
+                help_text = _("Show in the contacts directory")
             hits.append(
                 Hit(score, self._highlight(matcher, label), command, text=label, help=help_text)
             )
             if len(hits) >= MAX_CONTACTS:
                 break
         if self._contacts:
-            candidate = "Contacts directory"
+            candidate = _("Contacts directory")
+            filtered = _("Contacts directory filtered by {text}").format(
+                text=clean_line(text, limit=80)
+            )
             hits.append(
                 Hit(
                     0.2,
-                    Content("Contacts directory filtered by ")
-                    + Content(clean_line(text, limit=80)),
+                    Content(filtered),
                     partial(self._open_directory, text),
                     text=f"{candidate}: {text}",
-                    help="Every contact matching what you typed",
+                    help=_("Every contact matching what you typed"),
                 )
             )
         return hits
@@ -225,7 +230,7 @@ class NewsroomCommands(Provider):
             source.open_release(release_id)
 
     def _copy_email(self, email: str, name: str) -> None:
-        copy_via_app(self.app, email, f"email of {name}")
+        copy_via_app(self.app, email, _("email of {name}").format(name=name))
 
     def _open_directory(self, filter_text: str) -> None:
         source = self._source

@@ -16,9 +16,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from newsroom_tui.i18n import N_, _, ngettext
+from newsroom_tui.local_formats import format_number
 from newsroom_tui.models import Contact, DirectoryContact, ReleaseRow
 from newsroom_tui.sanitise import clean_line, clean_title
 from newsroom_tui.screens.copy_menu import (
@@ -28,11 +29,12 @@ from newsroom_tui.screens.copy_menu import (
     contact_phones,
     copy_via_app,
 )
+from newsroom_tui.screens.interface_words import TranslatedBindings, content_from
 from newsroom_tui.storage.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-CHANGED_MARK = "changed"
+CHANGED_MARK = N_("changed")
 
 
 class DirectorySource(Protocol):
@@ -63,19 +65,19 @@ def as_contact(entry: DirectoryContact) -> Contact:
 
 def _date(row_date: object) -> str:
     strftime = getattr(row_date, "strftime", None)
-    return strftime("%Y-%m-%d") if strftime is not None else "unknown"
+    return strftime("%Y-%m-%d") if strftime is not None else _("unknown")
 
 
-class ContactsDirectoryScreen(Screen[None]):
+class ContactsDirectoryScreen(TranslatedBindings[None]):
     """Every contact in the cache: type to filter, enter for its releases, c/C/x to copy."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
-        Binding("c", "copy_email", "Copy email"),
-        Binding("C", "copy_all_emails", "Copy all emails"),
-        Binding("x", "copy_menu", "Copy…"),
-        Binding("slash", "focus_filter", "Filter"),
-        Binding("down", "focus_table", "List", show=False),
+        Binding("escape", "back", N_("Back")),
+        Binding("c", "copy_email", N_("Copy email")),
+        Binding("C", "copy_all_emails", N_("Copy all emails")),
+        Binding("x", "copy_menu", N_("Copy…")),
+        Binding("slash", "focus_filter", N_("Filter")),
+        Binding("down", "focus_table", N_("List"), show=False),
     ]
 
     def __init__(self, store: DirectorySource, filter_text: str = "") -> None:
@@ -89,7 +91,7 @@ class ContactsDirectoryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Input(
             value=self.initial_filter,
-            placeholder="Filter contacts: name, organisation, email or phone",
+            placeholder=_("Filter contacts: name, organisation, email or phone"),
             id="directory-filter",
             select_on_focus=False,
         )
@@ -97,11 +99,19 @@ class ContactsDirectoryScreen(Screen[None]):
         table: DataTable[Text] = DataTable(
             id="directory-table", cursor_type="row", zebra_stripes=True
         )
-        table.add_columns("Name", "Organisation", "Emails", "Phones", "Releases", "Last seen", "")
+        table.add_columns(
+            _("Name"),
+            _("Organisation"),
+            _("Emails"),
+            _("Phones"),
+            _("Releases"),
+            _("Last seen"),
+            "",
+        )
         yield table
         yield Static("", markup=False, id="directory-releases-title")
         releases: DataTable[Text] = DataTable(id="directory-releases", cursor_type="row")
-        releases.add_columns("Date", "Release")
+        releases.add_columns(_("Date"), _("Release"))
         yield releases
         yield Footer()
 
@@ -124,7 +134,7 @@ class ContactsDirectoryScreen(Screen[None]):
         try:
             entries = self.store.contacts_directory(filter_text.strip())
         except StoreError as exc:
-            self._failed("Could not read the contacts", exc)
+            self._failed(_("Could not read the contacts"), exc)
             return
         self.entries = {entry.key: entry for entry in entries}
         table = self.table
@@ -138,14 +148,18 @@ class ContactsDirectoryScreen(Screen[None]):
                 Text(", ".join(contact_phones(contact))),
                 Text(str(entry.releases), justify="right"),
                 Text(_date(entry.last_seen)),
-                Text(CHANGED_MARK if entry.changed else ""),
+                Text(_(CHANGED_MARK) if entry.changed else ""),
                 key=entry.key,
             )
         count = len(entries)
-        noun = "contact" if count == 1 else "contacts"
-        status = f"{count} {noun}"
         if filter_text.strip():
-            status += f" matching {clean_line(filter_text, limit=80)}"
+            status = ngettext(
+                "{count} contact matching {text}", "{count} contacts matching {text}", count
+            ).format(count=format_number(count), text=clean_line(filter_text, limit=80))
+        else:
+            status = ngettext("{count} contact", "{count} contacts", count).format(
+                count=format_number(count)
+            )
         self.query_one("#directory-status", Static).update(status)
         self._hide_releases()
 
@@ -154,7 +168,7 @@ class ContactsDirectoryScreen(Screen[None]):
         table = self.table
         if table.row_count == 0:
             return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        row_key = table.coordinate_to_cell_key(table.cursor_coordinate)[0]
         return self.entries.get(str(row_key.value))
 
     @on(Input.Changed, "#directory-filter")
@@ -179,18 +193,18 @@ class ContactsDirectoryScreen(Screen[None]):
         try:
             self.releases = self.store.releases_for_contact(entry.key)
         except StoreError as exc:
-            self._failed("Could not read the contact's releases", exc)
+            self._failed(_("Could not read the contact's releases"), exc)
             return
         self.releases_of = entry.key
         table = self.release_table
         table.clear()
         for row in self.releases:
             table.add_row(Text(_date(row.published)), Text(clean_title(row.title)), key=row.id)
-        title = Content("Releases with ") + Content(contact_name(as_contact(entry)))
-        title += Content(f" ({len(self.releases)})")
+        title = content_from(_("Releases with {name}"), name=contact_name(as_contact(entry)))
+        title += Content(f" ({format_number(len(self.releases))})")
         if entry.changed and entry.previous:
             earlier = ", ".join(clean_line(value, limit=254) for value in entry.previous)
-            title += Content(" · changed; earlier: ") + Content(earlier)
+            title += Content(" · " + _("changed; earlier:") + " ") + Content(earlier)
         self.query_one("#directory-releases-title", Static).update(title)
         self.add_class("-show-releases")
         table.focus()
@@ -198,7 +212,7 @@ class ContactsDirectoryScreen(Screen[None]):
     def _failed(self, what: str, exc: StoreError) -> None:
         """One line in the status line and a notification; the traceback in the log."""
         log.error("%s", what, exc_info=exc)
-        message = f"{what}: {exc}"
+        message = _("{what}: {error}").format(what=what, error=exc)
         self.query_one("#directory-status", Static).update(message)
         self.notify(message, markup=False, severity="error")
 
@@ -219,7 +233,9 @@ class ContactsDirectoryScreen(Screen[None]):
         if isinstance(below, ReleaseOpener):
             self.app.call_later(below.open_release, release_id)
         else:
-            self.app.notify("This screen cannot open releases.", markup=False, severity="warning")
+            self.app.notify(
+                _("This screen cannot open releases."), markup=False, severity="warning"
+            )
 
     # --- keys -----------------------------------------------------------------------------------
 
@@ -240,7 +256,7 @@ class ContactsDirectoryScreen(Screen[None]):
     def _current_contact(self) -> Contact | None:
         entry = self.highlighted
         if entry is None:
-            self.notify("No contact selected", severity="warning", markup=False)
+            self.notify(_("No contact selected"), severity="warning", markup=False)
             return None
         return as_contact(entry)
 
@@ -250,9 +266,13 @@ class ContactsDirectoryScreen(Screen[None]):
             return
         emails = contact_emails(contact)
         if not emails:
-            self.notify(f"No email for {contact_name(contact)}", severity="warning", markup=False)
+            self.notify(
+                _("No email for {name}").format(name=contact_name(contact)),
+                severity="warning",
+                markup=False,
+            )
             return
-        copy_via_app(self.app, emails[0], f"email of {contact_name(contact)}")
+        copy_via_app(self.app, emails[0], _("email of {name}").format(name=contact_name(contact)))
 
     def action_copy_all_emails(self) -> None:
         contact = self._current_contact()
@@ -260,9 +280,15 @@ class ContactsDirectoryScreen(Screen[None]):
             return
         emails = contact_emails(contact)
         if not emails:
-            self.notify(f"No email for {contact_name(contact)}", severity="warning", markup=False)
+            self.notify(
+                _("No email for {name}").format(name=contact_name(contact)),
+                severity="warning",
+                markup=False,
+            )
             return
-        copy_via_app(self.app, ", ".join(emails), f"emails of {contact_name(contact)}")
+        copy_via_app(
+            self.app, ", ".join(emails), _("emails of {name}").format(name=contact_name(contact))
+        )
 
     def action_copy_menu(self) -> None:
         contact = self._current_contact()

@@ -20,8 +20,10 @@ from textual.widgets.option_list import Option
 
 from newsroom_tui.clipboard import clipboard_safe
 from newsroom_tui.extraction.contact_formats import format_name_email, format_vcard
+from newsroom_tui.i18n import N_, _
 from newsroom_tui.models import Contact
 from newsroom_tui.sanitise import clean_email, clean_line
+from newsroom_tui.screens.interface_words import TranslatedBindings, content_from
 
 MAX_NAME = 120
 
@@ -39,7 +41,7 @@ def copy_via_app(app: App[object], text: str, what: str) -> None:
         app.copy_text(text, what)
         return
     app.copy_to_clipboard(text)
-    app.notify(f"Copied {what}: {text}", markup=False)
+    app.notify(_("Copied {what}: {text}").format(what=what, text=text), markup=False)
 
 
 def contact_name(contact: Contact) -> str:
@@ -91,26 +93,27 @@ def copy_choices(contact: Contact) -> list[CopyChoice]:
     name = contact_name(contact)
     choices: list[CopyChoice] = []
     for email in contact_emails(contact):
-        choices.append(CopyChoice(email, email, "email"))
+        choices.append(CopyChoice(email, email, _("email")))
     named = format_name_email(contact)
     if named is not None:
         named = clipboard_safe(named)
-        choices.append(CopyChoice(named, named, "name and email"))
+        choices.append(CopyChoice(named, named, _("name and email")))
     for phone in contact_phones(contact):
-        choices.append(CopyChoice(phone, phone, "phone"))
+        choices.append(CopyChoice(phone, phone, _("phone")))
     card = clipboard_safe(format_vcard(contact), multiline=True)
     if card.strip():
-        choices.append(CopyChoice(f"vCard of {name}", card, f"vCard of {name}"))
+        label = _("vCard of {name}").format(name=name)
+        choices.append(CopyChoice(label, card, label))
     return choices
 
 
-class CopyMenuScreen(ModalScreen[CopyChoice | None]):
+class CopyMenuScreen(TranslatedBindings[CopyChoice | None], ModalScreen[CopyChoice | None]):
     """Pick what to copy for one contact; dismisses with the choice copied (or None)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss_menu", "Close"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("escape,q", "dismiss_menu", N_("Close")),
+        Binding("j", "cursor_down", N_("Down"), show=False),
+        Binding("k", "cursor_up", N_("Up"), show=False),
     ]
 
     def __init__(self, contact: Contact) -> None:
@@ -120,16 +123,15 @@ class CopyMenuScreen(ModalScreen[CopyChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="copy-menu"):
-            yield Label(
-                Content("Copy for ") + Content(contact_name(self.contact)), id="copy-menu-title"
-            )
+            title = content_from(_("Copy for {name}"), name=contact_name(self.contact))
+            yield Label(title, id="copy-menu-title")
             options = [
                 Option(Content(choice.label), id=str(index))
                 for index, choice in enumerate(self.choices)
             ]
             yield OptionList(*options, markup=False, id="copy-menu-options")
             if not self.choices:
-                yield Label("Nothing to copy for this contact", id="copy-menu-empty")
+                yield Label(_("Nothing to copy for this contact"), id="copy-menu-empty")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

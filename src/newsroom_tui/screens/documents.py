@@ -8,6 +8,7 @@ from urllib.parse import urldefrag
 
 from textual import on
 
+from newsroom_tui.i18n import _
 from newsroom_tui.models import Release
 from newsroom_tui.profiles import MenuNode, Profile
 from newsroom_tui.screens.history import DocumentHistory, Visit
@@ -41,7 +42,7 @@ class ReaderDocuments(ReaderLayout):
         try:
             page = self.store.get_section(node.key)
         except StoreError as exc:
-            self.report_error("Could not read the section page", exc)
+            self.report_error(_("Could not read the section page"), exc)
             return
         self._close_find()
         self.open_release_id = None
@@ -55,7 +56,7 @@ class ReaderDocuments(ReaderLayout):
         contacts = self.query_one(ContactsPanel)
         if page is None:
             lines = [node.description, ""] if node.description else []
-            lines += [node.url or "", "", "This page is not cached yet: press r to sync."]
+            lines += [node.url or "", "", _("This page is not cached yet: press r to sync.")]
             self.article.show_message(node.label, lines)
             contacts.show([], node.label)
             return
@@ -70,16 +71,16 @@ class ReaderDocuments(ReaderLayout):
         try:
             release = self.store.get_release(release_id)
         except StoreError as exc:
-            self.report_error("Could not open the release", exc)
+            self.report_error(_("Could not open the release"), exc)
             return
         if release is None:
-            self.notify("That release is no longer cached.", markup=False, severity="warning")
+            self.notify(_("That release is no longer cached."), markup=False, severity="warning")
             return
         if not release.read:
             try:
                 self.store.set_read([release_id], True)
             except StoreError as exc:  # a read-only cache: reading goes on, unmarked
-                self.report_error("Could not mark the release read", exc)
+                self.report_error(_("Could not mark the release read"), exc)
             else:
                 release.read = True
                 self.release_list.update_row(release_id, read=True)
@@ -111,20 +112,20 @@ class ReaderDocuments(ReaderLayout):
     def action_back(self) -> None:
         visit = self.history.back()
         if visit is None:
-            self.notify("Nothing to go back to.", markup=False)
+            self.notify(_("Nothing to go back to."), markup=False)
             return
         self._show_visit(visit)
 
     def action_forward(self) -> None:
         visit = self.history.forward()
         if visit is None:
-            self.notify("Nothing to go forward to.", markup=False)
+            self.notify(_("Nothing to go forward to."), markup=False)
             return
         self._show_visit(visit)
 
     def action_step(self, step: int) -> None:
         if not self.release_list.move_and_open(step):
-            self.notify("No more releases this way.", markup=False)
+            self.notify(_("No more releases this way."), markup=False)
 
     def action_turn_page(self, step: int) -> None:
         """Next or previous page of a long article."""
@@ -136,7 +137,7 @@ class ReaderDocuments(ReaderLayout):
     def action_open_link(self, number: int) -> None:
         link = self.article.link(number)
         if link is None:
-            self.notify(f"No link {number} in this document.", markup=False)
+            self.notify(_("No link {number} in this document.").format(number=number), markup=False)
             return
         self.follow_link(link.url)
 
@@ -147,7 +148,7 @@ class ReaderDocuments(ReaderLayout):
     def follow_link(self, url: str) -> None:
         """A cached release or site section opens here (back returns); anything else goes to
         the browser, through the allowlist."""
-        page, _ = urldefrag(url)
+        page = urldefrag(url)[0]
         candidates = list(dict.fromkeys([page, page.rstrip("/"), page.rstrip("/") + "/"]))
         try:
             for candidate in candidates:
@@ -159,7 +160,7 @@ class ReaderDocuments(ReaderLayout):
                 (k for c in candidates if (k := self.store.section_key_for_url(c))), None
             )
         except StoreError as exc:
-            self.report_error("Could not look the link up", exc)
+            self.report_error(_("Could not look the link up"), exc)
             section_key = None
         for node in self.profile.menu_nodes():
             resolved = self.profile.resolve(node.url) if node.url else ""

@@ -14,148 +14,155 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from newsroom_tui.i18n import N_, _
+from newsroom_tui.screens.interface_words import TranslatedBindings
+
 HelpGroup = tuple[str, tuple[tuple[str, str], ...]]
 
 KEYS: tuple[HelpGroup, ...] = (
     (
-        "Everywhere",
+        N_("Everywhere"),
         (
-            ("tab / shift+tab", "next / previous pane"),
-            ("/", "search; results update as you type; enter goes to them"),
-            ("escape", "one step back: reading mode, find, site page, search, then filters"),
-            ("n / p", "open the next / previous release"),
-            ("u", "unread only on / off"),
-            ("S", "sort: newest first, oldest first, by relevance (while searching)"),
-            ("s", "star / unstar the release"),
-            ("m", "mark the release read / unread"),
-            ("A", "mark every release of the list read"),
-            ("U", "undo the last mark-all-read"),
-            ("o", "open the release in the browser (http and https only)"),
-            ("y", "copy the release URL"),
-            ("z", "reading mode: the article alone (z or escape returns)"),
-            ("ctrl+f", "find in the article; n / N then step through the matches"),
-            ("backspace / alt+left", "back to the previous document"),
-            ("alt+right", "forward again"),
-            ("1 … 9", "open the article's numbered links"),
-            ("c", "copy the contact's email"),
-            ("C", "copy all emails of the release, comma-separated"),
-            ("x", "copy menu for the contact"),
-            ("D", "contacts directory: every contact across all releases"),
-            ("L", "the release in its next language (fr en es badges under the title)"),
-            ("v", "what changed in an edited release (✎) since its previous version"),
-            ("r", "sync in the background; reading goes on"),
-            ("ctrl+l", "sync log: each sync of this session and every source that failed"),
-            ("t", "show / hide the section menu"),
-            ("ctrl+p", "command palette: a section, a release by title, a contact"),
-            ("?", "this help"),
-            ("q", "quit"),
+            ("tab / shift+tab", N_("next / previous pane")),
+            ("/", N_("search; results update as you type; enter goes to them")),
+            ("escape", N_("one step back: reading mode, find, site page, search, then filters")),
+            ("n / p", N_("open the next / previous release")),
+            ("u", N_("unread only on / off")),
+            ("S", N_("sort: newest first, oldest first, by relevance (while searching)")),
+            ("s", N_("star / unstar the release")),
+            ("m", N_("mark the release read / unread")),
+            ("A", N_("mark every release of the list read")),
+            ("U", N_("undo the last mark-all-read")),
+            ("o", N_("open the release in the browser (http and https only)")),
+            ("y", N_("copy the release URL")),
+            ("z", N_("reading mode: the article alone (z or escape returns)")),
+            ("ctrl+f", N_("find in the article; n / N then step through the matches")),
+            ("backspace / alt+left", N_("back to the previous document")),
+            ("alt+right", N_("forward again")),
+            ("1 … 9", N_("open the article's numbered links")),
+            ("c", N_("copy the contact's email")),
+            ("C", N_("copy all emails of the release, comma-separated")),
+            ("x", N_("copy menu for the contact")),
+            ("D", N_("contacts directory: every contact across all releases")),
+            ("L", N_("the release in its next language (fr en es badges under the title)")),
+            ("v", N_("what changed in an edited release (✎) since its previous version")),
+            ("r", N_("sync in the background; reading goes on")),
+            ("ctrl+l", N_("sync log: each sync of this session and every source that failed")),
+            ("t", N_("show / hide the section menu")),
+            ("ctrl+p", N_("command palette: a section, a release by title, a contact")),
+            ("?", N_("this help")),
+            ("q", N_("quit")),
         ),
     ),
     (
-        "Which release the keys act on",
+        N_("Which release the keys act on"),
         (
-            ("list focused", "s m y o c C x act on the highlighted row"),
-            ("article or contacts", "they act on the release shown in the article"),
+            (N_("list focused"), N_("s m y o c C x act on the highlighted row")),
+            (N_("article or contacts"), N_("they act on the release shown in the article")),
         ),
     ),
     (
-        "Row markers",
+        N_("Row markers"),
         (
-            ("▶", "the release shown in the article"),
-            ("●", "unread"),
-            ("★", "starred"),
-            ("✎ (at the end)", "changed since it was first stored"),
+            ("▶", N_("the release shown in the article")),
+            ("●", N_("unread")),
+            ("★", N_("starred")),
+            (N_("✎ (at the end)"), N_("changed since it was first stored")),
         ),
     ),
     (
-        "Section menu",
+        N_("Section menu"),
         (
-            ("j / k, up / down", "move"),
-            ("enter, space", "open the section page or fill the list; expand / collapse"),
+            ("j / k, up / down", N_("move")),
+            ("enter, space", N_("open the section page or fill the list; expand / collapse")),
         ),
     ),
     (
-        "Release list",
+        N_("Release list"),
         (
-            ("j / k, up / down", "move"),
-            ("g / G, home / end", "first / last release"),
-            ("pageup / pagedown", "one page up / down"),
-            ("enter", "open the release"),
+            ("j / k, up / down", N_("move")),
+            ("g / G, home / end", N_("first / last release")),
+            ("pageup / pagedown", N_("one page up / down")),
+            ("enter", N_("open the release")),
         ),
     ),
     (
-        "Article",
+        N_("Article"),
         (
-            ("j / k, up / down", "scroll"),
-            ("g / G", "top / bottom"),
-            ("[ / ]", "previous / next heading"),
-            (". / ,", "next / previous page of a long article"),
-            ("left / right, h / l", "scroll a wide table sideways"),
-            ("n / N", "next / previous match of the find (ctrl+f)"),
-            ("1 … 9", "open numbered link (a cached release or section opens here)"),
+            ("j / k, up / down", N_("scroll")),
+            ("g / G", N_("top / bottom")),
+            ("[ / ]", N_("previous / next heading")),
+            (". / ,", N_("next / previous page of a long article")),
+            ("left / right, h / l", N_("scroll a wide table sideways")),
+            ("n / N", N_("next / previous match of the find (ctrl+f)")),
+            ("1 … 9", N_("open numbered link (a cached release or section opens here)")),
         ),
     ),
     (
-        "Contacts panel",
+        N_("Contacts panel"),
         (
-            ("j / k, up / down", "select a contact"),
-            ("c", "copy its email"),
-            ("C", "copy all emails of the release"),
-            ("x, enter", "copy menu: email, Name <email>, each phone, vCard"),
+            ("j / k, up / down", N_("select a contact")),
+            ("c", N_("copy its email")),
+            ("C", N_("copy all emails of the release")),
+            ("x, enter", N_("copy menu: email, Name <email>, each phone, vCard")),
         ),
     ),
     (
-        "Contacts directory",
+        N_("Contacts directory"),
         (
-            ("type", "filter by name, organisation, email or phone"),
-            ("up / down", "move in the list (from the filter too)"),
-            ("enter", "show the contact's releases; on a release, open it"),
-            ("c / C", "copy the contact's email / all its emails"),
-            ("x", "copy menu"),
-            ("escape", "back to the contacts, then close"),
+            (N_("type"), N_("filter by name, organisation, email or phone")),
+            ("up / down", N_("move in the list (from the filter too)")),
+            ("enter", N_("show the contact's releases; on a release, open it")),
+            ("c / C", N_("copy the contact's email / all its emails")),
+            ("x", N_("copy menu")),
+            ("escape", N_("back to the contacts, then close")),
         ),
     ),
 )
 
 SEARCH_SYNTAX: tuple[tuple[str, str], ...] = (
-    ("migrants climat", "both words (accents and case ignored)"),
-    ('"retour volontaire"', "the exact phrase"),
-    ("secu*", "words starting with secu"),
-    ("-sahel  NOT sahel", "without the word"),
-    ("dakar OR tunis", "either word (AND is implied; NOT, then OR, bind tighter)"),
-    ("(dakar OR tunis) -sport", "parentheses group"),
-    ("section:X  tag:X  lang:fr", 'filters; quote values with spaces: tag:"Afrique de l\'Ouest"'),
-    ("section:comm  tag:clim*", "case, accents and punctuation ignored; a prefix is enough"),
-    ("since:2024  until:2025-06-30", "date range (year, month or day; inclusive)"),
-    ("year:2025", "one year"),
-    ("is:unread  is:starred", "read and starred state"),
+    ("migrants climat", N_("both words (accents and case ignored)")),
+    ('"retour volontaire"', N_("the exact phrase")),
+    ("secu*", N_("words starting with secu")),
+    ("-sahel  NOT sahel", N_("without the word")),
+    ("dakar OR tunis", N_("either word (AND is implied; NOT, then OR, bind tighter)")),
+    ("(dakar OR tunis) -sport", N_("parentheses group")),
+    (
+        "section:X  tag:X  lang:fr",
+        N_('filters; quote values with spaces: tag:"Afrique de l\'Ouest"'),
+    ),
+    ("section:comm  tag:clim*", N_("case, accents and punctuation ignored; a prefix is enough")),
+    ("since:2024  until:2025-06-30", N_("date range (year, month or day; inclusive)")),
+    ("year:2025", N_("one year")),
+    ("is:unread  is:starred", N_("read and starred state")),
 )
 
 
 def _rows(rows: tuple[tuple[str, str], ...]) -> ComposeResult:
     for key, text in rows:
         with Horizontal(classes="help-row"):
-            yield Static(key, markup=False, classes="help-key")
-            yield Static(text, markup=False, classes="help-text")
+            # key names stay as written on keyboards; the few keys described in words translate
+            yield Static(_(key), markup=False, classes="help-key")
+            yield Static(_(text), markup=False, classes="help-text")
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(TranslatedBindings[None], ModalScreen[None]):
     """Keys by pane and the search syntax; escape, q or ? close it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "close", "Close"),
-        Binding("j,down", "scroll_help(1)", "Down", show=False),
-        Binding("k,up", "scroll_help(-1)", "Up", show=False),
+        Binding("escape,q,question_mark", "close", N_("Close")),
+        Binding("j,down", "scroll_help(1)", N_("Down"), show=False),
+        Binding("k,up", "scroll_help(-1)", N_("Up"), show=False),
     ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             for title, rows in KEYS:
-                yield Static(title, markup=False, classes="help-heading")
+                yield Static(_(title), markup=False, classes="help-heading")
                 yield from _rows(rows)
-            yield Static("Search syntax", markup=False, classes="help-heading")
+            yield Static(_("Search syntax"), markup=False, classes="help-heading")
             yield from _rows(SEARCH_SYNTAX)
-            yield Static("escape, q or ? closes this help", markup=False, id="help-footer")
+            yield Static(_("escape, q or ? closes this help"), markup=False, id="help-footer")
 
     def on_mount(self) -> None:
         self.query_one("#help", VerticalScroll).focus()

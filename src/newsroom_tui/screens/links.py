@@ -13,8 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newsroom_tui import browser
+from newsroom_tui.i18n import N_, _
 from newsroom_tui.sanitise import clean_line, safe_url
 from newsroom_tui.screens.copy_menu import copy_via_app
+from newsroom_tui.screens.interface_words import TranslatedBindings
 
 
 def open_link(app: App[Any], url: str) -> None:
@@ -22,24 +24,24 @@ def open_link(app: App[Any], url: str) -> None:
     up the offer to copy the link."""
     problem = browser.open_in_browser(url)
     if problem is None:
-        app.notify(f"Opened {url}", markup=False)
+        app.notify(_("Opened {url}").format(url=url), markup=False)
     elif safe_url(url) is None:
         app.notify(problem, markup=False, severity="warning")
     else:
 
         def chosen(copy: bool | None) -> None:
             if copy:
-                copy_via_app(app, url, "link")
+                copy_via_app(app, url, _("link"))
 
         app.push_screen(CopyLinkScreen(url, problem), chosen)
 
 
-class CopyLinkScreen(ModalScreen[bool]):
+class CopyLinkScreen(TranslatedBindings[bool], ModalScreen[bool]):
     """'No browser could be started: copy the link instead?' (enter or y copies)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,y", "answer(True)", "Copy the link"),
-        Binding("escape,n,q", "answer(False)", "Cancel"),
+        Binding("enter,y", "answer(True)", N_("Copy the link")),
+        Binding("escape,n,q", "answer(False)", N_("Cancel")),
     ]
 
     def __init__(self, url: str, problem: str) -> None:
@@ -50,12 +52,13 @@ class CopyLinkScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="copy-link"):
             yield Static(
-                Content(clean_line(self.problem, limit=200)) + Content(". Copy the link instead?"),
+                Content(clean_line(self.problem, limit=200))
+                + Content(". " + _("Copy the link instead?")),
                 id="copy-link-question",
             )
             yield Static(Content(clean_line(self.url, limit=2000)), id="copy-link-url")
             yield Static(
-                "enter or y: copy · escape or n: cancel", markup=False, id="copy-link-keys"
+                _("enter or y: copy · escape or n: cancel"), markup=False, id="copy-link-keys"
             )
 
     def action_answer(self, copy: bool) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from newsroom_tui.i18n import N_
 from newsroom_tui.models import ReleaseRow
 from newsroom_tui.query import Query
 from newsroom_tui.storage.store import Store
@@ -22,9 +23,9 @@ from newsroom_tui.storage.store import Store
 Order = Literal["newest", "oldest", "relevance"]
 ORDERS: tuple[Order, ...] = ("newest", "oldest", "relevance")
 ORDER_LABELS: dict[Order, str] = {
-    "newest": "newest first",
-    "oldest": "oldest first",
-    "relevance": "by relevance",
+    "newest": N_("newest first"),
+    "oldest": N_("oldest first"),
+    "relevance": N_("by relevance"),
 }
 
 

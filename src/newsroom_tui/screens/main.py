@@ -23,6 +23,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.widgets import Footer
 
+from newsroom_tui.i18n import N_, _
+from newsroom_tui.local_formats import format_number
 from newsroom_tui.models import DirectoryContact, Facets, SearchHit
 from newsroom_tui.profiles import MenuNode, Profile
 from newsroom_tui.query import Query, QueryError, parse_query
@@ -53,18 +55,22 @@ log = logging.getLogger(__name__)
 __all__ = ["NARROW_WIDTH", "WIDE_WIDTH", "MainScreen"]
 
 EMPTY_HELP = [
-    "No releases cached yet.",
+    N_("No releases cached yet."),
     "",
-    "Press r to sync this newsroom in the background (reading goes on meanwhile),",
-    "or try the bundled demo newsroom: newsroom-tui --demo",
+    N_("Press r to sync this newsroom in the background (reading goes on meanwhile),"),
+    N_("or try the bundled demo newsroom: newsroom-tui --demo"),
 ]
 NOTHING_OPEN = [
-    "Highlight a release in the list (j / k or the arrows) and press enter to read it here.",
+    N_("Highlight a release in the list (j / k or the arrows) and press enter to read it here."),
     "",
-    "n and p open the next and previous release, z reads it full screen,",
-    "? lists every key.",
+    N_("n and p open the next and previous release, z reads it full screen,"),
+    N_("? lists every key."),
 ]
-FACET_GROUPS = {"year": "Years", "tag": "Tags", "section-facet": "Sections"}
+FACET_GROUPS = {"year": N_("Years"), "tag": N_("Tags"), "section-facet": N_("Sections")}
+
+
+def translated_lines(lines: list[str]) -> list[str]:
+    return [_(line) if line else "" for line in lines]
 
 
 @runtime_checkable
@@ -80,38 +86,38 @@ class MainScreen(ReleaseVersionActions):
     AUTO_FOCUS = "#releases"
     """The list has the focus from the start (focusing it later restyles the screen twice)."""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search"),
-        Binding("escape", "escape", "Back", show=False),
+        Binding("slash", "focus_search", N_("Search")),
+        Binding("escape", "escape", N_("Back"), show=False),
         # In the search and find boxes, enter and escape act at once (before any key typed after
         # them is routed), so a burst like "/migrants⏎jj" moves in the results, not in the box.
-        Binding("enter", "submit_input", "Done", show=False, priority=True),
-        Binding("escape", "leave_input", "Leave", show=False, priority=True),
-        Binding("n", "step(1)", "Next"),
-        Binding("p", "step(-1)", "Prev", show=False),
-        Binding("u", "toggle_unread", "Unread"),
-        Binding("s", "star", "Star"),
-        Binding("m", "toggle_read", "Read/unread", show=False),
-        Binding("A", "mark_all_read", "Mark all read", show=False),
-        Binding("U", "undo_mark_read", "Undo mark all read", show=False),
-        Binding("S", "cycle_order", "Sort", show=False),
-        Binding("o", "open_in_browser", "Browser", show=False),
-        Binding("y", "copy_url", "Copy URL", show=False),
-        Binding("c", "copy_email", "Copy email", show=False),
-        Binding("C", "copy_all_emails", "All emails", show=False),
-        Binding("x", "copy_menu", "Copy menu", show=False),
-        Binding("D", "open_directory", "Contacts", show=False),
-        Binding("r", "sync", "Sync"),
-        Binding("ctrl+l", "sync_log", "Sync log", show=False),
-        Binding("t", "toggle_tree", "Sections", show=False),
-        Binding("z", "reading_mode", "Read"),
-        Binding("ctrl+f", "find", "Find", show=False),
-        Binding("backspace,alt+left", "back", "Back", show=False),
-        Binding("alt+right", "forward", "Forward", show=False),
-        Binding("L", "next_language", "Language", show=False),
-        Binding("v", "show_changes", "Changes", show=False),
-        Binding("full_stop", "turn_page(1)", "Next page", show=False),
-        Binding("comma", "turn_page(-1)", "Previous page", show=False),
-        *[Binding(str(n), f"open_link({n})", f"Link {n}", show=False) for n in range(1, 10)],
+        Binding("enter", "submit_input", N_("Done"), show=False, priority=True),
+        Binding("escape", "leave_input", N_("Leave"), show=False, priority=True),
+        Binding("n", "step(1)", N_("Next")),
+        Binding("p", "step(-1)", N_("Prev"), show=False),
+        Binding("u", "toggle_unread", N_("Unread")),
+        Binding("s", "star", N_("Star")),
+        Binding("m", "toggle_read", N_("Read/unread"), show=False),
+        Binding("A", "mark_all_read", N_("Mark all read"), show=False),
+        Binding("U", "undo_mark_read", N_("Undo mark all read"), show=False),
+        Binding("S", "cycle_order", N_("Sort"), show=False),
+        Binding("o", "open_in_browser", N_("Browser"), show=False),
+        Binding("y", "copy_url", N_("Copy URL"), show=False),
+        Binding("c", "copy_email", N_("Copy email"), show=False),
+        Binding("C", "copy_all_emails", N_("All emails"), show=False),
+        Binding("x", "copy_menu", N_("Copy menu"), show=False),
+        Binding("D", "open_directory", N_("Contacts"), show=False),
+        Binding("r", "sync", N_("Sync")),
+        Binding("ctrl+l", "sync_log", N_("Sync log"), show=False),
+        Binding("t", "toggle_tree", N_("Sections"), show=False),
+        Binding("z", "reading_mode", N_("Read")),
+        Binding("ctrl+f", "find", N_("Find"), show=False),
+        Binding("backspace,alt+left", "back", N_("Back"), show=False),
+        Binding("alt+right", "forward", N_("Forward"), show=False),
+        Binding("L", "next_language", N_("Language"), show=False),
+        Binding("v", "show_changes", N_("Changes"), show=False),
+        Binding("full_stop", "turn_page(1)", N_("Next page"), show=False),
+        Binding("comma", "turn_page(-1)", N_("Previous page"), show=False),
+        *[Binding(str(n), f"open_link({n})", N_("Link"), show=False) for n in range(1, 10)],
     ]
 
     def __init__(
@@ -173,7 +179,7 @@ class MainScreen(ReleaseVersionActions):
 
     def on_mount(self) -> None:
         self.query_one(FindBar).display = False
-        self.article.show_placeholder("No release open", NOTHING_OPEN)
+        self.article.show_placeholder(_("No release open"), translated_lines(NOTHING_OPEN))
         self.status.set_last_sync(self.store.get_meta("last_sync"))
         self.status.set_online(not self.offline_hint)
         if self.offline_hint:
@@ -218,7 +224,7 @@ class MainScreen(ReleaseVersionActions):
         try:
             release_list.show(listing, terms=terms, keep_id=keep_id, empty_message=empty)
         except StoreError as exc:
-            self.report_error("Could not list releases", exc)
+            self.report_error(_("Could not list releases"), exc)
         else:
             self._show_filter_hints(query)
         self._show_filters()
@@ -231,12 +237,12 @@ class MainScreen(ReleaseVersionActions):
     def _empty_message(self) -> str:
         """What the list says when it shows nothing, and how to get something."""
         if self.search is not None:
-            return "No release matches this search (esc clears it)."
+            return _("No release matches this search (esc clears it).")
         if self.unread_only:
-            return "No unread release here (u shows all)."
+            return _("No unread release here (u shows all).")
         if self.total == 0:
-            return "No releases cached yet: press r to sync, or try newsroom-tui --demo."
-        return "No release here."
+            return _("No releases cached yet: press r to sync, or try newsroom-tui --demo.")
+        return _("No release here.")
 
     def _show_filter_hints(self, query: Query) -> None:
         """Under the search, when it finds nothing: the filter values that match nothing stored
@@ -262,7 +268,7 @@ class MainScreen(ReleaseVersionActions):
                 place=self.facet_place,
                 unread_only=self.unread_only,
                 search=self.search.text if self.search is not None else "",
-                order="" if order == "newest" else ORDER_LABELS[order],
+                order="" if order == "newest" else _(ORDER_LABELS[order]),
                 count=count,
                 # a text count stops at the cap; it is exact when the cache holds no more
                 capped=query.match_expression() is not None
@@ -283,7 +289,7 @@ class MainScreen(ReleaseVersionActions):
         try:
             facets = self.service.count_facets()
         except StoreError as exc:
-            self.app.call_from_thread(self.report_error, "Could not read the facets", exc)
+            self.app.call_from_thread(self.report_error, _("Could not read the facets"), exc)
             return
         self.app.call_from_thread(self._show_facets, facets)
 
@@ -306,14 +312,14 @@ class MainScreen(ReleaseVersionActions):
         if waiting is not None:
             tree.select_key(waiting)
         if facets.total == 0 and self.open_release_id is None:
-            self.article.show_message("Welcome", EMPTY_HELP)
+            self.article.show_message(_("Welcome"), translated_lines(EMPTY_HELP))
         self._show_filters()
 
     def _refresh_unread(self) -> None:
         try:
             unread = self.store.unread_count()
         except StoreError as exc:
-            self.report_error("Could not count unread releases", exc)
+            self.report_error(_("Could not count unread releases"), exc)
             return
         self.query_one(SectionTree).set_unread(unread)
 
@@ -329,7 +335,7 @@ class MainScreen(ReleaseVersionActions):
         self.facet_filters = filters
         self.facet_key = event.key
         group = FACET_GROUPS.get(event.kind)
-        self.facet_place = f"{group} › {event.value or '—'}" if group else ""
+        self.facet_place = f"{_(group)} › {event.value or '—'}" if group else ""
         self._remember("selected", event.key)
         if self.site_page:
             self.site_page = False
@@ -338,7 +344,7 @@ class MainScreen(ReleaseVersionActions):
 
     @on(ReleaseList.LoadFailed)
     def _rows_failed(self, event: ReleaseList.LoadFailed) -> None:
-        self.report_error("Could not read the list", event.error)
+        self.report_error(_("Could not read the list"), event.error)
 
     @on(SearchBar.QueryChanged)
     def _search_changed(self, event: SearchBar.QueryChanged) -> None:
@@ -366,7 +372,7 @@ class MainScreen(ReleaseVersionActions):
         try:
             line.show(self.store.snippet(query, release_id))
         except StoreError as exc:
-            self.report_error("Could not read the search snippet", exc)
+            self.report_error(_("Could not read the search snippet"), exc)
 
     @on(SearchBar.Submitted)
     def _search_submitted(self) -> None:
@@ -474,9 +480,13 @@ class MainScreen(ReleaseVersionActions):
         if not self.article.find_text:
             self.find_bar.show_count("")
         elif event.total:
-            self.find_bar.show_count(f"{event.current + 1} of {event.total}")
+            self.find_bar.show_count(
+                _("{current} of {total}").format(
+                    current=format_number(event.current + 1), total=format_number(event.total)
+                )
+            )
         else:
-            self.find_bar.show_count("no match")
+            self.find_bar.show_count(_("no match"))
 
     def action_toggle_unread(self) -> None:
         self.unread_only = not self.unread_only
@@ -513,12 +523,12 @@ class MainScreen(ReleaseVersionActions):
         try:
             return self.store.search(query, limit=limit).hits
         except StoreError as exc:
-            self.report_error("Could not search the releases", exc)
+            self.report_error(_("Could not search the releases"), exc)
             return []
 
     def palette_contacts(self) -> list[DirectoryContact]:
         try:
             return self.store.contacts_directory("")
         except StoreError as exc:
-            self.report_error("Could not read the contacts", exc)
+            self.report_error(_("Could not read the contacts"), exc)
             return []

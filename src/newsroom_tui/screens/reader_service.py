@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from newsroom_tui.i18n import _
 from newsroom_tui.models import Facets, SyncProgress, SyncReport
 from newsroom_tui.profiles import Profile, ProfileError, check_selectors
 from newsroom_tui.query import Query
@@ -90,7 +91,7 @@ class ReaderService:
             check_selectors(self.profile)
             store = Store.open(self.database_path)
         except ProfileError as exc:
-            raise SyncFailed(f"invalid profile: {exc}") from exc
+            raise SyncFailed(_("invalid profile: {error}").format(error=exc)) from exc
         except StoreError as exc:
             raise SyncFailed(str(exc)) from exc
         try:
@@ -99,7 +100,7 @@ class ReaderService:
             raise SyncFailed(str(exc)) from exc
         except Exception as exc:
             log.exception("sync failed")
-            raise SyncFailed(f"sync failed: {exc}") from exc
+            raise SyncFailed(_("sync failed: {error}").format(error=exc)) from exc
         finally:
             with self._lock:
                 self._cancel = None

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from textual import work
 
+from newsroom_tui.i18n import _
 from newsroom_tui.models import SyncProgress, SyncReport
 from newsroom_tui.query import Query
 from newsroom_tui.screens.documents import ReaderDocuments
@@ -60,7 +61,7 @@ class ReaderSync(ReaderDocuments):
 
     def action_sync(self) -> None:
         if self.status.syncing:
-            self.notify("A sync is already running.", markup=False)
+            self.notify(_("A sync is already running."), markup=False)
             return
         self.status.start_sync()
         self._sync()
@@ -80,7 +81,7 @@ class ReaderSync(ReaderDocuments):
         self.app.call_from_thread(self._sync_finished, report)
 
     def _sync_failed(self, message: str) -> None:
-        self.status.finish_sync("sync failed")
+        self.status.finish_sync(_("sync failed"))
         self.notify(message, markup=False, severity="error")
 
     def _sync_finished(self, report: SyncReport) -> None:

@@ -12,8 +12,9 @@ import logging
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.screen import Screen
 
+from newsroom_tui.i18n import _, ngettext
+from newsroom_tui.local_formats import format_number
 from newsroom_tui.models import Contact
 from newsroom_tui.screens.copy_menu import (
     CopyMenuScreen,
@@ -22,6 +23,7 @@ from newsroom_tui.screens.copy_menu import (
     contact_name,
     copy_via_app,
 )
+from newsroom_tui.screens.interface_words import TranslatedBindings
 from newsroom_tui.screens.links import open_link
 from newsroom_tui.storage.errors import StoreError
 from newsroom_tui.widgets.article_view import ArticleView
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class ReleaseActions(Screen[None]):
+class ReleaseActions(TranslatedBindings[None]):
     """Actions on the release the keys point at, and on the whole list."""
 
     store: Store
@@ -59,7 +61,9 @@ class ReleaseActions(Screen[None]):
     def report_error(self, what: str, exc: BaseException) -> None:
         """One line on screen, the traceback in the log file."""
         log.error("%s", what, exc_info=exc)
-        self.notify(f"{what}: {exc}", markup=False, severity="error")
+        self.notify(
+            _("{what}: {error}").format(what=what, error=exc), markup=False, severity="error"
+        )
 
     def _remember(self, key: str, value: str) -> None:
         """Keep a bit of UI state in the store; a read-only or too-new cache just forgets it."""
@@ -103,7 +107,7 @@ class ReleaseActions(Screen[None]):
         try:
             release = self.store.get_release(release_id)
         except StoreError as exc:
-            self.report_error("Could not read the release", exc)
+            self.report_error(_("Could not read the release"), exc)
             return None
         return (release.read, release.starred) if release is not None else None
 
@@ -118,7 +122,7 @@ class ReleaseActions(Screen[None]):
         try:
             self.store.set_starred(release_id, starred)
         except StoreError as exc:
-            self.report_error("Could not star the release", exc)
+            self.report_error(_("Could not star the release"), exc)
             return
         self.release_list.update_row(release_id, starred=starred)
 
@@ -131,7 +135,7 @@ class ReleaseActions(Screen[None]):
         try:
             self.store.set_read([release_id], now_read)
         except StoreError as exc:
-            self.report_error("Could not change the read state", exc)
+            self.report_error(_("Could not change the read state"), exc)
             return
         self.release_list.update_row(release_id, read=now_read)
         self.query_one(SectionTree).adjust_unread(-1 if now_read else 1)
@@ -145,23 +149,25 @@ class ReleaseActions(Screen[None]):
         try:
             changed = self.service.mark_all_read(query)
         except StoreError as exc:
-            self.app.call_from_thread(self.report_error, "Could not mark the list read", exc)
+            self.app.call_from_thread(self.report_error, _("Could not mark the list read"), exc)
             return
         self.app.call_from_thread(self._marked_all_read, changed)
 
     def _marked_all_read(self, changed: list[str]) -> None:
         if not changed:
-            self.notify("Nothing unread in this list.", markup=False)
+            self.notify(_("Nothing unread in this list."), markup=False)
             return
         self.read_undo = changed
         count = len(changed)
-        noun = "release" if count == 1 else "releases"
-        self.notify(f"Marked {count:,} {noun} read. U: undo", markup=False)
+        marked = ngettext(
+            "Marked {count} release read. U: undo", "Marked {count} releases read. U: undo", count
+        )
+        self.notify(marked.format(count=format_number(count)), markup=False)
         self._after_bulk_change(set(changed), read=True)
 
     def action_undo_mark_read(self) -> None:
         if not self.read_undo:
-            self.notify("Nothing to undo.", markup=False)
+            self.notify(_("Nothing to undo."), markup=False)
             return
         ids, self.read_undo = self.read_undo, []
         self._undo_mark_read(ids)
@@ -171,14 +177,14 @@ class ReleaseActions(Screen[None]):
         try:
             self.service.set_read(ids, False)
         except StoreError as exc:
-            self.app.call_from_thread(self.report_error, "Could not undo", exc)
+            self.app.call_from_thread(self.report_error, _("Could not undo"), exc)
             return
         self.app.call_from_thread(self._undone, ids)
 
     def _undone(self, ids: list[str]) -> None:
         count = len(ids)
-        noun = "release" if count == 1 else "releases"
-        self.notify(f"{count:,} {noun} unread again.", markup=False)
+        again = ngettext("{count} release unread again.", "{count} releases unread again.", count)
+        self.notify(again.format(count=format_number(count)), markup=False)
         self._after_bulk_change(set(ids), read=False)
 
     def _after_bulk_change(self, ids: set[str], *, read: bool) -> None:
@@ -199,7 +205,7 @@ class ReleaseActions(Screen[None]):
         try:
             release = self.store.get_release(release_id)
         except StoreError as exc:
-            self.report_error("Could not read the release", exc)
+            self.report_error(_("Could not read the release"), exc)
             return None
         return release.url if release is not None else None
 
@@ -211,7 +217,7 @@ class ReleaseActions(Screen[None]):
     def action_copy_url(self) -> None:
         url = self._target_url()
         if url:
-            copy_via_app(self.app, url, "release URL")
+            copy_via_app(self.app, url, _("release URL"))
 
     # --- contacts --------------------------------------------------------------------------------
 
@@ -224,7 +230,7 @@ class ReleaseActions(Screen[None]):
         try:
             release = self.store.get_release(release_id)
         except StoreError as exc:
-            self.report_error("Could not read the release", exc)
+            self.report_error(_("Could not read the release"), exc)
             return []
         return list(release.contacts) if release is not None else []
 
@@ -234,14 +240,16 @@ class ReleaseActions(Screen[None]):
             self.query_one(ContactsPanel).action_copy_email()
             return
         if not contacts:
-            self.notify("No press contacts in this release", severity="warning", markup=False)
+            self.notify(_("No press contacts in this release"), severity="warning", markup=False)
             return
         name = contact_name(contacts[0])
         emails = contact_emails(contacts[0])
         if not emails:
-            self.notify(f"No email for {name}", severity="warning", markup=False)
+            self.notify(
+                _("No email for {name}").format(name=name), severity="warning", markup=False
+            )
             return
-        copy_via_app(self.app, emails[0], f"email of {name}")
+        copy_via_app(self.app, emails[0], _("email of {name}").format(name=name))
 
     def action_copy_all_emails(self) -> None:
         contacts = self._other_contacts()
@@ -250,9 +258,11 @@ class ReleaseActions(Screen[None]):
             return
         emails = all_emails(contacts)
         if not emails:
-            self.notify("No emails in this release", severity="warning", markup=False)
+            self.notify(_("No emails in this release"), severity="warning", markup=False)
             return
-        what = "1 email" if len(emails) == 1 else f"{len(emails)} emails"
+        what = ngettext("{count} email", "{count} emails", len(emails)).format(
+            count=format_number(len(emails))
+        )
         copy_via_app(self.app, ", ".join(emails), what)
 
     def action_copy_menu(self) -> None:
@@ -261,6 +271,6 @@ class ReleaseActions(Screen[None]):
             self.query_one(ContactsPanel).action_copy_menu()
             return
         if not contacts:
-            self.notify("No press contacts in this release", severity="warning", markup=False)
+            self.notify(_("No press contacts in this release"), severity="warning", markup=False)
             return
         self.app.push_screen(CopyMenuScreen(contacts[0]))

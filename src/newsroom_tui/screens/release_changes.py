@@ -16,8 +16,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from newsroom_tui.i18n import N_, _, ngettext
+from newsroom_tui.local_formats import format_number
 from newsroom_tui.models import Release, ReleaseVersion
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title
+from newsroom_tui.screens.interface_words import TranslatedBindings
 from newsroom_tui.versions.changes import Changes, Segment, contact_line
 
 ADDED = "$text-success on $success-muted"
@@ -43,15 +46,15 @@ def _segments(segments: list[Segment]) -> Content:
 
 
 def _unchanged(count: int) -> Content:
-    noun = "paragraph" if count == 1 else "paragraphs"
-    return Content.styled(f"⋯ {count} unchanged {noun}", NOTE)
+    text = ngettext("{count} unchanged paragraph", "{count} unchanged paragraphs", count)
+    return Content.styled("⋯ " + text.format(count=format_number(count)), NOTE)
 
 
 def changes_text(changes: Changes) -> Content:
     """The changes as one block of styled text (title, paragraphs, contacts)."""
     lines: list[Content] = []
     if changes.title_changed:
-        lines += [Content.styled("Title", "bold"), _segments(changes.title), Content("")]
+        lines += [Content.styled(_("Title"), "bold"), _segments(changes.title), Content("")]
     for block in changes.blocks:
         if block.unchanged_before:
             lines += [_unchanged(block.unchanged_before), Content("")]
@@ -59,9 +62,9 @@ def changes_text(changes: Changes) -> Content:
     if changes.blocks and changes.unchanged_after:
         lines += [_unchanged(changes.unchanged_after), Content("")]
     if not changes.title_changed and not changes.blocks:
-        lines += [Content.styled("The title and the text did not change.", NOTE), Content("")]
+        lines += [Content.styled(_("The title and the text did not change."), NOTE), Content("")]
     if changes.contacts:
-        lines.append(Content.styled("Contacts", "bold"))
+        lines.append(Content.styled(_("Contacts"), "bold"))
         for change in changes.contacts:
             if change.kind == "added" and change.new is not None:
                 lines.append(Content.styled(f"+ {clean_line(contact_line(change.new))}", ADDED))
@@ -76,25 +79,30 @@ def changes_text(changes: Changes) -> Content:
 def summary_line(previous: ReleaseVersion, changes: Changes, kept: int) -> str:
     when = previous.replaced_at.strftime("%Y-%m-%d %H:%M") if previous.replaced_at else "?"
     added, removed = changes.counts()
-    parts = [f"edited: found by the sync of {when} UTC"]
-    parts.append(f"{added} word{'s' if added != 1 else ''} added, {removed} removed")
+    parts = [_("edited: found by the sync of {time} UTC").format(time=when)]
+    words = ngettext(
+        "{added} word added, {removed} removed", "{added} words added, {removed} removed", added
+    )
+    parts.append(words.format(added=format_number(added), removed=format_number(removed)))
     if changes.contacts:
         count = len(changes.contacts)
-        parts.append(f"{count} contact change{'s' if count != 1 else ''}")
+        text = ngettext("{count} contact change", "{count} contact changes", count)
+        parts.append(text.format(count=format_number(count)))
     if kept > 1:
-        parts.append(f"{kept} earlier versions kept")
+        text = ngettext("{count} earlier version kept", "{count} earlier versions kept", kept)
+        parts.append(text.format(count=format_number(kept)))
     return " · ".join(parts)
 
 
-class ReleaseChangesScreen(ModalScreen[None]):
+class ReleaseChangesScreen(TranslatedBindings[None], ModalScreen[None]):
     """The changes between a release and its previous version."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,v,q", "dismiss", "Close"),
-        Binding("j,down", "scroll(1)", "Down", show=False),
-        Binding("k,up", "scroll(-1)", "Up", show=False),
-        Binding("pagedown,space", "scroll(10)", "Page down", show=False),
-        Binding("pageup", "scroll(-10)", "Page up", show=False),
+        Binding("escape,v,q", "dismiss", N_("Close")),
+        Binding("j,down", "scroll(1)", N_("Down"), show=False),
+        Binding("k,up", "scroll(-1)", N_("Up"), show=False),
+        Binding("pagedown,space", "scroll(10)", N_("Page down"), show=False),
+        Binding("pageup", "scroll(-10)", N_("Page up"), show=False),
     ]
 
     def __init__(
@@ -109,7 +117,7 @@ class ReleaseChangesScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="changes"):
             yield Static(
-                Content(f"What changed · {clean_title(self.release.title)}"),
+                Content(_("What changed") + " · " + clean_title(self.release.title)),
                 id="changes-title",
                 markup=False,
             )
@@ -121,7 +129,7 @@ class ReleaseChangesScreen(ModalScreen[None]):
             with VerticalScroll(id="changes-scroll"):
                 yield Static(changes_text(self.changes), id="changes-body", markup=False)
             yield Static(
-                Content("escape or v: close · j / k: scroll"), id="changes-keys", markup=False
+                Content(_("escape or v: close · j / k: scroll")), id="changes-keys", markup=False
             )
 
     def action_scroll(self, lines: int) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from textual import work
 
+from newsroom_tui.i18n import _
 from newsroom_tui.models import Release, ReleaseVersion
 from newsroom_tui.sanitise import clean_line
 from newsroom_tui.screens.reader_sync import ReaderSync
@@ -98,7 +99,7 @@ class ReleaseVersionActions(ReaderSync):
                 try:
                     return self.store.get_release(row.id), ""
                 except StoreError as exc:
-                    self.report_error("Could not read the release", exc)
+                    self.report_error(_("Could not read the release"), exc)
                     return None, ""
         shown = self.shown_release
         if shown is None or self.query_one(ArticleView).document_url != clean_line(shown.url):
@@ -108,12 +109,12 @@ class ReleaseVersionActions(ReaderSync):
     # --- L: the next language --------------------------------------------------------------------
 
     def action_next_language(self) -> None:
-        release, _ = self._version_target()
+        release = self._version_target()[0]
         if release is None:
-            self.notify("Open a release first.", markup=False)
+            self.notify(_("Open a release first."), markup=False)
             return
         if not release.language_links:
-            self.notify("This release's page links no other language.", markup=False)
+            self.notify(_("This release's page links no other language."), markup=False)
             return
         self._next_language(release)
 
@@ -124,12 +125,15 @@ class ReleaseVersionActions(ReaderSync):
                 language_versions, release, self.store, self.data_dir
             )
         except StoreError as exc:
-            self.report_error("Could not look the language versions up", exc)
+            self.report_error(_("Could not look the language versions up"), exc)
             return
         failures: list[str] = []
         for version in after_current(versions):
             if version.release is None:
-                self.notify(f"Fetching the {version.language} version…", markup=False)
+                self.notify(
+                    _("Fetching the {language} version…").format(language=version.language),
+                    markup=False,
+                )
                 try:
                     fetched = await fetch_version(version, self.profile, self.data_dir)
                 except VersionUnavailable as exc:
@@ -142,7 +146,9 @@ class ReleaseVersionActions(ReaderSync):
             self._open_version(version)
             return
         self.notify(
-            "; ".join(failures) or "No other language version.", markup=False, severity="warning"
+            "; ".join(failures) or _("No other language version."),
+            markup=False,
+            severity="warning",
         )
 
     def _open_version(self, version: LanguageVersion) -> None:
@@ -163,12 +169,14 @@ class ReleaseVersionActions(ReaderSync):
     def action_show_changes(self) -> None:
         release, newsroom = self._version_target()
         if release is None:
-            self.notify("Open a release first.", markup=False)
+            self.notify(_("Open a release first."), markup=False)
             return
         if newsroom:
             self.notify(
-                f"This release belongs to the {newsroom} newsroom: open it there to see its"
-                " changes.",
+                _(
+                    "This release belongs to the {newsroom} newsroom: open it there to see its"
+                    " changes."
+                ).format(newsroom=newsroom),
                 markup=False,
             )
             return
@@ -180,14 +188,14 @@ class ReleaseVersionActions(ReaderSync):
             release = self.store.get_release(release_id)
             earlier = self.store.earlier_versions(release_id, limit=1)
         except (StoreError, DeltaError) as exc:
-            self.app.call_from_thread(self.report_error, "Could not show the changes", exc)
+            self.app.call_from_thread(self.report_error, _("Could not show the changes"), exc)
             return
         if release is None:
             return
         if not earlier:
             self.app.call_from_thread(
                 self.notify,
-                "No earlier version of this release is kept: no sync has found it edited.",
+                _("No earlier version of this release is kept: no sync has found it edited."),
                 markup=False,
             )
             return

@@ -31,6 +31,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Static
 
+from newsroom_tui.i18n import N_, _
+from newsroom_tui.local_formats import format_date, format_number
 from newsroom_tui.models import Release, SectionPage
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title
 from newsroom_tui.speedups.gc_tuning import collector_paused
@@ -78,7 +80,7 @@ def extract_links(markdown: str, base_url: str = "") -> list[Link]:
         found.append((match.start(), match.group(1), match.group(1)))
     links: list[Link] = []
     seen: set[str] = set()
-    for _, text, url in sorted(found):
+    for _position, text, url in sorted(found):
         if base_url and not urlsplit(url).scheme and not url.startswith("#"):
             url = urljoin(base_url, url)
         if url in seen or url.startswith("#"):
@@ -107,18 +109,18 @@ class ArticleView(FindInArticle, can_focus=True):
     """The open document: title, a meta line, the Markdown body and its numbered links."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Scroll down", show=False),
-        Binding("k", "scroll_up", "Scroll up", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
-        Binding("right_square_bracket", "next_heading", "Next heading", show=False),
-        Binding("left_square_bracket", "previous_heading", "Prev heading", show=False),
-        Binding("full_stop", "next_page", "Next page", show=False),
-        Binding("comma", "previous_page", "Previous page", show=False),
-        Binding("n", "find_step(1)", "Next match", show=False),
-        Binding("N", "find_step(-1)", "Previous match", show=False),
-        Binding("right,l", "scroll_tables(1)", "Tables right", show=False),
-        Binding("left,h", "scroll_tables(-1)", "Tables left", show=False),
+        Binding("j", "scroll_down", N_("Scroll down"), show=False),
+        Binding("k", "scroll_up", N_("Scroll up"), show=False),
+        Binding("g", "scroll_home", N_("Top"), show=False),
+        Binding("G", "scroll_end", N_("Bottom"), show=False),
+        Binding("right_square_bracket", "next_heading", N_("Next heading"), show=False),
+        Binding("left_square_bracket", "previous_heading", N_("Prev heading"), show=False),
+        Binding("full_stop", "next_page", N_("Next page"), show=False),
+        Binding("comma", "previous_page", N_("Previous page"), show=False),
+        Binding("n", "find_step(1)", N_("Next match"), show=False),
+        Binding("N", "find_step(-1)", N_("Previous match"), show=False),
+        Binding("right,l", "scroll_tables(1)", N_("Tables right"), show=False),
+        Binding("left,h", "scroll_tables(-1)", N_("Tables left"), show=False),
     ]
 
     class LinkRequested(Message):
@@ -195,20 +197,23 @@ class ArticleView(FindInArticle, can_focus=True):
         self.show_page(0)
 
     def show_release(self, release: Release) -> None:
-        meta = [release.published.strftime("%Y-%m-%d") if release.published else "undated"]
+        meta = [format_date(release.published.date()) if release.published else _("undated")]
         if release.section:
             meta.append(release.section)
         meta.extend(release.tags[:4])
         if release.updated:
-            meta.append("updated · v: what changed" if release.versions else "updated")
+            meta.append(_("updated · v: what changed") if release.versions else _("updated"))
         if release.summary_only:
-            meta.append("summary only: the page could not be fetched")
+            meta.append(_("summary only: the page could not be fetched"))
         markdown = release.markdown or release.summary or release.text
         self._show(release.title, " · ".join(meta), markdown, release.url)
 
     def show_section(self, page: SectionPage) -> None:
-        when = page.fetched_at.strftime("%Y-%m-%d %H:%M") if page.fetched_at else "not fetched"
-        self._show(page.title, f"site page · cached {when}", page.markdown, page.url)
+        if page.fetched_at:
+            cached = _("cached {time}").format(time=page.fetched_at.strftime("%Y-%m-%d %H:%M"))
+        else:
+            cached = _("not fetched")
+        self._show(page.title, _("site page") + " · " + cached, page.markdown, page.url)
 
     def _show(self, title: str, meta: str, markdown: str, url: str) -> None:
         self.clear_find()
@@ -229,8 +234,11 @@ class ArticleView(FindInArticle, can_focus=True):
         if len(self.pages) > 1:
             pager.update(
                 Text(
-                    f"Page {self.page + 1} of {len(self.pages)} · "
-                    "press . for the next page, , for the previous",
+                    _(
+                        "Page {page} of {pages} · press . for the next page, , for the previous"
+                    ).format(
+                        page=format_number(self.page + 1), pages=format_number(len(self.pages))
+                    ),
                     "bold",
                 )
             )
@@ -259,7 +267,7 @@ class ArticleView(FindInArticle, can_focus=True):
     def _links_text(self) -> Text:
         if not self.links:
             return Text("")
-        text = Text("Links (press 1-9 to open)\n", "bold")
+        text = Text(_("Links (press 1-9 to open)") + "\n", "bold")
         for link in self.links:
             text.append(f"[{link.number}] ", "bold")
             text.append(link.text)

@@ -16,6 +16,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from newsroom_tui.i18n import N_, _, ngettext
+from newsroom_tui.local_formats import format_number
 from newsroom_tui.models import Contact
 from newsroom_tui.sanitise import clean_line
 from newsroom_tui.screens.copy_menu import (
@@ -28,8 +30,8 @@ from newsroom_tui.screens.copy_menu import (
     copy_via_app,
 )
 
-EMPTY = "No press contacts on this page"
-NO_EMAIL = "no email"
+EMPTY = N_("No press contacts on this page")
+NO_EMAIL = N_("no email")
 """Shown on a card whose contact has no address (a phone only, or a name the block gave alone)."""
 
 
@@ -47,12 +49,14 @@ class ContactCard(Vertical):
         if organization:
             yield Static(organization, markup=False, classes="contact-org")
         for phone in contact_phones(self.contact):
-            yield Static(Content("Tel ") + Content(phone), markup=False, classes="contact-phone")
+            yield Static(
+                Content(_("Tel") + " ") + Content(phone), markup=False, classes="contact-phone"
+            )
         emails = contact_emails(self.contact)
         for email in emails:
             yield Static(email, markup=False, classes="contact-email")
         if not emails:
-            yield Static(NO_EMAIL, markup=False, classes="contact-no-email")
+            yield Static(_(NO_EMAIL), markup=False, classes="contact-no-email")
 
 
 class ContactsPanel(VerticalScroll, can_focus=True):
@@ -60,11 +64,11 @@ class ContactsPanel(VerticalScroll, can_focus=True):
     open the copy menu."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "select_next", "Next contact", show=False),
-        Binding("up,k", "select_previous", "Previous contact", show=False),
-        Binding("c", "copy_email", "Copy email"),
-        Binding("C", "copy_all_emails", "Copy all emails"),
-        Binding("x,enter", "copy_menu", "Copy…"),
+        Binding("down,j", "select_next", N_("Next contact"), show=False),
+        Binding("up,k", "select_previous", N_("Previous contact"), show=False),
+        Binding("c", "copy_email", N_("Copy email")),
+        Binding("C", "copy_all_emails", N_("Copy all emails")),
+        Binding("x,enter", "copy_menu", N_("Copy…")),
     ]
 
     selected: reactive[int] = reactive(0, init=False)
@@ -84,15 +88,15 @@ class ContactsPanel(VerticalScroll, can_focus=True):
         self.source_title = ""
 
     def compose(self) -> ComposeResult:
-        yield Static("Contacts", markup=False, id="contacts-title")
-        yield Static(EMPTY, markup=False, id="contacts-empty")
+        yield Static(_("Contacts"), markup=False, id="contacts-title")
+        yield Static(_(EMPTY), markup=False, id="contacts-empty")
 
     def show(self, contacts: list[Contact], source_title: str = "") -> None:
         """Replace the list with the contacts of the page titled `source_title`."""
         self.contacts = list(contacts)
         self.source_title = clean_line(source_title, limit=200)
         self.remove_children(ContactCard)
-        title = Content("Contacts")
+        title = Content(_("Contacts"))
         if self.source_title:
             title = title + Content(" · ") + Content(self.source_title)
         self.query_one("#contacts-title", Static).update(title)
@@ -134,26 +138,32 @@ class ContactsPanel(VerticalScroll, can_focus=True):
     def action_copy_email(self) -> None:
         contact = self.selected_contact
         if contact is None:
-            self.notify(EMPTY, severity="warning", markup=False)
+            self.notify(_(EMPTY), severity="warning", markup=False)
             return
         emails = contact_emails(contact)
         if not emails:
-            self.notify(f"No email for {contact_name(contact)}", severity="warning", markup=False)
+            self.notify(
+                _("No email for {name}").format(name=contact_name(contact)),
+                severity="warning",
+                markup=False,
+            )
             return
-        self._copy(emails[0], f"email of {contact_name(contact)}")
+        self._copy(emails[0], _("email of {name}").format(name=contact_name(contact)))
 
     def action_copy_all_emails(self) -> None:
         emails = all_emails(self.contacts)
         if not emails:
-            self.notify("No emails in this release", severity="warning", markup=False)
+            self.notify(_("No emails in this release"), severity="warning", markup=False)
             return
-        what = "1 email" if len(emails) == 1 else f"{len(emails)} emails"
+        what = ngettext("{count} email", "{count} emails", len(emails)).format(
+            count=format_number(len(emails))
+        )
         self._copy(", ".join(emails), what)
 
     def action_copy_menu(self) -> None:
         contact = self.selected_contact
         if contact is None:
-            self.notify(EMPTY, severity="warning", markup=False)
+            self.notify(_(EMPTY), severity="warning", markup=False)
             return
         self.app.push_screen(CopyMenuScreen(contact), self._menu_closed)
 

@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.widgets import Static
 
+from newsroom_tui.i18n import _, ngettext
+from newsroom_tui.local_formats import format_number
 from newsroom_tui.sanitise import clean_line
+from newsroom_tui.screens.interface_words import content_from
 
 
 def count_text(count: int, capped: bool = False) -> str:
-    """'1,204', or '10,000+' when the count stopped at a cap."""
-    return f"{count:,}" + ("+" if capped else "")
+    """'1,204' ('1 204', '1.204'), or '10,000+' when the count stopped at a cap."""
+    return format_number(count) + ("+" if capped else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,20 +49,22 @@ class ListState:
         if self.place:
             parts.append(Content(clean_line(self.place, limit=80)))
         if self.unread_only:
-            parts.append(Content.styled("unread only", "bold"))
+            parts.append(Content.styled(_("unread only"), "bold"))
         if self.search:
-            parts.append(Content("“") + Content(clean_line(self.search, limit=80)) + Content("”"))
+            search = clean_line(self.search, limit=80)
+            parts.append(content_from(_("“{search}”"), search=search))
         if self.order:
             parts.append(Content(self.order))
         shown = count_text(self.count, self.capped)
         if self.narrowed and self.total is not None:
-            amount = f"{shown} of {count_text(self.total)}"
+            amount = _("{shown} of {total}").format(shown=shown, total=count_text(self.total))
         else:
-            amount = f"{shown} release" + ("" if self.count == 1 and not self.capped else "s")
-        head = Content(" · ").join(parts) if parts else Content("all cached")
+            many = 2 if self.capped else self.count
+            amount = ngettext("{count} release", "{count} releases", many).format(count=shown)
+        head = Content(" · ").join(parts) if parts else Content(_("all cached"))
         line = Content.styled(amount, "bold") + Content(" — ") + head
         if self.narrowed:
-            line += Content.styled(" · esc clears", "dim")
+            line += Content.styled(" · " + _("esc clears"), "dim")
         return line
 
 

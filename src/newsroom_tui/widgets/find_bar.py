@@ -12,6 +12,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from newsroom_tui.i18n import _
+
 
 class FindBar(Horizontal):
     """Hidden until opened; an input and a count ('3 of 7', 'no match')."""
@@ -29,7 +31,7 @@ class FindBar(Horizontal):
             return self.find_bar
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="find in the article", id="find-input", select_on_focus=True)
+        yield Input(placeholder=_("find in the article"), id="find-input", select_on_focus=True)
         yield Static("", markup=False, id="find-count")
 
     @property

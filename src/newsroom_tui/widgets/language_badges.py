@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from newsroom_tui.i18n import _
 from newsroom_tui.versions.languages import LanguageVersion
 
 SHOWN = "bold reverse"
@@ -24,9 +25,9 @@ def badges(versions: list[LanguageVersion], newsroom: str = "") -> Content:
     for version in versions:
         style = SHOWN if version.current else CACHED if version.cached else LINKED
         parts.append(Content(f" {version.language} ").stylize(style))
-    hint = "  L: next language"
+    hint = "  " + _("L: next language")
     if newsroom:
-        hint = f"  from the {newsroom} cache ·{hint}"
+        hint = "  " + _("from the {newsroom} cache").format(newsroom=newsroom) + " ·" + hint
     return Content(" ").join(parts) + Content.styled(hint, "$foreground-muted")
 
 
@@ -47,6 +48,7 @@ class LanguageBadges(Static):
         if versions:
             self.update(badges(versions, newsroom))
         elif newsroom:
-            self.update(Content.styled(f"from the {newsroom} cache", "$foreground-muted"))
+            cache = _("from the {newsroom} cache").format(newsroom=newsroom)
+            self.update(Content.styled(cache, "$foreground-muted"))
         else:
             self.update("")

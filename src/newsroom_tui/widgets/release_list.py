@@ -31,6 +31,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from newsroom_tui.i18n import N_
+from newsroom_tui.local_formats import format_short_date, short_date_width
 from newsroom_tui.models import ReleaseRow
 from newsroom_tui.sanitise import clean_line, clean_title
 from newsroom_tui.storage.errors import StoreError
@@ -141,13 +143,13 @@ class ReleaseList(ScrollView, can_focus=True):
     """The releases of one listing, loaded a screenful at a time."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("enter", "open", "Open"),
+        Binding("j,down", "cursor_down", N_("Down"), show=False),
+        Binding("k,up", "cursor_up", N_("Up"), show=False),
+        Binding("g,home", "first", N_("First"), show=False),
+        Binding("G,end", "last", N_("Last"), show=False),
+        Binding("pagedown", "page_down", N_("Page down"), show=False),
+        Binding("pageup", "page_up", N_("Page up"), show=False),
+        Binding("enter", "open", N_("Open")),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "release-list--cursor",
@@ -441,8 +443,8 @@ class ReleaseList(ScrollView, can_focus=True):
         text.append(OPEN_MARK if is_open else " ", style_of("release-list--open"))
         text.append(f"{UNREAD_MARK} " if not row.read else "  ", marker)
         text.append(f"{STARRED_MARK} " if row.starred else "  ", marker)
-        date = row.published.strftime("%Y-%m-%d") if row.published else "   —      "
-        text.append(date.ljust(10), style_of("release-list--date"))
+        date = format_short_date(row.published.date()) if row.published else "   —"
+        text.append(date.ljust(short_date_width()), style_of("release-list--date"))
         text.append(" ")
         show_section = self.show_section and width >= SECTION_FROM
         right = (SECTION_WIDTH + 3) if show_section else 2

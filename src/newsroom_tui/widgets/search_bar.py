@@ -23,6 +23,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
+from newsroom_tui.i18n import N_, _
 from newsroom_tui.query import Query, QueryError, parse_query
 from newsroom_tui.sanitise import clean_line
 
@@ -37,7 +38,7 @@ class SearchBar(Vertical):
     """An input for the search language and a line for its errors."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "clear", "Clear search", show=False),
+        Binding("escape", "clear", N_("Clear search"), show=False),
     ]
 
     class QueryChanged(Message):
@@ -64,7 +65,7 @@ class SearchBar(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(
-            placeholder='/ search: words, "phrase", prefix*, section:, tag:, since:, is:unread'
+            placeholder=_('/ search: words, "phrase", prefix*, section:, tag:, since:, is:unread')
         )
         yield Static(id="search-error")
         yield Static(id="search-count")

@@ -20,6 +20,8 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from newsroom_tui.i18n import N_, _
+from newsroom_tui.local_formats import format_number
 from newsroom_tui.models import Facets
 from newsroom_tui.profiles import MenuNode
 
@@ -69,8 +71,8 @@ class SectionTree(Tree[Entry]):
     """The site menu and the newsroom facets."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", N_("Down"), show=False),
+        Binding("k", "cursor_up", N_("Up"), show=False),
     ]
 
     class SectionSelected(Message):
@@ -103,9 +105,9 @@ class SectionTree(Tree[Entry]):
             return self.tree
 
     def __init__(self, menu: tuple[MenuNode, ...], *, id: str | None = None) -> None:
-        super().__init__(Text("menu"), Entry("group"), id=id)
+        super().__init__(Text(_("menu")), Entry("group"), id=id)
         self._menu = menu
-        self._newsroom_label = "Newsroom"
+        self._newsroom_label = _("Newsroom")
         self.unread: int | None = None
         """The unread count shown on the newsroom node (None until the store was asked)."""
         self._newsroom: TreeNode[Entry] | None = None
@@ -118,7 +120,7 @@ class SectionTree(Tree[Entry]):
         for menu_node in self._menu:
             has_newsroom |= self._add_menu(self.root, menu_node)
         if not has_newsroom:
-            self._newsroom = self.root.add(Text("Newsroom"), Entry("all"), expand=True)
+            self._newsroom = self.root.add(Text(_("Newsroom")), Entry("all"), expand=True)
         self.root.expand()
 
     def _add_menu(self, parent: TreeNode[Entry], menu_node: MenuNode) -> bool:
@@ -145,9 +147,9 @@ class SectionTree(Tree[Entry]):
         expanded = {n.data.key for n in newsroom.children if n.data and n.is_expanded}
         newsroom.remove_children()
         groups: list[tuple[str, str, list[tuple[str, int]]]] = [
-            ("Years", "year", [(str(y), n) for y, n in facets.years]),
-            ("Tags", "tag", list(facets.tags)),
-            ("Sections", "section-facet", list(facets.sections)),
+            (_("Years"), "year", [(str(y), n) for y, n in facets.years]),
+            (_("Tags"), "tag", list(facets.tags)),
+            (_("Sections"), "section-facet", list(facets.sections)),
         ]
         for title, kind, values in groups:
             if not values:
@@ -156,7 +158,7 @@ class SectionTree(Tree[Entry]):
             group = newsroom.add(Text(title), group_entry, expand=group_entry.key in expanded)
             for value, count in values:
                 leaf = Text(value or "—")
-                leaf.append(f" {count}", "dim")
+                leaf.append(f" {format_number(count)}", "dim")
                 group.add_leaf(leaf, Entry(kind, value))
 
     def adjust_unread(self, delta: int) -> None:

@@ -12,21 +12,22 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
 
-from newsroom_tui.models import SyncProgress
+from newsroom_tui.i18n import _
+from newsroom_tui.models import SyncProgress, phase_label
 from newsroom_tui.sanitise import clean_line
 
 
 def describe_sync_time(iso: str | None) -> str:
     """'last sync 2024-05-01 10:30' from the stored ISO time, or 'never synced'."""
     if not iso:
-        return "never synced"
+        return _("never synced")
     try:
         when = datetime.fromisoformat(iso)
     except ValueError:
-        return "never synced"
+        return _("never synced")
     if when.tzinfo is not None:
         when = when.astimezone()
-    return "last sync " + when.strftime("%Y-%m-%d %H:%M")
+    return _("last sync {time}").format(time=when.strftime("%Y-%m-%d %H:%M"))
 
 
 class SyncStatus(Horizontal):
@@ -51,7 +52,7 @@ class SyncStatus(Horizontal):
     def set_online(self, online: bool) -> None:
         self.online = online
         label = self.query_one("#status-online", Static)
-        label.update(Text("● online" if online else "○ offline"))
+        label.update(Text("● " + _("online") if online else "○ " + _("offline")))
         self.set_class(not online, "-offline")
 
     def set_message(self, message: str) -> None:
@@ -62,13 +63,15 @@ class SyncStatus(Horizontal):
         self.add_class("-syncing")
         bar = self.query_one(ProgressBar)
         bar.update(total=None, progress=0)
-        self.set_message("syncing…")
+        self.set_message(_("syncing…"))
 
     def show_progress(self, progress: SyncProgress) -> None:
         bar = self.query_one(ProgressBar)
         if progress.total > 0:
             bar.update(total=progress.total, progress=progress.done)
-        self.set_message(f"{progress.phase} {progress.done}/{progress.total} {progress.message}")
+        self.set_message(
+            f"{phase_label(progress.phase)} {progress.done}/{progress.total} {progress.message}"
+        )
 
     def finish_sync(self, message: str) -> None:
         self.syncing = False
