@@ -167,3 +167,35 @@ def test_profiles_accept_the_option_too(capsys: pytest.CaptureFixture[str]) -> N
     assert main(["profiles", "list", "--ui-lang", "es"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[:3] == ["demo", "fr", "integrado"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "invalid", "miss"),
+    [
+        (
+            "en",
+            'newsroom-tui: invalid query: unbalanced quote: close the phrase with another "',
+            "newsroom-tui: tag:climt matches no tag; closest: ",
+        ),
+        (
+            "fr",
+            "newsroom-tui: recherche invalide : guillemet non équilibré : fermez l'expression par"
+            ' un autre "',
+            "newsroom-tui: tag:climt ne correspond à aucune étiquette ; les plus proches : ",
+        ),
+        (
+            "es",
+            'newsroom-tui: búsqueda no válida: comilla desequilibrada: cierre la frase con otra "',
+            "newsroom-tui: tag:climt no coincide con ninguna etiqueta; las más cercanas: ",
+        ),
+    ],
+)
+def test_search_errors_and_hints_in_the_language(
+    synced: Path, lang: str, invalid: str, miss: str
+) -> None:
+    code, out, err = demo(synced, "search", '"open', "--ui-lang", lang)
+    assert (code, out) == (2, "")
+    assert err == invalid + "\n"
+    code, _, err = demo(synced, "search", "tag:climt", "--ui-lang", lang)
+    assert code == 0
+    assert err.startswith(miss) and "tag:Clima" in err

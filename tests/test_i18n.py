@@ -259,8 +259,9 @@ def test_every_binding_of_the_interface_is_described_in_the_catalogues() -> None
             importlib.import_module(info.name)
 
     def subclasses(cls: type) -> list[type]:
-        found = []
-        for sub in cls.__subclasses__():
+        found: list[type] = []
+        direct: list[type] = cls.__subclasses__()
+        for sub in direct:
             found += [sub, *subclasses(sub)]
         return found
 

@@ -14,6 +14,7 @@ import sys
 import webbrowser
 from collections.abc import Callable
 
+from newsroom_tui.i18n import _
 from newsroom_tui.sanitise import refusal_reason, safe_url
 
 log = logging.getLogger(__name__)
@@ -47,13 +48,13 @@ def open_in_browser(url: str, opener: Opener | None = None) -> str | None:
     """Open `url` if it passes the allowlist; None on success, else one line saying why not."""
     allowed = safe_url(url)
     if allowed is None:
-        return f"Refused to open: {refusal_reason(url)}"
+        return _("Refused to open: {reason}").format(reason=refusal_reason(url))
     launch = opener if opener is not None else system_opener
     try:
         started = launch(allowed)
     except (OSError, webbrowser.Error) as error:
         log.info("opening %s failed: %s", allowed, error)
-        return f"Could not start a browser: {error}"
+        return _("Could not start a browser: {error}").format(error=error)
     if not started:
-        return "Could not start a browser"
+        return _("Could not start a browser")
     return None

@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from newsroom_tui.i18n import _
+from newsroom_tui.local_formats import format_number
+
 MAX_QUERY_LENGTH = 1000
 MAX_TERMS = 32
 MAX_DEPTH = 16
@@ -80,14 +83,14 @@ def _fts(node: Node, *, top: bool = False) -> str:
         positive = [n for n in node.nodes if not isinstance(n, Not)]
         negative = [n.node for n in node.nodes if isinstance(n, Not)]
         if not positive:
-            raise QueryError("NOT needs a word to search beside it")
+            raise QueryError(_("NOT needs a word to search beside it"))
         expr = " AND ".join(_fts(n) for n in positive)
         for n in negative:
             expr = f"({expr}) NOT {_fts(n)}"
         if top or (len(positive) == 1 and not negative):
             return expr
         return f"({expr})"
-    raise QueryError("NOT needs a word to search beside it")
+    raise QueryError(_("NOT needs a word to search beside it"))
 
 
 def _terms(node: Node, *, negated: bool = False) -> Iterator[tuple[Term, bool]]:
@@ -190,7 +193,7 @@ class Query:
 
     def match_expression(self) -> str | None:
         """The FTS5 MATCH text of the search (None when it only excludes, or has no text)."""
-        positive, _ = self._top()
+        positive = self._top()[0]
         if not positive or self.expr is None:
             return None
         return _fts(self.expr, top=True)
@@ -234,14 +237,23 @@ def _read_quoted(text: str, start: int) -> tuple[str, int]:
     """The text between the quote at `start` and the next one; index after the closing quote."""
     end = text.find('"', start + 1)
     if end < 0:
-        raise QueryError('unbalanced quote: close the phrase with another "')
+        raise QueryError(_('unbalanced quote: close the phrase with another "'))
     return text[start + 1 : end], end + 1
+
+
+def _needs_value(key: str) -> str:
+    return _("{key}: needs a value (for example {example})").format(
+        key=key, example=f"{key}:{_EXAMPLES[key]}"
+    )
 
 
 def _unknown_key(key: str, value: str) -> QueryError:
     known = ", ".join(f"{k}:" for k in FILTER_KEYS)
     return QueryError(
-        f'unknown filter {key}: (filters are {known}); to search for the text, quote it: "{key}:{value}"'
+        _(
+            "unknown filter {key}: (filters are {known}); to search for the text, quote it:"
+            ' "{key}:{value}"'
+        ).format(key=key, known=known, value=value)
     )
 
 
@@ -285,9 +297,7 @@ def _tokens(text: str) -> Iterator[_Token]:
                     i += 1
             elif not value:
                 if lowered in FILTER_KEYS:
-                    raise QueryError(
-                        f"{lowered}: needs a value (for example {lowered}:{_EXAMPLES[lowered]})"
-                    )
+                    raise QueryError(_needs_value(lowered))
                 # "Attention:" is a word followed by punctuation
                 yield _Token("word", word, negated=negated)
                 continue
@@ -308,7 +318,9 @@ def _tokens(text: str) -> Iterator[_Token]:
 def _parse_date(key: str, value: str, *, end: bool) -> date:
     match = _DATE.match(value.strip())
     if not match:
-        raise QueryError(f"{key}: expects a date like 2024 or 2024-03 or 2024-03-15")
+        raise QueryError(
+            _("{key}: expects a date like 2024 or 2024-03 or 2024-03-15").format(key=key)
+        )
     year = int(match.group(1))
     month = int(match.group(2)) if match.group(2) else None
     day = int(match.group(3)) if match.group(3) else None
@@ -320,21 +332,23 @@ def _parse_date(key: str, value: str, *, end: bool) -> date:
             return date(year, month, last) if end else date(year, month, 1)
         return date(year, month, day)
     except (ValueError, calendar.IllegalMonthError):
-        raise QueryError(f"{key}: {value} is not a real date") from None
+        raise QueryError(
+            _("{key}: {value} is not a real date").format(key=key, value=value)
+        ) from None
 
 
 def _apply_filter(fields: dict[str, Any], key: str, value: str) -> None:
     value = value.strip()
     if not value:
-        raise QueryError(f"{key}: needs a value (for example {key}:{_EXAMPLES[key]})")
+        raise QueryError(_needs_value(key))
     if key in ("section", "tag"):
         if not _WORDY.search(value):
-            raise QueryError(f"{key}: needs a value with letters or digits")
+            raise QueryError(_("{key}: needs a value with letters or digits").format(key=key))
         fields[key] = value
     elif key == "lang":
         lang = value.lower()
         if not _LANG.match(lang):
-            raise QueryError("lang: expects a language code like fr, en or es")
+            raise QueryError(_("lang: expects a language code like fr, en or es"))
         fields["lang"] = lang
     elif key == "since":
         fields["since"] = _parse_date(key, value, end=False)
@@ -342,12 +356,12 @@ def _apply_filter(fields: dict[str, Any], key: str, value: str) -> None:
         fields["until"] = _parse_date(key, value, end=True)
     elif key == "year":
         if not re.fullmatch(r"\d{4}", value) or int(value) < 1:
-            raise QueryError("year: expects a four-digit year like 2024")
+            raise QueryError(_("year: expects a four-digit year like 2024"))
         fields["year"] = int(value)
     elif key == "is":
         flag = value.lower()
         if flag not in ("unread", "starred"):
-            raise QueryError("is: expects unread or starred")
+            raise QueryError(_("is: expects unread or starred"))
         fields[flag] = True
 
 
@@ -378,7 +392,7 @@ class _Parser:
         node = self.conjunction(depth=0)
         token = self.peek()
         if token is not None:  # only a stray ')' stops a top-level conjunction
-            raise QueryError("unbalanced parenthesis: ')' without its '('")
+            raise QueryError(_("unbalanced parenthesis: ')' without its '('"))
         return node
 
     def conjunction(self, depth: int) -> Node | None:
@@ -389,20 +403,24 @@ class _Parser:
                 self.at += 1
                 following = self.peek()
                 if not after_operand or following is None or following.kind in (")", "and", "or"):
-                    raise QueryError("'AND' needs a word on each side")
+                    raise QueryError(_("'AND' needs a word on each side"))
                 after_operand = False
                 continue
             if token.kind == "or":
-                raise QueryError("'OR' needs a word on each side")
+                raise QueryError(_("'OR' needs a word on each side"))
             after_operand = True
             if token.kind == "filter":
                 self.at += 1
                 if depth:
                     raise QueryError(
-                        f"{token.key}: applies to the whole search: put it outside the parentheses"
+                        _(
+                            "{key}: applies to the whole search: put it outside the parentheses"
+                        ).format(key=token.key)
                     )
                 if token.negated:
-                    raise QueryError(f"{token.key}: cannot be excluded with - or NOT")
+                    raise QueryError(
+                        _("{key}: cannot be excluded with - or NOT").format(key=token.key)
+                    )
                 _apply_filter(self.fields, token.key, token.value)
                 continue
             node = self.alternatives(depth)
@@ -418,23 +436,27 @@ class _Parser:
         while (token := self.peek()) is not None and token.kind == "or":
             self.at += 1
             if not options:
-                raise QueryError("'OR' needs a word on each side")
+                raise QueryError(_("'OR' needs a word on each side"))
             following = self.peek()
             if following is None or following.kind in (")", "or", "and"):
-                raise QueryError("'OR' needs a word on each side")
+                raise QueryError(_("'OR' needs a word on each side"))
             if following.kind == "filter":
                 raise QueryError(
-                    f"{following.key}: applies to the whole search and cannot be one side of OR"
+                    _("{key}: applies to the whole search and cannot be one side of OR").format(
+                        key=following.key
+                    )
                 )
             option = self.negation(depth)
             if option is None:
-                raise QueryError("'OR' needs a word on each side")
+                raise QueryError(_("'OR' needs a word on each side"))
             options.append(option)
         if len(options) > 1:
             if any(_negative_only(o) for o in options):
                 raise QueryError(
-                    "'OR' cannot have an excluded -word or NOT on one side: use parentheses, as"
-                    " in a OR (b -c)"
+                    _(
+                        "'OR' cannot have an excluded -word or NOT on one side: use parentheses,"
+                        " as in a OR (b -c)"
+                    )
                 )
             return Or(tuple(options))
         return options[0] if options else None
@@ -445,9 +467,11 @@ class _Parser:
             self.at += 1
             following = self.peek()
             if following is None or following.kind in (")", "or", "and"):
-                raise QueryError("'NOT' needs a word after it")
+                raise QueryError(_("'NOT' needs a word after it"))
             if following.kind == "filter":
-                raise QueryError(f"{following.key}: cannot be excluded with - or NOT")
+                raise QueryError(
+                    _("{key}: cannot be excluded with - or NOT").format(key=following.key)
+                )
             node = self.negation(depth)
             if node is None:
                 return None
@@ -460,26 +484,30 @@ class _Parser:
         self.at += 1
         if token.kind == "(":
             if depth >= MAX_DEPTH:
-                raise QueryError(f"too many nested parentheses: at most {MAX_DEPTH}")
+                raise QueryError(
+                    _("too many nested parentheses: at most {limit}").format(limit=MAX_DEPTH)
+                )
             inner = self.conjunction(depth + 1)
             closing = self.peek()
             if closing is None or closing.kind != ")":
-                raise QueryError("unbalanced parenthesis: close it with ')'")
+                raise QueryError(_("unbalanced parenthesis: close it with ')'"))
             self.at += 1
             if inner is not None and _negative_only(inner):
-                raise QueryError("a group in parentheses needs a word to search, not only -words")
+                raise QueryError(
+                    _("a group in parentheses needs a word to search, not only -words")
+                )
             return inner
         if token.kind == "filter":
             # only reached as the operand of OR or NOT: both refuse filters before getting here
-            raise QueryError(f"{token.key}: applies to the whole search")
+            raise QueryError(_("{key}: applies to the whole search").format(key=token.key))
         value = " ".join(token.value.split())
         if not _WORDY.search(value):
             if token.prefix:
-                raise QueryError("* must follow a word, as in secu*")
+                raise QueryError(_("* must follow a word, as in secu*"))
             return None
         self.terms += 1
         if self.terms > MAX_TERMS:
-            raise QueryError(f"too many words: at most {MAX_TERMS}")
+            raise QueryError(_("too many words: at most {limit}").format(limit=MAX_TERMS))
         term = Term(value, phrase=token.kind == "phrase", prefix=token.prefix)
         return Not(term) if token.negated else term
 
@@ -502,7 +530,11 @@ def parse_query(text: str, filters: Sequence[tuple[str, str]] = ()) -> Query:
     typed at its end (the CLI's --section, --since... flags).
     """
     if len(text) > MAX_QUERY_LENGTH:
-        raise QueryError(f"search too long: keep it under {MAX_QUERY_LENGTH} characters")
+        raise QueryError(
+            _("search too long: keep it under {limit} characters").format(
+                limit=format_number(MAX_QUERY_LENGTH)
+            )
+        )
     parser = _Parser(list(_tokens(text)))
     expr = parser.parse()
     for key, value in filters:
@@ -512,5 +544,5 @@ def parse_query(text: str, filters: Sequence[tuple[str, str]] = ()) -> Query:
     query = Query(text=text.strip(), expr=expr, **parser.fields)
     first, last = query.since, query.until
     if first and last and first > last:
-        raise QueryError("since: is after until: nothing can match")
+        raise QueryError(_("since: is after until: nothing can match"))
     return query

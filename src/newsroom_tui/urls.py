@@ -19,6 +19,9 @@ import ipaddress
 import re
 from urllib.parse import urljoin, urlsplit
 
+from newsroom_tui.i18n import _
+from newsroom_tui.local_formats import format_number
+
 MAX_URL = 4096
 """Longest URL accepted, in characters."""
 MAX_HOST = 253
@@ -53,33 +56,37 @@ def shown_url(value: str, limit: int = _SHOWN) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _too_long() -> str:
+    return _("URL longer than {limit} characters").format(limit=format_number(MAX_URL))
+
+
 def check_url(value: object) -> str:
     """`value` (whitespace around it removed) if it is a URL to use; else raise UrlRefused."""
     if not isinstance(value, str) or not value.strip():
-        raise UrlRefused("empty link")
+        raise UrlRefused(_("empty link"))
     raw = value.strip()
     if len(raw) > MAX_URL:
-        raise UrlRefused(f"URL longer than {MAX_URL:,} characters", raw)
+        raise UrlRefused(_too_long(), raw)
     if _URL_REFUSED.search(raw):
-        raise UrlRefused("URL with spaces, control or invisible characters refused", raw)
+        raise UrlRefused(_("URL with spaces, control or invisible characters refused"), raw)
     if raw.startswith("-"):
-        raise UrlRefused("URL that looks like a command-line option refused", raw)
+        raise UrlRefused(_("URL that looks like a command-line option refused"), raw)
     try:
         parts = urlsplit(raw)
     except ValueError:
         # Unbalanced or invalid brackets, or a host that normalises to a delimiter.
-        raise UrlRefused("malformed URL", raw) from None
+        raise UrlRefused(_("malformed URL"), raw) from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise UrlRefused("not an http(s) link", raw)
+        raise UrlRefused(_("not an http(s) link"), raw)
     _userinfo, at, hostport = parts.netloc.rpartition("@")
     if at:
-        raise UrlRefused("URL with a user name or password refused", raw)
+        raise UrlRefused(_("URL with a user name or password refused"), raw)
     host, port = _split_host_port(hostport, raw)
     if port is not None:
         if not _PORT.fullmatch(port):
-            raise UrlRefused("invalid port", raw)
+            raise UrlRefused(_("invalid port"), raw)
         if not 1 <= int(port) <= 65535:
-            raise UrlRefused("port out of range (1-65535)", raw)
+            raise UrlRefused(_("port out of range (1-65535)"), raw)
     _check_host(host, raw)
     return raw
 
@@ -89,10 +96,10 @@ def _split_host_port(hostport: str, raw: str) -> tuple[str, str | None]:
     if hostport.startswith("["):
         end = hostport.find("]")
         if end < 0:
-            raise UrlRefused("malformed URL", raw)
+            raise UrlRefused(_("malformed URL"), raw)
         host, rest = hostport[: end + 1], hostport[end + 1 :]
         if rest and not rest.startswith(":"):
-            raise UrlRefused("malformed URL", raw)
+            raise UrlRefused(_("malformed URL"), raw)
         return host, (rest[1:] or None) if rest else None
     host, colon, port = hostport.partition(":")
     if colon:
@@ -102,18 +109,18 @@ def _split_host_port(hostport: str, raw: str) -> tuple[str, str | None]:
 
 def _check_host(host: str, raw: str) -> None:
     if not host:
-        raise UrlRefused("URL without a host", raw)
+        raise UrlRefused(_("URL without a host"), raw)
     if host.startswith("["):
         address = host[1:-1]
         if "%" in address:
-            raise UrlRefused("IPv6 address with a zone refused", raw)
+            raise UrlRefused(_("IPv6 address with a zone refused"), raw)
         try:
             ipaddress.IPv6Address(address)
         except ValueError:
-            raise UrlRefused("invalid IPv6 address", raw) from None
+            raise UrlRefused(_("invalid IPv6 address"), raw) from None
         return
     if "[" in host or "]" in host:
-        raise UrlRefused("malformed URL", raw)
+        raise UrlRefused(_("malformed URL"), raw)
     if not host.isascii():
         host = _idna(host, raw)
     name = host.lower()
@@ -121,12 +128,12 @@ def _check_host(host: str, raw: str) -> None:
         try:
             ipaddress.IPv4Address(name)
         except ValueError:
-            raise UrlRefused("invalid IPv4 address", raw) from None
+            raise UrlRefused(_("invalid IPv4 address"), raw) from None
         return
     if name.endswith("."):
         name = name[:-1]
     if len(name) > MAX_HOST or not all(_LABEL.fullmatch(label) for label in name.split(".")):
-        raise UrlRefused("invalid host name", raw)
+        raise UrlRefused(_("invalid host name"), raw)
 
 
 def _idna(host: str, raw: str) -> str:
@@ -136,21 +143,21 @@ def _idna(host: str, raw: str) -> str:
     try:
         return idna.encode(host.lower()).decode("ascii")
     except (idna.IDNAError, UnicodeError, ValueError):
-        raise UrlRefused("invalid international host name", raw) from None
+        raise UrlRefused(_("invalid international host name"), raw) from None
 
 
 def join_url(base: str, reference: object) -> str:
     """`reference` resolved against `base` and checked: the URL, or UrlRefused (never another
     error, whatever either holds)."""
     if not isinstance(reference, str) or not reference.strip():
-        raise UrlRefused("empty link")
+        raise UrlRefused(_("empty link"))
     reference = reference.strip()
     if len(reference) > MAX_URL:
-        raise UrlRefused(f"URL longer than {MAX_URL:,} characters", reference)
+        raise UrlRefused(_too_long(), reference)
     try:
         joined = urljoin(base, reference)
     except ValueError:
-        raise UrlRefused("malformed URL", reference) from None
+        raise UrlRefused(_("malformed URL"), reference) from None
     return check_url(joined)
 
 

@@ -18,6 +18,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsroom_tui.i18n import N_, _
+from newsroom_tui.local_formats import format_number
 from newsroom_tui.query import Query
 from newsroom_tui.storage.dbfile import Database
 from newsroom_tui.storage.values import fold
@@ -90,17 +92,35 @@ def _closest(typed: str, values: Sequence[_Value]) -> list[_Value]:
     return chosen[:HINTS]
 
 
-def _miss(key: str, typed: str, values: Sequence[_Value], plural: str) -> str:
+_MISSES = {
+    "section": (
+        N_("{what} matches nothing: no release has a section yet"),
+        N_("{what} matches no section; closest: {names}"),
+        N_("{what} matches no section; the sections are {names}"),
+    ),
+    "tag": (
+        N_("{what} matches nothing: no release has a tag yet"),
+        N_("{what} matches no tag; closest: {names}"),
+        N_("{what} matches no tag; the tags are {names}"),
+    ),
+}
+"""What a section: or tag: value that matches nothing says: with nothing stored, with close
+values, with the stored ones listed."""
+
+
+def _miss(key: str, typed: str, values: Sequence[_Value]) -> str:
+    nothing, closest_are, values_are = _MISSES[key]
     what = _typed_form(key, typed)
     if not values:
-        return f"{what} matches nothing: no release has a {key} yet"
+        return _(nothing).format(what=what)
     closest = _closest(typed, values)
     if closest:
         names = ", ".join(_typed_form(key, v.shown) for v in closest)
-        return f"{what} matches no {key}; closest: {names}"
+        return _(closest_are).format(what=what, names=names)
     names = ", ".join(_typed_form(key, v.shown) for v in values[:HINTS])
-    more = f" (and {len(values) - HINTS} more)" if len(values) > HINTS else ""
-    return f"{what} matches no {key}; the {plural} are {names}{more}"
+    if len(values) > HINTS:
+        names += " " + _("(and {count} more)").format(count=format_number(len(values) - HINTS))
+    return _(values_are).format(what=what, names=names)
 
 
 class FilterValues:
@@ -130,15 +150,23 @@ class FilterValues:
         vocabulary = self.vocabulary()
         resolved = self.resolve(query)
         if query.section and not resolved.sections:
-            lines.append(_miss("section", query.section, vocabulary.sections, "sections"))
+            lines.append(_miss("section", query.section, vocabulary.sections))
         if query.tag and not resolved.tag_keys:
-            lines.append(_miss("tag", query.tag, vocabulary.tags, "tags"))
+            lines.append(_miss("tag", query.tag, vocabulary.tags))
         if query.lang and query.lang not in vocabulary.languages:
             if vocabulary.languages:
                 known = ", ".join(f"lang:{code}" for code in vocabulary.languages)
-                lines.append(f"lang:{query.lang} matches no release; the languages are {known}")
+                lines.append(
+                    _("{what} matches no release; the languages are {known}").format(
+                        what=f"lang:{query.lang}", known=known
+                    )
+                )
             else:
-                lines.append(f"lang:{query.lang} matches nothing: no release is stored yet")
+                lines.append(
+                    _("{what} matches nothing: no release is stored yet").format(
+                        what=f"lang:{query.lang}"
+                    )
+                )
         return lines
 
     def vocabulary(self) -> _Vocabulary:

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from newsroom_tui.i18n import _
 from newsroom_tui.models import Contact
 
 Kind = Literal["same", "added", "removed"]
@@ -182,15 +183,19 @@ def _person(contact: Contact) -> str:
 def _contact_details(old: Contact, new: Contact) -> list[str]:
     details: list[str] = []
     for label, before, after in (
-        ("name", [old.name], [new.name]),
-        ("office", [old.organization], [new.organization]),
-        ("phone", old.phones, new.phones),
-        ("email", old.emails, new.emails),
+        (_("name"), [old.name], [new.name]),
+        (_("office"), [old.organization], [new.organization]),
+        (_("phone"), old.phones, new.phones),
+        (_("email"), old.emails, new.emails),
     ):
         if [_fold(x) for x in before] != [_fold(x) for x in after]:
-            shown_before = ", ".join(x for x in before if x) or "none"
-            shown_after = ", ".join(x for x in after if x) or "none"
-            details.append(f"{label}: {shown_before} → {shown_after}")
+            shown_before = ", ".join(x for x in before if x) or _("none")
+            shown_after = ", ".join(x for x in after if x) or _("none")
+            details.append(
+                _("{label}: {before} → {after}").format(
+                    label=label, before=shown_before, after=shown_after
+                )
+            )
     return details
 
 

@@ -18,6 +18,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from newsroom_tui import paths
+from newsroom_tui.i18n import _
 from newsroom_tui.models import FeedItem, LanguageLink, Release
 from newsroom_tui.profiles import Profile, available_profiles
 from newsroom_tui.sanitise import clean_line
@@ -175,7 +176,9 @@ async def fetch_version(
             response = await fetcher.get(version.url, max_bytes=profile.fetch.max_page_bytes)
     except FetchError as exc:
         raise VersionUnavailable(
-            f"the {version.language} version could not be fetched: {exc}"
+            _("the {language} version could not be fetched: {error}").format(
+                language=version.language, error=exc
+            )
         ) from None
     body = response.body or b""
     page = await asyncio.to_thread(
@@ -187,7 +190,9 @@ async def fetch_version(
         encoding=response.charset,
     )
     if not page.markdown.strip():
-        raise VersionUnavailable(f"the {version.language} version has no text to show")
+        raise VersionUnavailable(
+            _("the {language} version has no text to show").format(language=version.language)
+        )
     item = FeedItem(url=version.url, title=page.title)
     release = Release(
         id=release_id(item, profile.site_origin),
@@ -215,7 +220,9 @@ async def fetch_version(
         stored = await asyncio.to_thread(store_it)
     except StoreError as exc:
         raise VersionUnavailable(
-            f"the {version.language} version could not be stored: {exc}"
+            _("the {language} version could not be stored: {error}").format(
+                language=version.language, error=exc
+            )
         ) from None
     log.info("fetched the %s version %s into %s", version.language, version.url, database)
     return FetchedVersion(stored, profile)
