@@ -428,7 +428,7 @@ def summary_to_markdown(summary_html: str, base_url: str) -> ConvertedBody:
         and _NOT_PLAIN_SUMMARY.search(html) is None
     ):
         return _plain_summary(html)
-    if len(html) <= MAX_SUMMARY_CHARS and html.startswith("<p>"):
+    if speedups.ENABLED and len(html) <= MAX_SUMMARY_CHARS and html.startswith("<p>"):
         walked = inline_summary(html, escape_markdown, partial(_summary_link, base_url))
         if walked is not None:
             markdown, text = walked
