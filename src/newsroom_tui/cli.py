@@ -378,9 +378,14 @@ class Context:
             store.close()
 
 
+_CHECKS_SELECTORS = frozenset(["sync", "extract"])
+"""Commands that load the profile with its CSS selectors checked (`profiles check` too)."""
+
+
 def _context(args: argparse.Namespace, out: TextIO, err: TextIO) -> Context:
-    # The reader checks the profile's CSS selectors before it syncs, not at start.
-    check_css = args.command is not None
+    # Only the commands that run the profile's CSS selectors on pages check them (compiling
+    # them costs more than a search); the reader checks them before it syncs, not at start.
+    check_css = args.command in _CHECKS_SELECTORS
     profile = load_profile(getattr(args, "profile", None), check_css=check_css)
     return Context(profile, paths.data_dir(getattr(args, "data_dir", None)), out, err)
 
