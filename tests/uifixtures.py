@@ -140,7 +140,7 @@ def fill(
     return db
 
 
-def sample_app(data_dir: Path, **kwargs: bool) -> NewsroomApp:
+def sample_app(data_dir: Path, **kwargs: Any) -> NewsroomApp:
     """The reader over the sample newsroom (releases, a cached section page, a last sync time)."""
     prof = profile()
     fill(data_dir, prof, sample_releases(), sample_sections(prof))

@@ -15,6 +15,7 @@ from newsroom_tui import paths
 from newsroom_tui.process_settings import tune_process
 from newsroom_tui.profiles import Profile
 from newsroom_tui.screens.key_order import OrderedInputApp
+from newsroom_tui.settings import Settings
 from newsroom_tui.speedups import gc_tuning
 
 if TYPE_CHECKING:
@@ -60,8 +61,10 @@ class NewsroomApp(OrderedInputApp):
         *,
         offline_hint: bool = False,
         probe_network: bool = False,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
+        self.settings = settings or Settings()
         self.profile = profile
         self.database_path = database_path
         self.offline_hint = offline_hint
@@ -87,9 +90,7 @@ class NewsroomApp(OrderedInputApp):
                 severity="warning",
                 timeout=20,
             )
-        theme = self.store.get_meta("theme")
-        if theme and theme in self.available_themes:
-            self.theme = theme
+        self._apply_theme(self.store.get_meta("theme"))
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.push_screen(
             MainScreen(
@@ -98,8 +99,30 @@ class NewsroomApp(OrderedInputApp):
                 self.database_path,
                 offline_hint=self.offline_hint,
                 probe_network=self.probe_network,
+                settings=self.settings,
             )
         )
+
+    def _apply_theme(self, remembered: str | None) -> None:
+        """The theme of the settings, else the one chosen last time."""
+        wanted = self.settings.theme
+        if wanted and wanted not in self.available_themes:
+            known = ", ".join(sorted(self.available_themes))
+            self.notify(
+                f"Unknown theme {wanted!r} in the settings (themes: {known})",
+                markup=False,
+                severity="warning",
+                timeout=15,
+            )
+            wanted = None
+        theme = wanted or remembered
+        if theme and theme in self.available_themes:
+            self.theme = theme
+
+    @property
+    def browser_command(self) -> tuple[str, ...]:
+        """The settings' browser argv ('' : the system's opener)."""
+        return self.settings.browser
 
     def freeze_long_lived(self) -> None:
         """Move every object alive now (modules, classes, parsed stylesheets, the screen's widgets)
@@ -149,6 +172,7 @@ def build_app(
     demo: bool = False,
     offline_hint: bool = False,
     probe_network: bool = False,
+    settings: Settings | None = None,
 ) -> NewsroomApp:
     """The reader for `profile` over the database in `data_dir` (shared by the CLI and tests).
 
@@ -161,6 +185,7 @@ def build_app(
         paths.database_path(data_dir, profile.id),
         offline_hint=offline_hint,
         probe_network=probe_network,
+        settings=settings,
     )
     if demo:
         app.sub_title = "demo"

@@ -32,6 +32,7 @@ from newsroom_tui.profiles import (
     profile_file,
 )
 from newsroom_tui.sanitise import clean_body, clean_line, clean_text, clean_title
+from newsroom_tui.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
     from newsroom_tui.storage.store import Store
@@ -278,6 +279,7 @@ class Context:
     data_dir: Path
     out: TextIO
     err: TextIO
+    settings: Settings = dataclasses.field(default_factory=Settings)
 
     @property
     def db_path(self) -> Path:
@@ -303,8 +305,9 @@ class Context:
 def _context(args: argparse.Namespace, out: TextIO, err: TextIO) -> Context:
     # The reader checks the profile's CSS selectors before it syncs, not at start.
     check_css = args.command is not None
+    settings = load_settings()
     profile = load_profile(getattr(args, "profile", None), check_css=check_css)
-    return Context(profile, paths.data_dir(getattr(args, "data_dir", None)), out, err)
+    return Context(profile, paths.data_dir(getattr(args, "data_dir", None)), out, err, settings)
 
 
 @contextlib.contextmanager
@@ -812,9 +815,11 @@ def cmd_reader(args: argparse.Namespace, ctx: Context) -> int:
                 report = run_sync(profile, store, progress=ProgressPrinter(ctx.err))
                 print_failures(report, ctx.err)
                 print(format_report(report), file=ctx.err)
-            build_app(profile, ctx.data_dir, demo=True, probe_network=True).run()
+            build_app(
+                profile, ctx.data_dir, demo=True, probe_network=True, settings=ctx.settings
+            ).run()
         return EXIT_OK
-    build_app(ctx.profile, ctx.data_dir, probe_network=True).run()
+    build_app(ctx.profile, ctx.data_dir, probe_network=True, settings=ctx.settings).run()
     return EXIT_OK
 
 
@@ -856,6 +861,9 @@ def main(
         return COMMANDS[args.command](args, ctx)
     except ProfileError as exc:
         print(f"newsroom-tui: invalid profile: {exc}", file=err)
+        return EXIT_USAGE
+    except SettingsError as exc:
+        print(f"newsroom-tui: invalid settings: {clean_line(str(exc), limit=500)}", file=err)
         return EXIT_USAGE
     except CliError as exc:
         print(f"newsroom-tui: {clean_line(str(exc))}", file=err)

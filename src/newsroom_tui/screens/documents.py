@@ -13,6 +13,7 @@ from newsroom_tui.profiles import MenuNode, Profile
 from newsroom_tui.screens.history import DocumentHistory, Visit
 from newsroom_tui.screens.links import open_link
 from newsroom_tui.screens.reader_layout import ReaderLayout
+from newsroom_tui.settings import Settings
 from newsroom_tui.storage.errors import StoreError
 from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.contacts_panel import ContactsPanel
@@ -24,6 +25,7 @@ class ReaderDocuments(ReaderLayout):
     """What the article shows, and how the reader moves between documents."""
 
     profile: Profile
+    settings: Settings
     open_section_key: str | None
     history: DocumentHistory
     _started: bool
@@ -65,6 +67,8 @@ class ReaderDocuments(ReaderLayout):
     @on(ReleaseList.ReleaseOpened)
     def _release_opened(self, event: ReleaseList.ReleaseOpened) -> None:
         self.open_release(event.release_id)
+        if self.settings.reading_mode and not self.reading_mode and self.open_release_id:
+            self.action_reading_mode()
 
     def open_release(self, release_id: str, *, record: bool = True) -> None:
         try:

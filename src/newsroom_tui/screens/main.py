@@ -32,6 +32,7 @@ from newsroom_tui.screens.reader_layout import NARROW_WIDTH, WIDE_WIDTH
 from newsroom_tui.screens.reader_service import ReaderService
 from newsroom_tui.screens.release_versions import ReleaseVersionActions
 from newsroom_tui.screens.sync_log import SyncRecord
+from newsroom_tui.settings import Settings
 from newsroom_tui.storage.store import TEXT_COUNT_CAP, StoreError
 from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.contacts_panel import ContactsPanel
@@ -122,8 +123,10 @@ class MainScreen(ReleaseVersionActions):
         *,
         offline_hint: bool = False,
         probe_network: bool = False,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
+        self.settings = settings or Settings()
         self.store = store
         self.profile = profile
         self.service = ReaderService(profile, database_path)
@@ -136,7 +139,7 @@ class MainScreen(ReleaseVersionActions):
         self.facet_place = ""
         self.search: Query | None = None
         self.unread_only = store.get_meta("unread_only") == "1"
-        self.order: Order = "newest"
+        self.order: Order = self.settings.order  # type: ignore[assignment]
         self.open_release_id: str | None = None
         self.open_section_key: str | None = None
         self.history = DocumentHistory()
