@@ -62,14 +62,40 @@ class NewsroomApp(OrderedInputApp):
         offline_hint: bool = False,
         probe_network: bool = False,
         settings: Settings | None = None,
+        newsrooms: list[Profile] | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings or Settings()
+        self.newsrooms = newsrooms or [profile]
+        """The newsrooms shown, `profile` (the home one) first."""
         self.profile = profile
         self.database_path = database_path
         self.offline_hint = offline_hint
         self.probe_network = probe_network
         self.store: Store | None = None
+        self.other_stores: dict[str, Store] = {}
+
+    def _open_other_stores(self) -> dict[str, Store]:
+        """The other newsrooms' caches (one that cannot be opened is left out, said in a line)."""
+        from newsroom_tui.storage.store import Store, StoreError
+
+        opened: dict[str, Store] = {}
+        for newsroom in self.newsrooms:
+            if newsroom.id == self.profile.id or newsroom.id in opened:
+                continue
+            path = paths.database_path(self.database_path.parent.parent, newsroom.id)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                opened[newsroom.id] = Store.open(path)
+            except (OSError, StoreError) as exc:
+                log.error("cannot open %s", path, exc_info=exc)
+                self.notify(
+                    f"The {newsroom.id} newsroom is left out: {exc}",
+                    markup=False,
+                    severity="warning",
+                    timeout=15,
+                )
+        return opened
 
     def on_mount(self) -> None:
         from newsroom_tui.screens.main import MainScreen
@@ -92,14 +118,20 @@ class NewsroomApp(OrderedInputApp):
             )
         self._apply_theme(self.store.get_meta("theme"))
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        from newsroom_tui.newsrooms.multistore import MultiStore
+
+        self.other_stores = self._open_other_stores()
+        shown = [p for p in self.newsrooms if p.id == self.profile.id or p.id in self.other_stores]
+        stores = {self.profile.id: self.store, **self.other_stores}
         self.push_screen(
             MainScreen(
-                self.store,
+                MultiStore(stores, self.profile.id),
                 self.profile,
                 self.database_path,
                 offline_hint=self.offline_hint,
                 probe_network=self.probe_network,
                 settings=self.settings,
+                newsrooms=shown,
             )
         )
 
@@ -163,6 +195,8 @@ class NewsroomApp(OrderedInputApp):
     def on_unmount(self) -> None:
         if self.store is not None:
             self.store.close()
+        for store in self.other_stores.values():
+            store.close()
 
 
 def build_app(
@@ -173,6 +207,7 @@ def build_app(
     offline_hint: bool = False,
     probe_network: bool = False,
     settings: Settings | None = None,
+    newsrooms: list[Profile] | None = None,
 ) -> NewsroomApp:
     """The reader for `profile` over the database in `data_dir` (shared by the CLI and tests).
 
@@ -186,6 +221,7 @@ def build_app(
         offline_hint=offline_hint,
         probe_network=probe_network,
         settings=settings,
+        newsrooms=newsrooms,
     )
     if demo:
         app.sub_title = "demo"

@@ -35,6 +35,8 @@ from newsroom_tui.sanitise import clean_body, clean_line, clean_text, clean_titl
 from newsroom_tui.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
+    from newsroom_tui.newsrooms.multistore import MultiStore
+    from newsroom_tui.newsrooms.sync_all import NewsroomSync
     from newsroom_tui.storage.store import Store
 
 log = get_logger(__name__)
@@ -109,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
         " their pages",
     )
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="sync every enabled newsroom (config.toml's newsrooms and the user profiles):"
+        " different servers at once, one server's newsrooms in turn",
+    )
 
     p = sub.add_parser("search", help="search the cached releases")
     _common(p, top=False)
@@ -128,6 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
             )
     p.add_argument("--limit", type=_positive, default=20)
     p.add_argument("--order", choices=("newest", "relevance"), default="newest")
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="search every enabled newsroom (newsroom:ID in the query picks one)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--exclude-word", action="append", default=[], help=argparse.SUPPRESS)
 
@@ -167,6 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("contacts", help="list press contacts across all cached releases")
     _common(p, top=False)
     p.add_argument("query", nargs="?", default="", help="filter by name, office, email or phone")
+    p.add_argument("--all", action="store_true", help="the contacts of every enabled newsroom")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_const", dest="format", const="json")
     fmt.add_argument("--csv", action="store_const", dest="format", const="csv")
@@ -302,6 +316,37 @@ class Context:
             store.close()
 
 
+@contextlib.contextmanager
+def newsroom_stores(
+    ctx: Context, *, everything: bool, named: str | None = None
+) -> Iterator[MultiStore]:
+    """The caches of several newsrooms read as one: every enabled newsroom (`everything`), or
+    the one `named` (newsroom:ID), with this command's profile as home. Newsrooms never synced
+    are left out (nothing is created for them)."""
+    from newsroom_tui.newsrooms.enabled import enabled_profiles
+    from newsroom_tui.newsrooms.multistore import MultiStore
+
+    profiles, problems = enabled_profiles(ctx.settings, ctx.profile)
+    for line in problems:
+        print(f"newsroom-tui: {clean_line(line, limit=400)}", file=ctx.err)
+    if named is not None and named not in {p.id for p in profiles}:
+        try:
+            profiles.append(load_profile(named, check_css=False))
+        except ProfileError:
+            known = ", ".join(p.id for p in profiles)
+            raise CliError(
+                f"newsroom:{named} names no profile (enabled: {known})", EXIT_USAGE
+            ) from None
+    databases = {ctx.profile.id: ctx.db_path}
+    for profile in profiles:
+        path = paths.database_path(ctx.data_dir, profile.id)
+        wanted = everything or profile.id == named
+        if wanted and profile.id not in databases and path.exists():
+            databases[profile.id] = path
+    with MultiStore.open(databases, ctx.profile.id) as multi:
+        yield multi
+
+
 def _context(args: argparse.Namespace, out: TextIO, err: TextIO) -> Context:
     # The reader checks the profile's CSS selectors before it syncs, not at start.
     check_css = args.command is not None
@@ -417,6 +462,9 @@ def sync_exit_code(report: SyncReport) -> int:
 def cmd_sync(args: argparse.Namespace, ctx: Context) -> int:
     from newsroom_tui.ingest.sync import run_sync
 
+    if args.all:
+        return _sync_all(args, ctx)
+
     with serving_demo_if_needed(ctx) as live, live.store() as store:
         progress = ProgressPrinter(live.err)
         report = run_sync(
@@ -434,6 +482,72 @@ def cmd_sync(args: argparse.Namespace, ctx: Context) -> int:
     return sync_exit_code(report)
 
 
+class NewsroomProgress:
+    """Progress of several newsrooms syncing at once: one plain line per phase, named."""
+
+    def __init__(self, newsroom: str, stream: TextIO) -> None:
+        self.newsroom = newsroom
+        self.stream = stream
+        self.phase = ""
+
+    def __call__(self, progress: SyncProgress) -> None:
+        if progress.phase != self.phase and progress.phase != "done":
+            self.stream.write(f"{self.newsroom}: {progress.phase}: {progress.total} to do\n")
+            self.stream.flush()
+        self.phase = progress.phase
+
+
+def run_sync_all(args: argparse.Namespace, ctx: Context) -> list[NewsroomSync]:
+    """Sync every enabled newsroom; Ctrl-C stops them between two batches."""
+    import asyncio
+
+    from newsroom_tui.newsrooms.enabled import enabled_profiles
+    from newsroom_tui.newsrooms.sync_all import sync_newsrooms
+
+    profiles, problems = enabled_profiles(ctx.settings, ctx.profile, check_css=False)
+    for line in problems:
+        print(f"newsroom-tui: {clean_line(line, limit=400)}", file=ctx.err)
+    return asyncio.run(
+        sync_newsrooms(
+            profiles,
+            ctx.data_dir,
+            progress=lambda p: NewsroomProgress(p.id, ctx.err),
+            sections=not args.no_sections,
+            pages=not args.no_pages,
+        )
+    )
+
+
+def _sync_all(args: argparse.Namespace, ctx: Context) -> int:
+    from newsroom_tui.newsrooms.sync_all import combined_exit
+
+    results = run_sync_all(args, ctx)
+    for result in results:
+        newsroom = result.profile.id
+        if result.report is not None:
+            for failure in result.report.failed:
+                source = clean_line(failure.url, limit=300)
+                reason = clean_line(failure.reason, limit=300)
+                print(f"newsroom-tui: {newsroom}: failed: {source}: {reason}", file=ctx.err)
+        elif result.error:
+            print(f"newsroom-tui: {newsroom}: {clean_line(result.error, limit=400)}", file=ctx.err)
+    if args.json:
+        _print_json({"newsrooms": [_newsroom_json(r) for r in results]}, ctx.out)
+    else:
+        for result in results:
+            line = format_report(result.report) if result.report else f"not synced: {result.error}"
+            print(f"{result.profile.id}: {clean_line(line, limit=500)}", file=ctx.out)
+    return combined_exit(results)
+
+
+def _newsroom_json(result: NewsroomSync) -> dict[str, object]:
+    payload: dict[str, object] = {"newsroom": result.profile.id}
+    if result.report is not None:
+        payload |= report_json(result.report)
+    payload["error"] = result.error or None
+    return payload
+
+
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     from newsroom_tui.query import QueryError, parse_query
 
@@ -449,9 +563,17 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         query = parse_query(text, filters=flags)
     except QueryError as exc:
         raise CliError(f"invalid query: {exc}", EXIT_USAGE) from None
-    with ctx.store() as store:
-        results = store.search(query, limit=args.limit, order=args.order)
-        misses = store.filter_misses(query)
+    if args.all or query.newsroom is not None:
+        with newsroom_stores(ctx, everything=args.all, named=query.newsroom) as multi:
+            results = multi.search(query, limit=args.limit, order=args.order)
+            misses = multi.filter_misses(query)
+            for hit in results.hits:
+                hit.id = multi.split(hit.id)[1]
+    else:
+        with ctx.store() as store:
+            results = store.search(query, limit=args.limit, order=args.order)
+            misses = store.filter_misses(query)
+    across = args.all or query.newsroom is not None
     for line in misses:
         print(f"newsroom-tui: {clean_line(line, limit=400)}", file=ctx.err)
     if args.json:
@@ -466,6 +588,7 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
                     "published": hit.published.isoformat() if hit.published else None,
                     "section": hit.section,
                     "snippet": hit.snippet.replace(SNIPPET_OPEN, "").replace(SNIPPET_CLOSE, ""),
+                    "newsroom": hit.newsroom or ctx.profile.id,
                 }
                 for hit in results.hits
             ],
@@ -478,9 +601,10 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     for hit in results.hits:
         day = hit.published.date().isoformat() if hit.published else "unknown date"
         snippet = clean_line(hit.snippet.replace(SNIPPET_OPEN, "«").replace(SNIPPET_CLOSE, "»"))
+        where = f"{clean_line(hit.newsroom)}  " if across and hit.newsroom else ""
         print(
-            f"{day}  {clean_title(hit.title)}\n    id: {clean_line(hit.id)}  {clean_line(hit.url)}"
-            f"\n    {snippet}",
+            f"{day}  {where}{clean_title(hit.title)}\n    id: {clean_line(hit.id)}"
+            f"  {clean_line(hit.url)}\n    {snippet}",
             file=ctx.out,
         )
     shown = len(results.hits)
@@ -693,8 +817,12 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_contacts(args: argparse.Namespace, ctx: Context) -> int:
-    with ctx.store() as store:
-        entries = store.contacts_directory(args.query)
+    if args.all:
+        with newsroom_stores(ctx, everything=True) as multi:
+            entries = multi.contacts_directory(args.query)
+    else:
+        with ctx.store() as store:
+            entries = store.contacts_directory(args.query)
     fmt = args.format
     if fmt == "json":
         payload = [
@@ -819,7 +947,14 @@ def cmd_reader(args: argparse.Namespace, ctx: Context) -> int:
                 profile, ctx.data_dir, demo=True, probe_network=True, settings=ctx.settings
             ).run()
         return EXIT_OK
-    build_app(ctx.profile, ctx.data_dir, probe_network=True, settings=ctx.settings).run()
+    from newsroom_tui.newsrooms.enabled import enabled_profiles
+
+    newsrooms, problems = enabled_profiles(ctx.settings, ctx.profile)
+    for line in problems:
+        print(f"newsroom-tui: {clean_line(line, limit=400)}", file=ctx.err)
+    build_app(
+        ctx.profile, ctx.data_dir, probe_network=True, settings=ctx.settings, newsrooms=newsrooms
+    ).run()
     return EXIT_OK
 
 

@@ -23,6 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.widgets import Footer
 
+from newsroom_tui import paths
 from newsroom_tui.models import DirectoryContact, Facets, SearchHit
 from newsroom_tui.profiles import MenuNode, Profile
 from newsroom_tui.query import Query, QueryError, parse_query
@@ -41,13 +42,19 @@ from newsroom_tui.widgets.find_bar import FindBar
 from newsroom_tui.widgets.release_list import ReleaseList
 from newsroom_tui.widgets.search_bar import SearchBar
 from newsroom_tui.widgets.search_snippet import SearchSnippet
-from newsroom_tui.widgets.section_tree import NEWSROOM_KEY, SectionTree
+from newsroom_tui.widgets.section_tree import (
+    EVERYTHING_KEY,
+    NEWSROOM_KEY,
+    NEWSROOM_SEPARATOR,
+    NewsroomMenu,
+    SectionTree,
+)
 from newsroom_tui.widgets.sync_status import SyncStatus
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from newsroom_tui.storage.store import Store
+    from newsroom_tui.newsrooms.multistore import MultiStore
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +109,7 @@ class MainScreen(ReleaseVersionActions):
         Binding("x", "copy_menu", "Copy menu", show=False),
         Binding("D", "open_directory", "Contacts", show=False),
         Binding("r", "sync", "Sync"),
+        Binding("R", "sync_all", "Sync all", show=False),
         Binding("ctrl+l", "sync_log", "Sync log", show=False),
         Binding("t", "toggle_tree", "Sections", show=False),
         Binding("z", "reading_mode", "Read"),
@@ -117,20 +125,35 @@ class MainScreen(ReleaseVersionActions):
 
     def __init__(
         self,
-        store: Store,
+        store: MultiStore,
         profile: Profile,
         database_path: Path,
         *,
         offline_hint: bool = False,
         probe_network: bool = False,
         settings: Settings | None = None,
+        newsrooms: list[Profile] | None = None,
     ) -> None:
+        """`store` reads every newsroom shown (`newsrooms`, `profile`'s first; default: it
+        alone); `profile` is the home newsroom, whose database is `database_path`."""
         super().__init__()
         self.settings = settings or Settings()
         self.store = store
-        self.profile = profile
-        self.service = ReaderService(profile, database_path)
+        self.home = profile
+        self.profiles = {p.id: p for p in (newsrooms or [profile])}
+        self.profiles.setdefault(profile.id, profile)
         self.data_dir = database_path.parent.parent
+        databases = {n: paths.database_path(self.data_dir, n) for n in self.profiles}
+        databases[profile.id] = database_path
+        self.services = {
+            n: ReaderService(p, databases[n], databases=databases, home=profile.id)
+            for n, p in self.profiles.items()
+        }
+        self.scope: str | None = profile.id
+        """The newsroom listed (None: all of them)."""
+        self.profile = profile
+        """The listed newsroom's profile (the home one for all newsrooms)."""
+        self.service = self.services[profile.id]
         """Where the other newsrooms' caches are (`<data>/<profile>/newsroom.sqlite3`)."""
         self.offline_hint = offline_hint
         self.probe_network = probe_network
@@ -146,6 +169,8 @@ class MainScreen(ReleaseVersionActions):
         self.read_undo: list[str] = []
         self.sync_records: list[SyncRecord] = []
         self.total: int | None = None
+        self.facets_by_newsroom: dict[str, Facets] = {}
+        """The last facet count of each newsroom."""
         """Releases in the cache (from the last facet count; None before it)."""
         self.sections_in_cache = 0
         """How many sections the cached releases belong to (a section column only when > 1)."""
@@ -158,10 +183,48 @@ class MainScreen(ReleaseVersionActions):
         self._listed = False
         self._started = False
 
+    @property
+    def several(self) -> bool:
+        return len(self.profiles) > 1
+
+    def tag_of(self, newsroom: str | None) -> str:
+        """The tree's name for a newsroom ('' for the home one)."""
+        return "" if newsroom is None or newsroom == self.home.id else newsroom
+
+    def newsroom_of(self, release_id: str) -> str:
+        return self.store.newsroom_of(release_id)
+
+    def _set_scope(self, newsroom: str | None) -> None:
+        """List `newsroom` (None: every newsroom); its profile and service answer the keys."""
+        if newsroom is not None and newsroom not in self.profiles:
+            newsroom = self.home.id
+        self.scope = newsroom
+        self.profile = self.profiles[newsroom or self.home.id]
+        self.service = self.services[newsroom or self.home.id]
+        name = self.profile.name if newsroom is not None else "All newsrooms"
+        self.status.set_name(name)
+        store = self.store.store(newsroom or self.home.id)
+        self.status.set_last_sync(store.get_meta("last_sync"))
+
+    def section_scope(self, newsroom: str) -> None:
+        if newsroom == self.scope:
+            return
+        self._set_scope(newsroom)
+        self.facet_filters = {}
+        self.facet_key = self._scope_key()
+        self.facet_place = self.profile.name if self.several else ""
+        scoped = self._scope_facets()
+        if scoped is not None:
+            self.total, self.sections_in_cache = scoped
+        self.refresh_list()
+
     def compose(self) -> ComposeResult:
         yield SyncStatus(self.profile.name, id="status")
+        menus = tuple(NewsroomMenu(p.id, p.name, p.menu) for p in self.profiles.values())
         with Horizontal(id="columns"):
-            yield SectionTree(self.profile.menu, id="sections")
+            yield SectionTree(
+                self.profile.menu, id="sections", newsrooms=menus if self.several else ()
+            )
             with Container(id="panes"):
                 with Vertical(id="middle"):
                     yield SearchBar(id="search")
@@ -209,6 +272,8 @@ class MainScreen(ReleaseVersionActions):
             query = query.with_filters(**self.facet_filters)
         if self.unread_only:
             query = query.with_filters(unread=True)
+        if query.newsroom is None and self.scope is not None:
+            query = query.with_filters(newsroom=self.scope)
         return query
 
     def refresh_list(self, *, keep_id: str | None = None) -> None:
@@ -218,6 +283,7 @@ class MainScreen(ReleaseVersionActions):
         listing = Listing(self.store, query, self.order)
         release_list = self.release_list
         release_list.set_show_section(query.section is None and self.sections_in_cache > 1)
+        release_list.set_show_newsroom(len(self.store.scope(query)) > 1)
         try:
             release_list.show(listing, terms=terms, keep_id=keep_id, empty_message=empty)
         except StoreError as exc:
@@ -283,22 +349,43 @@ class MainScreen(ReleaseVersionActions):
     def _refresh_facets(self) -> None:
         """Count years, tags and sections in this thread (too slow for the UI thread), then
         show them."""
-        try:
-            facets = self.service.count_facets()
-        except StoreError as exc:
-            self.app.call_from_thread(self.report_error, "Could not read the facets", exc)
-            return
-        self.app.call_from_thread(self._show_facets, facets)
+        counted: dict[str, Facets] = {}
+        for newsroom, service in self.services.items():
+            try:
+                counted[newsroom] = service.count_facets()
+            except StoreError as exc:
+                self.app.call_from_thread(self.report_error, "Could not read the facets", exc)
+                return
+        self.app.call_from_thread(self._show_all_facets, counted)
+
+    def _show_all_facets(self, counted: dict[str, Facets]) -> None:
+        self.facets_by_newsroom = counted
+        tree = self.query_one(SectionTree)
+        for newsroom, facets in counted.items():
+            if newsroom != self.home.id:
+                tree.set_facets(facets, self.tag_of(newsroom))
+        self._show_facets(counted[self.home.id])
+
+    def _scope_facets(self) -> tuple[int, int] | None:
+        """(releases, sections) in the newsrooms listed, from the last facet count."""
+        counted = self.facets_by_newsroom
+        if not counted:
+            return None
+        scoped = [counted[n] for n in counted if self.scope is None or n == self.scope]
+        sections = {name for f in scoped for name, _ in f.sections}
+        return sum(f.total for f in scoped), len(sections)
 
     def _show_facets(self, facets: Facets) -> None:
+        """The home newsroom's facets in the tree; the counts of the newsrooms listed."""
         known_empty = self.total == 0
-        self.total = facets.total
-        if facets.total == 0 and not known_empty and self.release_list.count == 0:
+        scoped = self._scope_facets()
+        total, sections = scoped if scoped else (facets.total, len(facets.sections))
+        self.total = total
+        if total == 0 and not known_empty and self.release_list.count == 0:
             # the cache turns out empty: the list says how to fill it
             self.release_list.empty_message = self._empty_message()
             self.release_list.refresh()
-        self.set_class(facets.total == 0, "-empty-cache")
-        sections = len(facets.sections)
+        self.set_class(total == 0, "-empty-cache")
         if sections != self.sections_in_cache:
             self.sections_in_cache = sections
             query = self.current_query()
@@ -308,20 +395,27 @@ class MainScreen(ReleaseVersionActions):
         waiting, self._select_when_facets_arrive = self._select_when_facets_arrive, None
         if waiting is not None:
             tree.select_key(waiting)
-        if facets.total == 0 and self.open_release_id is None:
+        if total == 0 and self.open_release_id is None:
             self.article.show_message("Welcome", EMPTY_HELP)
         self._show_filters()
 
     def _refresh_unread(self) -> None:
-        try:
-            unread = self.store.unread_count()
-        except StoreError as exc:
-            self.report_error("Could not count unread releases", exc)
-            return
-        self.query_one(SectionTree).set_unread(unread)
+        tree = self.query_one(SectionTree)
+        for newsroom in self.profiles:
+            try:
+                unread = self.store.unread_count(newsroom)
+            except StoreError as exc:
+                self.report_error("Could not count unread releases", exc)
+                return
+            tree.set_unread(unread, self.tag_of(newsroom))
 
     @on(SectionTree.FacetSelected)
     def _facet_selected(self, event: SectionTree.FacetSelected) -> None:
+        newsroom = None if event.kind == "everything" else (event.newsroom or self.home.id)
+        if newsroom != self.scope:
+            self._set_scope(newsroom)
+            if self.total is not None and (scoped := self._scope_facets()) is not None:
+                self.total, self.sections_in_cache = scoped
         filters: dict[str, object] = {}
         if event.kind == "year" and event.value.isdigit():
             filters["year"] = int(event.value)
@@ -333,6 +427,9 @@ class MainScreen(ReleaseVersionActions):
         self.facet_key = event.key
         group = FACET_GROUPS.get(event.kind)
         self.facet_place = f"{group} › {event.value or '—'}" if group else ""
+        if self.several:
+            where = self.profile.name if newsroom is not None else "All newsrooms"
+            self.facet_place = f"{where} › {self.facet_place}" if self.facet_place else where
         self._remember("selected", event.key)
         if self.site_page:
             self.site_page = False
@@ -451,14 +548,21 @@ class MainScreen(ReleaseVersionActions):
             self.set_focus(self.release_list)
         elif self._clear_search():
             pass
-        elif self.facet_key != NEWSROOM_KEY or self.unread_only:
+        elif self.facet_key != self._scope_key() or self.unread_only:
             if self.unread_only:
                 self.unread_only = False
                 self._remember("unread_only", "0")
-            if self.facet_key != NEWSROOM_KEY:
-                self.query_one(SectionTree).select_key(NEWSROOM_KEY)
+            if self.facet_key != self._scope_key():
+                self.query_one(SectionTree).select_key(self._scope_key())
             else:
                 self.refresh_list()
+
+    def _scope_key(self) -> str:
+        """The tree key of the listed newsroom's whole list."""
+        if self.scope is None:
+            return EVERYTHING_KEY
+        tag = self.tag_of(self.scope)
+        return f"{tag}{NEWSROOM_SEPARATOR}{NEWSROOM_KEY}" if tag else NEWSROOM_KEY
 
     def action_find(self) -> None:
         """Find in the article (ctrl+f): type to highlight, enter to step with n / N."""
@@ -513,6 +617,8 @@ class MainScreen(ReleaseVersionActions):
         return self.profile.menu
 
     def palette_releases(self, query: Query, limit: int) -> list[SearchHit]:
+        if query.newsroom is None and self.scope is not None:
+            query = query.with_filters(newsroom=self.scope)
         try:
             return self.store.search(query, limit=limit).hits
         except StoreError as exc:

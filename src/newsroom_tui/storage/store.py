@@ -228,6 +228,25 @@ class Store:
         """The list columns of these releases, in the given order (unknown ids left out)."""
         return self._listing.rows_by_id(ids)
 
+    def row_keys(
+        self, query: Query, offset: int, limit: int, *, oldest_first: bool = False
+    ) -> list[int]:
+        """The sort keys of one window of rows(query, ...): the publication time with a
+        tie-break, on the same scale in every database (newsrooms/multistore merges on it)."""
+        return self._listing.keys(self.resolve(query), offset, limit, oldest_first=oldest_first)
+
+    def rows_by_key(self, keys: Sequence[int]) -> dict[int, ReleaseRow]:
+        """The list columns of the releases with these sort keys (unknown keys left out)."""
+        return self._listing.rows_by_key(keys)
+
+    def count_before_key(self, query: Query, rk: int, *, oldest_first: bool = False) -> int:
+        """How many matches of `query` come before sort key `rk` in the list's order."""
+        return self._listing.count_before_key(self.resolve(query), rk, oldest_first=oldest_first)
+
+    def release_key(self, release_id: str) -> int | None:
+        """The sort key of a release, or None when it is not cached."""
+        return self._listing.release_key(release_id)
+
     def index_of(self, query: Query, release_id: str, *, oldest_first: bool = False) -> int | None:
         """Position of a release in rows(query, ...), or None when it does not match."""
         return self._listing.index_of(self.resolve(query), release_id, oldest_first=oldest_first)

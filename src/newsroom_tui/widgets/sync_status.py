@@ -45,6 +45,12 @@ class SyncStatus(Horizontal):
         yield Static(id="status-message")
         yield Static(id="status-online")
 
+    def set_name(self, name: str) -> None:
+        """The newsroom shown (or "All newsrooms")."""
+        self._newsroom = clean_line(name, limit=80)
+        if self.is_mounted:
+            self.query_one("#status-name", Static).update(Text(self._newsroom))
+
     def set_last_sync(self, iso: str | None) -> None:
         self.query_one("#status-sync", Static).update(Text(describe_sync_time(iso)))
 
