@@ -189,3 +189,18 @@ async def test_the_browser_command_gets_the_url_as_its_last_argument(tmp_path: P
             await pilot.pause(0.01)
     assert record.read_text() == "--new-tab|https://www.iom.int/fr/news/release-1|"
     assert os.path.exists(record)
+
+
+def test_the_readme_settings_examples_are_valid_settings() -> None:
+    import re
+    import tomllib
+
+    from newsroom_tui.settings import parse_settings
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = [
+        b for b in re.findall(r"```toml\n(.*?)```", readme, re.S) if b.startswith("# config.toml")
+    ]
+    assert blocks
+    for block in blocks:
+        parse_settings(tomllib.loads(block), "README.md")
