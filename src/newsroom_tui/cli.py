@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from newsroom_tui.newsrooms.multistore import MultiStore
     from newsroom_tui.newsrooms.sync_all import NewsroomSync
     from newsroom_tui.storage.store import Store
+    from newsroom_tui.watches import WatchNews
 
 log = get_logger(__name__)
 
@@ -140,6 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--all",
         action="store_true",
         help="search every enabled newsroom (newsroom:ID in the query picks one)",
+    )
+    p.add_argument(
+        "--saved",
+        metavar="NAME",
+        help="run the watch (saved search) NAME, across every enabled newsroom; a query given"
+        " too narrows it",
     )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--exclude-word", action="append", default=[], help=argparse.SUPPRESS)
@@ -467,6 +474,7 @@ def cmd_sync(args: argparse.Namespace, ctx: Context) -> int:
 
     with serving_demo_if_needed(ctx) as live, live.store() as store:
         progress = ProgressPrinter(live.err)
+        new_ids = store.collect_new_ids()
         report = run_sync(
             live.profile,
             store,
@@ -475,11 +483,52 @@ def cmd_sync(args: argparse.Namespace, ctx: Context) -> int:
             pages=not args.no_pages,
         )
     print_failures(report, live.err)
+    news = _watch_news(ctx, {ctx.profile.id: new_ids})
     if args.json:
-        _print_json(report_json(report), live.out)
+        _print_json(report_json(report) | {"watches": _news_json(news)}, live.out)
     else:
         print(format_report(report), file=live.out)
+        _print_news(news, live.out)
     return sync_exit_code(report)
+
+
+def _watch_news(ctx: Context, new_ids: dict[str, list[str]]) -> list[WatchNews]:
+    """What the sync brought each watch (a watches file that cannot be read is one warning);
+    the desktop notification too when the settings ask for it."""
+    from newsroom_tui.watches import (
+        WatchError,
+        announcement,
+        desktop_notify,
+        load_watches,
+        new_matches,
+    )
+
+    try:
+        watches = load_watches()
+    except WatchError as exc:
+        print(f"newsroom-tui: watches not checked: {clean_line(str(exc), limit=400)}", file=ctx.err)
+        return []
+    if not watches or not any(new_ids.values()):
+        return []
+    with newsroom_stores(ctx, everything=True) as multi:
+        news = new_matches(multi, watches, new_ids)
+    if ctx.settings.desktop_notifications:
+        for item in news:
+            desktop_notify(
+                ctx.settings.notify_command, "newsroom-tui", clean_line(announcement(item))
+            )
+    return news
+
+
+def _news_json(news: list[WatchNews]) -> list[dict[str, object]]:
+    return [{"name": n.watch.name, "query": n.watch.query_text, "new": n.new} for n in news]
+
+
+def _print_news(news: list[WatchNews], out: TextIO) -> None:
+    for item in news:
+        noun = "release" if item.new == 1 else "releases"
+        title = f": {clean_title(item.newest_title)}" if item.newest_title else ""
+        print(f"watch {clean_line(item.watch.name)}: {item.new} new {noun}{title}", file=out)
 
 
 class NewsroomProgress:
@@ -522,6 +571,7 @@ def _sync_all(args: argparse.Namespace, ctx: Context) -> int:
     from newsroom_tui.newsrooms.sync_all import combined_exit
 
     results = run_sync_all(args, ctx)
+    news = _watch_news(ctx, {r.profile.id: r.new_ids for r in results})
     for result in results:
         newsroom = result.profile.id
         if result.report is not None:
@@ -532,11 +582,13 @@ def _sync_all(args: argparse.Namespace, ctx: Context) -> int:
         elif result.error:
             print(f"newsroom-tui: {newsroom}: {clean_line(result.error, limit=400)}", file=ctx.err)
     if args.json:
-        _print_json({"newsrooms": [_newsroom_json(r) for r in results]}, ctx.out)
+        payload = {"newsrooms": [_newsroom_json(r) for r in results], "watches": _news_json(news)}
+        _print_json(payload, ctx.out)
     else:
         for result in results:
             line = format_report(result.report) if result.report else f"not synced: {result.error}"
             print(f"{result.profile.id}: {clean_line(line, limit=500)}", file=ctx.out)
+        _print_news(news, ctx.out)
     return combined_exit(results)
 
 
@@ -559,6 +611,15 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         elif key != "is" and value is not None:
             flags.append((key, value))
     text = " ".join(part for part in (args.query, *args.exclude_word) if part)
+    if args.saved is not None:
+        from newsroom_tui.watches import WatchError, find_watch, load_watches
+
+        try:
+            watch = find_watch(args.saved, load_watches())
+        except WatchError as exc:
+            raise CliError(str(exc), EXIT_USAGE) from None
+        text = f"{watch.query_text} {text}".strip()
+        args.all = True
     try:
         query = parse_query(text, filters=flags)
     except QueryError as exc:

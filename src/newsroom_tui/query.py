@@ -126,9 +126,6 @@ class Query:
     resolved, `section` is compared as is)."""
     tag_keys: tuple[str, ...] | None = None
     """The stored (folded) tag keys `tag` stands for, once the store resolved it."""
-    first_seen_since: int | None = None
-    """Only releases first stored at or after this time (epoch seconds): what a sync added
-    (watches announce them). Not part of the syntax."""
     newsroom: str | None = None
     """newsroom:ID, a profile id: which newsroom's cache is read (newsrooms/multistore; one
     newsroom's store holds only its own releases and leaves this to its caller)."""
@@ -150,7 +147,6 @@ class Query:
                 self.year is not None,
                 self.unread,
                 self.starred,
-                self.first_seen_since is not None,
             )
         )
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -34,8 +33,8 @@ class NewsroomSync:
     report: SyncReport | None = None
     error: str = ""
     """One line when the sync could not run at all (invalid profile, unusable cache)."""
-    started: int = 0
-    """When it started (epoch seconds): the releases first stored since are the new ones."""
+    new_ids: list[str] = field(default_factory=list)
+    """The releases it stored new (their ids in its cache)."""
 
 
 def server_of(profile: Profile) -> str:
@@ -88,7 +87,7 @@ async def sync_newsrooms(
             result.error = str(exc)
             return
         try:
-            result.started = int(time.time())
+            result.new_ids = store.collect_new_ids()
             with serving_demo(profile) as live:
                 result.report = await sync_profile(
                     live,

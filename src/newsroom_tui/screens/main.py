@@ -35,6 +35,7 @@ from newsroom_tui.screens.release_versions import ReleaseVersionActions
 from newsroom_tui.screens.sync_log import SyncRecord
 from newsroom_tui.settings import Settings
 from newsroom_tui.storage.store import TEXT_COUNT_CAP, StoreError
+from newsroom_tui.watches import Watch
 from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.contacts_panel import ContactsPanel
 from newsroom_tui.widgets.filter_line import FilterLine, ListState
@@ -101,7 +102,8 @@ class MainScreen(ReleaseVersionActions):
         Binding("m", "toggle_read", "Read/unread", show=False),
         Binding("A", "mark_all_read", "Mark all read", show=False),
         Binding("U", "undo_mark_read", "Undo mark all read", show=False),
-        Binding("S", "cycle_order", "Sort", show=False),
+        Binding("O", "cycle_order", "Order", show=False),
+        Binding("S", "save_search", "Save search", show=False),
         Binding("o", "open_in_browser", "Browser", show=False),
         Binding("y", "copy_url", "Copy URL", show=False),
         Binding("c", "copy_email", "Copy email", show=False),
@@ -161,6 +163,9 @@ class MainScreen(ReleaseVersionActions):
         self.facet_filters: dict[str, object] = {}
         self.facet_place = ""
         self.search: Query | None = None
+        self.watches: list[Watch] = []
+        self.listed_watch: Watch | None = None
+        """The watch listed (a saved search chosen in the tree), or None."""
         self.unread_only = store.get_meta("unread_only") == "1"
         self.order: Order = self.settings.order  # type: ignore[assignment]
         self.open_release_id: str | None = None
@@ -238,6 +243,7 @@ class MainScreen(ReleaseVersionActions):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.load_watches()
         self.query_one(FindBar).display = False
         self.article.show_placeholder("No release open", NOTHING_OPEN)
         self.status.set_last_sync(self.store.get_meta("last_sync"))
@@ -267,7 +273,8 @@ class MainScreen(ReleaseVersionActions):
     # --- list contents ---------------------------------------------------------------------------
 
     def current_query(self) -> Query:
-        query = self.search if self.search is not None else Query()
+        base = self.listed_watch.query if self.listed_watch is not None else Query()
+        query = self.search if self.search is not None else base
         if self.facet_filters:
             query = query.with_filters(**self.facet_filters)
         if self.unread_only:
@@ -408,9 +415,21 @@ class MainScreen(ReleaseVersionActions):
                 self.report_error("Could not count unread releases", exc)
                 return
             tree.set_unread(unread, self.tag_of(newsroom))
+        counts: list[tuple[str, int]] = []
+        for watch in self.watches:
+            try:
+                counts.append((watch.name, self.store.count(watch.query.with_filters(unread=True))))
+            except StoreError as exc:
+                self.report_error("Could not count a watch's releases", exc)
+                return
+        tree.set_watches(counts)
 
     @on(SectionTree.FacetSelected)
     def _facet_selected(self, event: SectionTree.FacetSelected) -> None:
+        if event.kind == "watch":
+            self._watch_selected(event)
+            return
+        self.listed_watch = None
         newsroom = None if event.kind == "everything" else (event.newsroom or self.home.id)
         if newsroom != self.scope:
             self._set_scope(newsroom)
@@ -430,6 +449,26 @@ class MainScreen(ReleaseVersionActions):
         if self.several:
             where = self.profile.name if newsroom is not None else "All newsrooms"
             self.facet_place = f"{where} › {self.facet_place}" if self.facet_place else where
+        self._remember("selected", event.key)
+        if self.site_page:
+            self.site_page = False
+            self._update_layout()
+        self.refresh_list()
+
+    def _watch_selected(self, event: SectionTree.FacetSelected) -> None:
+        """A watch lists what its saved search finds, in every newsroom unless it names one."""
+        watch = next((w for w in self.watches if w.name == event.value), None)
+        if watch is None:
+            return
+        self.listed_watch = watch
+        newsroom = watch.query.newsroom
+        self._set_scope(newsroom if newsroom in self.profiles else None)
+        scoped = self._scope_facets()
+        if scoped is not None:
+            self.total, self.sections_in_cache = scoped
+        self.facet_filters = {}
+        self.facet_key = event.key
+        self.facet_place = f"Watches › {watch.name}"
         self._remember("selected", event.key)
         if self.site_page:
             self.site_page = False
@@ -602,6 +641,75 @@ class MainScreen(ReleaseVersionActions):
                 break
         current = self.release_list.current_row
         self.refresh_list(keep_id=current.id if current else None)
+
+    # --- watches ---------------------------------------------------------------------------------
+
+    def load_watches(self) -> None:
+        from newsroom_tui.watches import WatchError, load_watches
+
+        try:
+            self.watches = load_watches()
+        except WatchError as exc:
+            self.watches = []
+            self.notify(f"Watches not read: {exc}", markup=False, severity="warning", timeout=15)
+
+    def _query_as_text(self) -> str:
+        """The list's search and filters as the search syntax (what a watch saves)."""
+        query = self.current_query()
+        parts = [self.search.text if self.search is not None else ""]
+        if self.search is None and self.listed_watch is not None:
+            parts = [self.listed_watch.query_text]
+        for key in ("section", "tag"):
+            value = self.facet_filters.get(key)
+            if isinstance(value, str) and value:
+                parts.append(f'{key}:"{value}"' if " " in value else f"{key}:{value}")
+        year = self.facet_filters.get("year")
+        if year is not None:
+            parts.append(f"year:{year}")
+        if self.unread_only and "is:unread" not in parts[0]:
+            parts.append("is:unread")
+        if self.several and query.newsroom is not None and "newsroom:" not in parts[0]:
+            parts.append(f"newsroom:{query.newsroom}")
+        return " ".join(p for p in parts if p).strip()
+
+    def action_save_search(self) -> None:
+        """Save what the list shows (search and filters) as a watch, under a name asked for."""
+        from newsroom_tui.query import parse_query
+        from newsroom_tui.screens.save_watch import SaveWatchScreen
+
+        text = self._query_as_text()
+        try:
+            query = parse_query(text)
+        except QueryError as exc:
+            self.notify(f"This search cannot be saved: {exc}", markup=False, severity="warning")
+            return
+        if query.is_empty or (query.expr is None and not query.has_filters):
+            self.notify(
+                "Type a search (/) or choose a year, tag or section first: a watch needs one.",
+                markup=False,
+            )
+            return
+        suggested = self.search.text if self.search is not None else self.facet_place
+        suggested = suggested.split("›")[-1].strip() or text
+
+        def saved(name: str | None) -> None:
+            if name:
+                self._save_watch(name, text)
+
+        self.app.push_screen(SaveWatchScreen(text, suggested), saved)
+
+    def _save_watch(self, name: str, text: str) -> None:
+        from newsroom_tui.watches import WatchError, save_watch
+
+        try:
+            watch, replaced = save_watch(name, text)
+        except (WatchError, OSError) as exc:
+            self.notify(f"The watch was not saved: {exc}", markup=False, severity="error")
+            return
+        verb = "updated" if replaced else "saved"
+        self.notify(f"Watch {watch.name!r} {verb}: {text}", markup=False)
+        self.load_watches()
+        self._refresh_unread()
 
     # --- contacts directory and palette ----------------------------------------------------------
 

@@ -48,6 +48,8 @@ class ReaderService:
         self.database_path = database_path
         self.databases = databases or {profile.id: database_path}
         self.home = home or profile.id
+        self.new_ids: list[str] = []
+        """The releases the last sync stored new (ids in this newsroom's cache)."""
         self._lock = threading.Lock()
         self._cancel: tuple[asyncio.AbstractEventLoop, asyncio.Event] | None = None
 
@@ -109,9 +111,11 @@ class ReaderService:
             with serving_demo(self.profile) as profile:
                 return await sync_profile(profile, store, progress=progress, cancel=cancel)
 
+        self.new_ids = []
         try:
             check_selectors(self.profile)
             store = Store.open(self.database_path)
+            self.new_ids = store.collect_new_ids()
         except ProfileError as exc:
             raise SyncFailed(f"invalid profile: {exc}") from exc
         except StoreError as exc:

@@ -4,7 +4,6 @@ notification when it ends, the sync log (L), and the network probe at start."""
 from __future__ import annotations
 
 import logging
-import time
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -28,6 +27,7 @@ from newsroom_tui.widgets.sync_status import SyncStatus, describe_sync_time
 
 if TYPE_CHECKING:
     from newsroom_tui.newsrooms.sync_all import NewsroomSync
+    from newsroom_tui.watches import Watch, WatchNews
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,9 @@ class ReaderSync(ReaderDocuments):
     scope: str | None
     last_results: list[NewsroomSync] | None = None
     """Each newsroom's part of the last sync."""
+    watches: list[Watch]
+    watch_news: list[WatchNews] | None = None
+    """What the last sync brought the watches."""
 
     @property
     def status(self) -> SyncStatus:
@@ -100,9 +103,9 @@ class ReaderSync(ReaderDocuments):
         try:
             if len(profiles) == 1:
                 profile = profiles[0]
-                started = int(time.time())
-                report = self.services[profile.id].sync(progress)
-                results = [NewsroomSync(profile, report, started=started)]
+                service = self.services[profile.id]
+                report = service.sync(progress)
+                results = [NewsroomSync(profile, report, new_ids=service.new_ids)]
             else:
                 results = self.service.sync_many(profiles, progress)
         except SyncFailed as exc:
@@ -114,7 +117,28 @@ class ReaderSync(ReaderDocuments):
         from newsroom_tui.newsrooms.sync_all import combined_report
 
         self.last_results = results
+        self._announce_watches(results)
         self._sync_finished(combined_report(results) if len(results) > 1 else results[0].report)  # type: ignore[arg-type]
+
+    def _announce_watches(self, results: list[NewsroomSync]) -> None:
+        """One notification per watch that the sync brought new releases (and the desktop
+        notification when the settings ask for it)."""
+        from newsroom_tui.watches import announcement, desktop_notify, new_matches
+
+        new_ids = {r.profile.id: r.new_ids for r in results}
+        if not self.watches or not any(new_ids.values()):
+            return
+        try:
+            news = new_matches(self.store, self.watches, new_ids)
+        except StoreError as exc:
+            log.error("watches not checked", exc_info=exc)
+            return
+        for item in news:
+            line = announcement(item)
+            self.notify(line, markup=False, timeout=12)
+            if self.settings.desktop_notifications:
+                desktop_notify(self.settings.notify_command, "newsroom-tui", line)
+        self.watch_news = news
 
     def _sync_failed(self, message: str) -> None:
         self.status.finish_sync("sync failed")

@@ -58,9 +58,6 @@ def filters(query: Query, rk: str, *, tag: bool = True) -> tuple[list[str], list
         where.append(f"{table}.read = 0")
     if query.starred:
         where.append("r.starred = 1")
-    if query.first_seen_since is not None:
-        where.append("r.first_seen >= ?")
-        params.append(query.first_seen_since)
     exclusion = query.exclusion_expression()
     if exclusion:
         where.append("r.rk NOT IN (SELECT rowid FROM release_fts WHERE release_fts MATCH ?)")
@@ -88,7 +85,6 @@ def needs_row(query: Query) -> bool:
         query.section
         or query.lang
         or query.starred
-        or query.first_seen_since is not None
         or query.exclusion_expression()
         or len(tag_keys(query) or ()) != 1
     )

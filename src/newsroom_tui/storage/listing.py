@@ -103,6 +103,29 @@ class ReleaseListing:
         row = self._db.read_one(f"SELECT count(*) {source} AND {key} {before} ?", [*params, rk])
         return int(row[0])
 
+    def matching_ids(self, query: Query, ids: Sequence[str]) -> list[str]:
+        """The ids among `ids` that match `query`, newest first (for a few ids: the key list
+        is probed, not scanned)."""
+        found: list[tuple[int, str]] = []
+        source, params, key = filters.source(query)
+        for start in range(0, len(ids), 200):
+            chunk = list(ids[start : start + 200])
+            marks = ",".join("?" * len(chunk))
+            keys = {
+                int(rk): str(rid)
+                for rk, rid in self._db.read(
+                    f"SELECT rk, id FROM releases WHERE id IN ({marks})", chunk
+                )
+            }
+            if not keys:
+                continue
+            marks = ",".join("?" * len(keys))
+            for (rk,) in self._db.read(
+                f"SELECT {key} {source} AND {key} IN ({marks})", [*params, *keys]
+            ):
+                found.append((int(rk), keys[int(rk)]))
+        return [rid for _, rid in sorted(found, reverse=True)]
+
     def release_key(self, release_id: str) -> int | None:
         found = self._db.read_one("SELECT rk FROM releases WHERE id = ?", (release_id,))
         return None if found is None else int(found[0])

@@ -136,6 +136,16 @@ class Store:
         """Store one sync batch in one transaction (see ReleaseWrites.apply_batch)."""
         return self._writes.apply_batch(releases, sections, fetch_states)
 
+    def collect_new_ids(self) -> list[str]:
+        """From now on, the ids of releases stored new by apply_batch are added to the list
+        returned (a sync's new releases, for the watches)."""
+        self._writes.new_ids = []
+        return self._writes.new_ids
+
+    def matching_ids(self, query: Query, ids: Sequence[str]) -> list[str]:
+        """The ids among `ids` that match `query`, newest first."""
+        return self._listing.matching_ids(self.resolve(query), ids)
+
     def set_read(self, ids: Iterable[str], read: bool) -> None:
         self._writes.set_read(ids, read)
 

@@ -56,7 +56,7 @@ class Entry:
 
     kind: str
     """'section' (a site page), 'all' (the newsroom), 'year', 'tag', 'section-facet', 'group',
-    or 'everything' (all newsrooms)."""
+    'everything' (all newsrooms) or 'watch' (a saved search)."""
     value: str = ""
     menu: MenuNode | None = None
     newsroom: str = ""
@@ -67,6 +67,8 @@ class Entry:
         """Stable identifier remembered between runs."""
         if self.kind == "everything":
             return EVERYTHING_KEY
+        if self.kind == "watch":
+            return f"watch:{self.value}"
         if self.kind == "section" and self.menu is not None:
             key = f"section:{self.menu.key}"
         elif self.kind == "all":
@@ -144,6 +146,7 @@ class SectionTree(Tree[Entry]):
         """Each newsroom's nodes that show its unread count (its top node, its list node)."""
         self._facet_holder: dict[str, TreeNode[Entry]] = {}
         self._everything: TreeNode[Entry] | None = None
+        self._watches: TreeNode[Entry] | None = None
         self.show_root = False
         self.guide_depth = 2
         if self.several:
@@ -222,6 +225,29 @@ class SectionTree(Tree[Entry]):
                 leaf = Text(value or "—")
                 leaf.append(f" {count}", "dim")
                 group.add_leaf(leaf, Entry(kind, value, newsroom=newsroom))
+
+    def set_watches(self, watches: list[tuple[str, int]]) -> None:
+        """The "Watches" node: each saved search with its unread count (none: no node)."""
+        if not watches:
+            if self._watches is not None:
+                self._watches.remove()
+                self._watches = None
+            return
+        if self._watches is None:
+            self._watches = self.root.add(Text("Watches"), Entry("group", "watches"), expand=True)
+        node = self._watches
+        existing = {child.data.value: child for child in node.children if child.data}
+        if list(existing) != [name for name, _ in watches]:
+            node.remove_children()
+            existing = {}
+        for name, unread in watches:
+            label = Text(name)
+            if unread:
+                label.append(f" ({unread})", "italic")
+            if name in existing:
+                existing[name].set_label(label)
+            else:
+                node.add_leaf(label, Entry("watch", name))
 
     def adjust_unread(self, delta: int, newsroom: str = "") -> None:
         """Count one release read (-1) or unread (+1) without asking the store again."""
