@@ -118,6 +118,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="sync every enabled newsroom (config.toml's newsrooms and the user profiles):"
         " different servers at once, one server's newsrooms in turn",
     )
+    p.add_argument(
+        "--every",
+        metavar="DURATION",
+        type=_duration,
+        help="sync again every DURATION (30m, 2h; at least 1m) until Ctrl-C or SIGTERM, which"
+        " stop it between two batches",
+    )
 
     p = sub.add_parser("search", help="search the cached releases")
     _common(p, top=False)
@@ -209,6 +216,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 MAX_LIMIT = 1_000_000
 """Largest --limit (a number the database can take; more results than any cache holds)."""
+
+
+def _duration(text: str) -> float:
+    from newsroom_tui.settings import parse_duration
+
+    try:
+        seconds = parse_duration(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if seconds <= 0:
+        raise argparse.ArgumentTypeError("expected a duration like 30m or 2h")
+    return seconds
 
 
 def _positive(text: str) -> int:
@@ -469,6 +488,8 @@ def sync_exit_code(report: SyncReport) -> int:
 def cmd_sync(args: argparse.Namespace, ctx: Context) -> int:
     from newsroom_tui.ingest.sync import run_sync
 
+    if args.every:
+        return _sync_every(args, ctx)
     if args.all:
         return _sync_all(args, ctx)
 
@@ -590,6 +611,74 @@ def _sync_all(args: argparse.Namespace, ctx: Context) -> int:
             print(f"{result.profile.id}: {clean_line(line, limit=500)}", file=ctx.out)
         _print_news(news, ctx.out)
     return combined_exit(results)
+
+
+def _sync_every(args: argparse.Namespace, ctx: Context) -> int:
+    """Sync (every enabled newsroom with --all) now and again every `args.every` seconds until
+    SIGINT or SIGTERM. A signal during a sync stops it between two batches (each batch is one
+    transaction: nothing is left half-written); between syncs it ends the wait at once."""
+    import asyncio
+    import signal
+    from datetime import datetime
+
+    from newsroom_tui.newsrooms.enabled import enabled_profiles
+    from newsroom_tui.newsrooms.sync_all import combined_exit, sync_newsrooms
+    from newsroom_tui.settings import format_duration
+
+    if args.all:
+        profiles, problems = enabled_profiles(ctx.settings, ctx.profile, check_css=False)
+        for line in problems:
+            print(f"newsroom-tui: {clean_line(line, limit=400)}", file=ctx.err)
+    else:
+        profiles = [ctx.profile]
+    stopped_by: list[str] = []
+
+    async def forever() -> int:
+        loop = asyncio.get_running_loop()
+        stop = asyncio.Event()
+
+        def on_signal(name: str) -> None:
+            stopped_by.append(name)
+            stop.set()
+
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, on_signal, sig.name)
+        code = EXIT_OK
+        every = format_duration(args.every)
+        while not stop.is_set():
+            results = await sync_newsrooms(
+                profiles,
+                ctx.data_dir,
+                progress=lambda p: NewsroomProgress(p.id, ctx.err),
+                sections=not args.no_sections,
+                pages=not args.no_pages,
+                cancel=stop,
+            )
+            code = combined_exit(results)
+            news = _watch_news(ctx, {r.profile.id: r.new_ids for r in results})
+            when = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+            for result in results:
+                line = (
+                    format_report(result.report) if result.report else f"not synced: {result.error}"
+                )
+                print(f"{when} {result.profile.id}: {clean_line(line, limit=500)}", file=ctx.out)
+            _print_news(news, ctx.out)
+            ctx.out.flush()
+            if stop.is_set():
+                break
+            print(f"newsroom-tui: next sync in {every} (Ctrl-C stops)", file=ctx.err)
+            ctx.err.flush()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=args.every)
+        return code
+
+    code = asyncio.run(forever())
+    if stopped_by:
+        print(
+            f"newsroom-tui: stopped ({stopped_by[0]}); every batch stored is complete", file=ctx.err
+        )
+        return EXIT_OK
+    return code
 
 
 def _newsroom_json(result: NewsroomSync) -> dict[str, object]:

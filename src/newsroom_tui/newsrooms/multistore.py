@@ -22,9 +22,10 @@ from __future__ import annotations
 import dataclasses
 import heapq
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from newsroom_tui.models import (
     DirectoryContact,
@@ -40,6 +41,9 @@ from newsroom_tui.query import Query
 from newsroom_tui.storage.store import TEXT_COUNT_CAP, Store
 
 SEPARATOR = ":"
+_FAN_OUT = ThreadPoolExecutor(max_workers=4, thread_name_prefix="newsrooms")
+"""Each newsroom's count is read at the same time as the others' (SQLite works without the
+GIL, and each store has its own connection and lock)."""
 MAX_CHECKPOINTS = 512
 """Merge positions MergedWindows keeps (each window read adds one; a jump reads from the
 nearest one before it)."""
@@ -123,15 +127,11 @@ class MultiStore:
     # ---- the list -----------------------------------------------------------------------
 
     def count(self, query: Query) -> int:
-        return sum(store.count(query) for _, _, store in self._scoped(query))
+        return self.count_capped(query)[0]
 
     def count_capped(self, query: Query) -> tuple[int, bool]:
-        total, capped = 0, False
-        for _, _, store in self._scoped(query):
-            n, at_cap = store.count_capped(query)
-            total += n
-            capped |= at_cap
-        return total, capped
+        counted = fan_out([store for _, _, store in self._scoped(query)], "count_capped", query)
+        return sum(n for n, _ in counted), any(capped for _, capped in counted)
 
     def rows(
         self, query: Query, offset: int, limit: int, *, oldest_first: bool = False
@@ -338,6 +338,15 @@ class MultiStore:
         return [row for _, row in rows]
 
 
+def fan_out(stores: Sequence[Store], method: str, *args: Any) -> list[Any]:
+    """`store.method(*args)` for each store, at the same time when there are several; the
+    results in the stores' order (the first error is raised)."""
+    if len(stores) < 2:
+        return [getattr(store, method)(*args) for store in stores]
+    futures = [_FAN_OUT.submit(getattr(store, method), *args) for store in stores]
+    return [future.result() for future in futures]
+
+
 def _newest_first(published: datetime | None, index: int) -> tuple[float, int]:
     when = published.timestamp() if published is not None else float("-inf")
     return (-when, index)
@@ -371,7 +380,8 @@ class MergedWindows:
 
     def counts(self) -> tuple[int, ...]:
         if self._counts is None:
-            counted = [store.count_capped(self._query) for _, _, store in self._scoped]
+            stores = [store for _, _, store in self._scoped]
+            counted = fan_out(stores, "count_capped", self._query)
             self._counts = tuple(n for n, _ in counted)
             self._capped = any(capped for _, capped in counted)
         return self._counts

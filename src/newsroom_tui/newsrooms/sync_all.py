@@ -9,10 +9,12 @@ newsroom's failure is its own report and never stops the others.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from newsroom_tui import paths
@@ -89,7 +91,7 @@ async def sync_newsrooms(
         try:
             result.new_ids = store.collect_new_ids()
             with serving_demo(profile) as live:
-                result.report = await sync_profile(
+                work = sync_profile(
                     live,
                     store,
                     progress=progress(profile) if progress else None,
@@ -97,10 +99,15 @@ async def sync_newsrooms(
                     pages=pages,
                     cancel=cancel,
                 )
+                report = await _stoppable(work, cancel)
+                if report is None:
+                    result.error = STOPPED
+                else:
+                    result.report = report
         except StoreError as exc:
             result.error = str(exc)
         finally:
-            store.close()
+            store.close()  # waits for a batch being written in a thread: it ends whole
 
     async def in_turn(group: list[Profile]) -> None:
         for profile in group:
@@ -108,6 +115,36 @@ async def sync_newsrooms(
 
     await asyncio.gather(*(in_turn(group) for group in by_server(profiles)))
     return [results[p.id] for p in profiles]
+
+
+STOP_GRACE = 5.0
+"""Seconds a stopped sync is given to finish its requests in flight (it takes no new item once
+stopped); then it is cancelled. A batch is one transaction: cancelling never half-writes one."""
+STOPPED = "stopped before the end; every batch stored is complete"
+
+
+async def _stoppable(
+    work: Coroutine[Any, Any, SyncReport], cancel: asyncio.Event | None
+) -> SyncReport | None:
+    """Run one newsroom's sync; once `cancel` is set, give it STOP_GRACE seconds, then cancel
+    it (None then)."""
+    task = asyncio.ensure_future(work)
+    if cancel is None:
+        return await task
+    stopper = asyncio.ensure_future(cancel.wait())
+    try:
+        await asyncio.wait({task, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        if not task.done():
+            try:
+                return await asyncio.wait_for(asyncio.shield(task), STOP_GRACE)
+            except TimeoutError:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+                return None
+        return task.result()
+    finally:
+        stopper.cancel()
 
 
 def combined_report(results: Sequence[NewsroomSync]) -> SyncReport:

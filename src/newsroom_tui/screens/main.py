@@ -261,6 +261,8 @@ class MainScreen(ReleaseVersionActions):
         self._refresh_unread()
         self._refresh_facets()
         self._update_layout()
+        if self.settings.sync_every > 0:
+            self.start_auto_sync(self.settings.sync_every)
 
     def _after_first_paint(self) -> None:
         """Load the article's Markdown machinery, then keep what was built so far (it lives as

@@ -4,7 +4,7 @@ notification when it ends, the sync log (L), and the network probe at start."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -44,6 +44,9 @@ class ReaderSync(ReaderDocuments):
     watches: list[Watch]
     watch_news: list[WatchNews] | None = None
     """What the last sync brought the watches."""
+    auto_sync_every = 0.0
+    auto_syncs = 0
+    """Automatic syncs started this session."""
 
     @property
     def status(self) -> SyncStatus:
@@ -78,6 +81,19 @@ class ReaderSync(ReaderDocuments):
             self.action_sync_all()
         else:
             self.start_sync([self.profiles[self.scope]])
+
+    def start_auto_sync(self, every: float) -> None:
+        """Sync every newsroom shown every `every` seconds (the settings' sync.every); the
+        header shows when the next one starts."""
+        self.auto_sync_every = every
+        self.set_interval(every, self._auto_sync, name="auto-sync")
+        self.status.set_next_sync(datetime.now() + timedelta(seconds=every))
+
+    def _auto_sync(self) -> None:
+        self.status.set_next_sync(datetime.now() + timedelta(seconds=self.auto_sync_every))
+        if not self.status.syncing:  # a sync already running (r, R) counts as this one
+            self.auto_syncs += 1
+            self.start_sync(list(self.profiles.values()))
 
     def action_sync_all(self) -> None:
         """Sync every newsroom shown."""

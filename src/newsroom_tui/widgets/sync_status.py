@@ -37,10 +37,12 @@ class SyncStatus(Horizontal):
         self._newsroom = clean_line(name, limit=80)
         self.online = True
         self.syncing = False
+        self.next_sync: datetime | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self._newsroom), id="status-name")
         yield Static(id="status-sync")
+        yield Static(id="status-next")
         yield ProgressBar(total=None, show_eta=False, id="status-progress")
         yield Static(id="status-message")
         yield Static(id="status-online")
@@ -53,6 +55,12 @@ class SyncStatus(Horizontal):
 
     def set_last_sync(self, iso: str | None) -> None:
         self.query_one("#status-sync", Static).update(Text(describe_sync_time(iso)))
+
+    def set_next_sync(self, when: datetime | None) -> None:
+        """The next automatic sync (None: none planned)."""
+        self.next_sync = when
+        text = f"· next {when.strftime('%H:%M')} " if when is not None else ""
+        self.query_one("#status-next", Static).update(Text(text))
 
     def set_online(self, online: bool) -> None:
         self.online = online
