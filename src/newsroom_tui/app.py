@@ -20,6 +20,7 @@ from newsroom_tui.speedups import gc_tuning
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.dom import DOMNode
 
     from newsroom_tui.storage.store import Store
 
@@ -50,8 +51,8 @@ class NewsroomApp(OrderedInputApp):
         _newsroom_commands,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
     ]
 
     def __init__(
@@ -102,6 +103,7 @@ class NewsroomApp(OrderedInputApp):
         from newsroom_tui.storage.store import Store, StoreError
 
         self.freeze_long_lived()
+        self._apply_keymap()
         try:
             self.database_path.parent.mkdir(parents=True, exist_ok=True)
             self.store = Store.open(self.database_path)
@@ -134,6 +136,31 @@ class NewsroomApp(OrderedInputApp):
                 newsrooms=shown,
             )
         )
+
+    def _apply_keymap(self) -> None:
+        """The user's keys (config.toml's [keys]); an unknown binding id is one warning."""
+        from newsroom_tui.key_bindings import BINDING_IDS
+        from newsroom_tui.settings import SettingsError, check_binding_ids
+
+        try:
+            check_binding_ids(self.settings, BINDING_IDS)
+        except SettingsError as exc:
+            self.notify(str(exc), markup=False, severity="warning", timeout=20)
+        known = {k: v for k, v in self.settings.keys.items() if k in BINDING_IDS}
+        if known:
+            self.set_keymap(known)
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        """A key of the user's keymap that another binding had: the keymap wins; say which
+        binding lost it."""
+        for binding in clashed_bindings:
+            self.notify(
+                f"The key {binding.key} was also bound to {binding.description or binding.action};"
+                " the settings' [keys] take it",
+                markup=False,
+                severity="warning",
+                timeout=15,
+            )
 
     def _apply_theme(self, remembered: str | None) -> None:
         """The theme of the settings, else the one chosen last time."""
@@ -190,7 +217,7 @@ class NewsroomApp(OrderedInputApp):
     def action_help(self) -> None:
         from newsroom_tui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen())
+        self.push_screen(HelpScreen(self.settings.keys))
 
     def on_unmount(self) -> None:
         if self.store is not None:

@@ -377,6 +377,11 @@ def _context(args: argparse.Namespace, out: TextIO, err: TextIO) -> Context:
     # The reader checks the profile's CSS selectors before it syncs, not at start.
     check_css = args.command is not None
     settings = load_settings()
+    if args.command is None:  # the reader's keys are checked before it starts
+        from newsroom_tui.key_bindings import BINDING_IDS
+        from newsroom_tui.settings import check_binding_ids
+
+        check_binding_ids(settings, BINDING_IDS)
     profile = load_profile(getattr(args, "profile", None), check_css=check_css)
     return Context(profile, paths.data_dir(getattr(args, "data_dir", None)), out, err, settings)
 
