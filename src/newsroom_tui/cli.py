@@ -211,6 +211,15 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("profile_ref", metavar="FILE_OR_ID")
     q.add_argument("--page", metavar="URL_OR_PATH", help="a release or listing page to try")
     q.add_argument("--url", help="the page's address, to resolve the links of a local file")
+    q = actions.add_parser(
+        "import-opml", help="make a user profile of each feed of an OPML file (none overwritten)"
+    )
+    q.add_argument("opml_file", metavar="FILE")
+    q.add_argument(
+        "--language", default="en", help="the language of feeds whose outline names none"
+    )
+    q = actions.add_parser("export-opml", help="write the feeds of the enabled newsrooms as OPML")
+    q.add_argument("opml_file", metavar="FILE", nargs="?", help="default: stdout")
     return parser
 
 
@@ -1039,12 +1048,55 @@ def cmd_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _show_profile(args.profile_ref, out)
     if action == "check":
         return _check_profile(args, out, err)
+    if action == "import-opml":
+        return _import_opml(args, out, err)
+    if action == "export-opml":
+        return _export_opml(args, out, err)
     for info in list_profiles():
         kind = "built-in" if info.builtin else "user"
         name, language = clean_line(info.name), clean_line(info.language)
         print(f"{clean_line(info.id):<12} {language:<3} {kind:<9} {name}", file=out)
         if not info.builtin:
             print(f"{'':<12} {clean_line(str(info.origin))}", file=out)
+    return EXIT_OK
+
+
+def _import_opml(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from newsroom_tui.opml import MAX_OPML_BYTES, OpmlError, import_opml
+
+    path = Path(args.opml_file)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_OPML_BYTES + 1)
+    except OSError as exc:
+        raise CliError(f"cannot read {clean_line(str(path))}: {exc.strerror or exc}") from None
+    try:
+        report = import_opml(data, str(path), language=args.language)
+    except OpmlError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    for line in report.skipped:
+        print(f"newsroom-tui: {clean_line(line, limit=400)}", file=err)
+    for profile_id, where in report.created:
+        print(f"{profile_id}  {clean_line(str(where))}", file=out)
+    print(f"{len(report.created)} profiles created, {len(report.skipped)} left out", file=out)
+    return EXIT_OK if report.created or not report.skipped else EXIT_FAILED
+
+
+def _export_opml(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from newsroom_tui.newsrooms.enabled import enabled_profiles
+    from newsroom_tui.opml import export_opml
+
+    profiles, problems = enabled_profiles(load_settings())
+    text, left_out = export_opml(profiles)
+    for line in [*problems, *left_out]:
+        print(f"newsroom-tui: {clean_line(line, limit=400)}", file=err)
+    if args.opml_file:
+        try:
+            Path(args.opml_file).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"cannot write {args.opml_file}: {exc.strerror or exc}") from None
+    else:
+        out.write(text)
     return EXIT_OK
 
 
