@@ -27,6 +27,7 @@ from newsroom_tui import paths
 from newsroom_tui.models import DirectoryContact, Facets, SearchHit
 from newsroom_tui.profiles import MenuNode, Profile
 from newsroom_tui.query import Query, QueryError, parse_query
+from newsroom_tui.sanitise import clean_line
 from newsroom_tui.screens.history import DocumentHistory
 from newsroom_tui.screens.listing import ORDER_LABELS, ORDERS, Listing, Order, usable_order
 from newsroom_tui.screens.reader_layout import NARROW_WIDTH, WIDE_WIDTH
@@ -217,7 +218,7 @@ class MainScreen(ReleaseVersionActions):
         self._set_scope(newsroom)
         self.facet_filters = {}
         self.facet_key = self._scope_key()
-        self.facet_place = self.profile.name if self.several else ""
+        self.facet_place = clean_line(self.profile.name, limit=80) if self.several else ""
         scoped = self._scope_facets()
         if scoped is not None:
             self.total, self.sections_in_cache = scoped
@@ -449,7 +450,9 @@ class MainScreen(ReleaseVersionActions):
         group = FACET_GROUPS.get(event.kind)
         self.facet_place = f"{group} › {event.value or '—'}" if group else ""
         if self.several:
-            where = self.profile.name if newsroom is not None else "All newsrooms"
+            where = (
+                clean_line(self.profile.name, limit=80) if newsroom is not None else "All newsrooms"
+            )
             self.facet_place = f"{where} › {self.facet_place}" if self.facet_place else where
         self._remember("selected", event.key)
         if self.site_page:

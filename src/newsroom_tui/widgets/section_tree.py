@@ -22,6 +22,7 @@ from textual.widgets.tree import TreeNode
 
 from newsroom_tui.models import Facets
 from newsroom_tui.profiles import MenuNode
+from newsroom_tui.sanitise import clean_line
 
 FACET_PREFIX = "facet:"
 MIN_LABEL = 8
@@ -153,10 +154,9 @@ class SectionTree(Tree[Entry]):
             self._everything = self.root.add_leaf(Text("All newsrooms"), Entry("everything"))
             for index, newsroom in enumerate(newsrooms):
                 tag = "" if index == 0 else newsroom.id
-                top = self.root.add(
-                    Text(newsroom.name), Entry("all", newsroom=tag), expand=index == 0
-                )
-                self._newsroom_nodes[tag] = [(top, newsroom.name)]
+                name = clean_line(newsroom.name, limit=120) or newsroom.id
+                top = self.root.add(Text(name), Entry("all", newsroom=tag), expand=index == 0)
+                self._newsroom_nodes[tag] = [(top, name)]
                 self._add_menu_nodes(top, newsroom.menu, tag)
         else:
             self._add_menu_nodes(self.root, menu, "")
