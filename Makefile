@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench contacts-report screenshot clean
+.PHONY: demo test lint bench contacts-report screenshot clean catalogues
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,29 @@ NO_SPEEDUPS_TESTS := tests/test_extract.py tests/test_markdown.py tests/test_fee
 test: lint
 	$(BIN)/pytest -q -n auto $(PYTEST_ARGS)
 	NEWSROOM_TUI_NO_SPEEDUPS=1 $(BIN)/pytest -q -n auto -p no:cacheprovider $(NO_SPEEDUPS_TESTS)
+
+# The interface's messages: extracted from the code into the template, merged into the French
+# and Spanish catalogues (new messages arrive untranslated, never guessed: no fuzzy matching),
+# then compiled. Fill the empty msgstr of the .po files and run it again.
+LOCALE_DIR := src/newsroom_tui/locale
+UI_LANGUAGES := fr es
+catalogues: $(STAMP)
+	mkdir -p $(LOCALE_DIR)
+	$(BIN)/pybabel extract --no-location --sort-output --omit-header --no-wrap \
+		-k N_ -o $(LOCALE_DIR)/newsroom_tui.pot src/newsroom_tui
+	for lang in $(UI_LANGUAGES); do \
+		if [ -f $(LOCALE_DIR)/$$lang/LC_MESSAGES/newsroom_tui.po ]; then \
+			$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --no-wrap \
+				-D newsroom_tui -i $(LOCALE_DIR)/newsroom_tui.pot -d $(LOCALE_DIR) -l $$lang \
+				|| exit 1; \
+		else \
+			$(BIN)/pybabel init --no-wrap -D newsroom_tui -i $(LOCALE_DIR)/newsroom_tui.pot \
+				-d $(LOCALE_DIR) -l $$lang || exit 1; \
+		fi; \
+		sed -i -e '/^"POT-Creation-Date: /d' -e '/^"PO-Revision-Date: /d' \
+			$(LOCALE_DIR)/$$lang/LC_MESSAGES/newsroom_tui.po; \
+	done
+	$(BIN)/pybabel compile --statistics -D newsroom_tui -d $(LOCALE_DIR)
 
 contacts-report: $(STAMP)
 	$(BIN)/python -m benchmarks.contacts_report

@@ -104,7 +104,7 @@ def test_json_keeps_the_data_while_escaping_what_a_terminal_would_act_on(
 
 def test_export_writes_what_every_other_output_shows(data_dir: Path, tmp_path: Path) -> None:
     out = _cli(data_dir, "export", str(tmp_path / "export"))
-    assert out.startswith("1 releases written to")
+    assert out.startswith("1 release written to")
     (exported,) = (tmp_path / "export").iterdir()
     text = exported.read_text(encoding="utf-8")
     assert "PWNED" not in text and not FORBIDDEN.search(text), repr(FORBIDDEN.search(text))

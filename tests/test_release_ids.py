@@ -84,7 +84,7 @@ def test_show_and_export_take_an_id_an_old_id_or_a_url(tmp_path: Path) -> None:
         "export", str(tmp_path / "out"), release.id, url, "--profile", "demo", "--data-dir", data
     )
     assert (code, err) == (0, "")
-    assert out == f"1 releases written to {tmp_path / 'out'}\n"
+    assert out == f"1 release written to {tmp_path / 'out'}\n"
     (written,) = (tmp_path / "out").iterdir()
     assert f'id: "{release.id}"' in written.read_text(encoding="utf-8")
     code, out, err = run(

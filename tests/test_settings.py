@@ -204,3 +204,15 @@ def test_the_readme_settings_examples_are_valid_settings() -> None:
     assert blocks
     for block in blocks:
         parse_settings(tomllib.loads(block), "README.md")
+
+
+def test_ui_lang_chooses_the_interface_language(tmp_path: Path) -> None:
+    write_settings('ui_lang = "fr"\nnewsrooms = []\n')
+    assert load_settings().ui_lang == "fr"
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["search", "newsroom:gamma", "--data-dir", str(tmp_path)], out=out, err=err)
+    assert code == 2
+    assert "newsroom:gamma ne désigne aucun profil" in err.getvalue()
+    write_settings('ui_lang = "de"\n')
+    with pytest.raises(SettingsError, match="ui_lang: expected en, fr or es"):
+        load_settings()

@@ -20,9 +20,19 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from newsroom_tui import __version__, paths
+from newsroom_tui import __version__, i18n, paths
+from newsroom_tui.i18n import _, ngettext
+from newsroom_tui.local_formats import format_number
 from newsroom_tui.logfile import get_logger, setup_logging
-from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, Release, SyncProgress, SyncReport
+from newsroom_tui.models import (
+    SNIPPET_CLOSE,
+    SNIPPET_OPEN,
+    SYNC_PHASES,
+    Release,
+    SyncProgress,
+    SyncReport,
+    phase_label,
+)
 from newsroom_tui.process_settings import tune_process
 from newsroom_tui.profiles import (
     Profile,
@@ -78,148 +88,219 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
         "--profile",
         metavar="ID_OR_FILE",
         default=default,
-        help="newsroom profile: a built-in or user profile id, or a TOML file (default: iom-fr)",
+        help=_("newsroom profile: a built-in or user profile id, or a TOML file (default: iom-fr)"),
     )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
         default=default,
-        help="where the database lives (default: the user data directory, or $NEWSROOM_TUI_DATA_DIR)",
+        help=_(
+            "where the database lives (default: the user data directory, or $NEWSROOM_TUI_DATA_DIR)"
+        ),
     )
+    _ui_lang_option(parser, default)
+
+
+def _ui_lang_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--ui-lang",
+        metavar="LANG",
+        choices=i18n.LANGUAGES,
+        default=default,
+        help=_(
+            "the interface language: en, fr or es (default: the ui_lang setting, else the"
+            " locale: LC_ALL, LC_MESSAGES, LANG)"
+        ),
+    )
+
+
+def _subparser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_text: str
+) -> argparse.ArgumentParser:
+    """A command's parser, with its help line as the description of its own --help."""
+    parser = sub.add_parser(name, help=help_text, description=help_text, add_help=False)
+    _help_option(parser)
+    return parser
+
+
+def _help_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-h", "--help", action="help", help=_("show this help message and exit"))
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsroom-tui",
-        description="Read an organisation's newsroom in the terminal. Without a command, opens the reader.",
+        description=_(
+            "Read an organisation's newsroom in the terminal. Without a command, opens the reader."
+        ),
+        add_help=False,
     )
-    parser.add_argument("--version", action="version", version=f"newsroom-tui {__version__}")
+    _help_option(parser)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"newsroom-tui {__version__}",
+        help=_("show the program's version number and exit"),
+    )
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="serve the bundled demo newsroom on 127.0.0.1, sync it and open the reader",
+        help=_("serve the bundled demo newsroom on 127.0.0.1, sync it and open the reader"),
     )
     _common(parser, top=True)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("commands"))
 
-    p = sub.add_parser("sync", help="fetch new and changed releases and section pages")
+    p = _subparser(sub, "sync", _("fetch new and changed releases and section pages"))
     _common(p, top=False)
-    p.add_argument("--no-sections", action="store_true", help="skip the site's menu pages")
+    p.add_argument("--no-sections", action="store_true", help=_("skip the site's menu pages"))
     p.add_argument(
         "--no-pages",
         action="store_true",
-        help="headlines only: store new items from their feed summaries; a later sync fetches"
-        " their pages",
+        help=_(
+            "headlines only: store new items from their feed summaries; a later sync fetches"
+            " their pages"
+        ),
     )
-    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--json", action="store_true", help=_("print the summary as JSON"))
     p.add_argument(
         "--all",
         action="store_true",
-        help="sync every enabled newsroom (config.toml's newsrooms and the user profiles):"
-        " different servers at once, one server's newsrooms in turn",
+        help=_(
+            "sync every enabled newsroom (config.toml's newsrooms and the user profiles):"
+            " different servers at once, one server's newsrooms in turn"
+        ),
     )
     p.add_argument(
         "--every",
         metavar="DURATION",
         type=_duration,
-        help="sync again every DURATION (30m, 2h; at least 1m) until Ctrl-C or SIGTERM, which"
-        " stop it between two batches",
+        help=_(
+            "sync again every DURATION (30m, 2h; at least 1m) until Ctrl-C or SIGTERM, which"
+            " stop it between two batches"
+        ),
     )
 
-    p = sub.add_parser("search", help="search the cached releases")
+    p = _subparser(sub, "search", _("search the cached releases"))
     _common(p, top=False)
     p.add_argument(
         "query",
         nargs="?",
         default="",
-        help='words, "phrases", prefix*, -word, AND/OR/NOT, (groups), filters such as tag:X',
+        help=_('words, "phrases", prefix*, -word, AND/OR/NOT, (groups), filters such as tag:X'),
     )
     # Each flag is its filter typed after the query (query.SEARCH_FLAGS): same values, same errors.
     for flag, key in SEARCH_FLAGS.items():
         if key == "is":
-            p.add_argument(f"--{flag}", action="store_true", help=f"the same as is:{flag}")
+            same = _("the same as {filter}").format(filter=f"is:{flag}")
+            p.add_argument(f"--{flag}", action="store_true", help=same)
         else:
-            p.add_argument(
-                f"--{flag}", metavar=key.upper(), help=f"the same as {key}:{key.upper()}"
-            )
-    p.add_argument("--limit", type=_positive, default=20)
-    p.add_argument("--order", choices=("newest", "relevance"), default="newest")
+            same = _("the same as {filter}").format(filter=f"{key}:{key.upper()}")
+            p.add_argument(f"--{flag}", metavar=key.upper(), help=same)
+    p.add_argument(
+        "--limit", type=_positive, default=20, help=_("the most results to print (default: 20)")
+    )
+    p.add_argument(
+        "--order",
+        choices=("newest", "relevance"),
+        default="newest",
+        help=_("newest first (the default) or by relevance"),
+    )
     p.add_argument(
         "--all",
         action="store_true",
-        help="search every enabled newsroom (newsroom:ID in the query picks one)",
+        help=_("search every enabled newsroom (newsroom:ID in the query picks one)"),
     )
     p.add_argument(
         "--saved",
         metavar="NAME",
-        help="run the watch (saved search) NAME, across every enabled newsroom; a query given"
-        " too narrows it",
+        help=_(
+            "run the watch (saved search) NAME, across every enabled newsroom; a query given"
+            " too narrows it"
+        ),
     )
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.add_argument("--exclude-word", action="append", default=[], help=argparse.SUPPRESS)
 
-    p = sub.add_parser("show", help="print one release as Markdown")
+    p = _subparser(sub, "show", _("print one release as Markdown"))
     _common(p, top=False)
-    p.add_argument("id", metavar="ID_OR_URL", help="a release's id (as printed by search) or URL")
-    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "id", metavar="ID_OR_URL", help=_("a release's id (as printed by search) or URL")
+    )
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     which = p.add_mutually_exclusive_group()
     which.add_argument(
         "--lang",
         metavar="LANG",
-        help="print the release's version in this language (as its page links it; fetched and"
-        " cached when no newsroom's cache holds it)",
+        help=_(
+            "print the release's version in this language (as its page links it; fetched and"
+            " cached when no newsroom's cache holds it)"
+        ),
     )
     which.add_argument(
         "--diff",
         action="store_true",
-        help="print what changed since the previous version, as a unified diff",
+        help=_("print what changed since the previous version, as a unified diff"),
     )
 
-    p = sub.add_parser("extract", help="run the extraction pipeline on one page; stores nothing")
+    p = _subparser(sub, "extract", _("run the extraction pipeline on one page; stores nothing"))
     _common(p, top=False)
-    p.add_argument("source", metavar="PATH_OR_URL")
-    p.add_argument("--url", help="the page's address, to resolve relative links of a local file")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("source", metavar="PATH_OR_URL", help=_("a page's file or address"))
+    p.add_argument("--url", help=_("the page's address, to resolve relative links of a local file"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
 
-    p = sub.add_parser("export", help="write releases as Markdown files with YAML front matter")
+    p = _subparser(sub, "export", _("write releases as Markdown files with YAML front matter"))
     _common(p, top=False)
-    p.add_argument("directory", metavar="DIR")
+    p.add_argument("directory", metavar="DIR", help=_("the folder the files are written to"))
     p.add_argument(
         "releases",
         nargs="*",
         metavar="ID_OR_URL",
-        help="only these releases (ids as printed by search, or URLs); default: every release",
+        help=_("only these releases (ids as printed by search, or URLs); default: every release"),
     )
 
-    p = sub.add_parser("contacts", help="list press contacts across all cached releases")
+    p = _subparser(sub, "contacts", _("list press contacts across all cached releases"))
     _common(p, top=False)
-    p.add_argument("query", nargs="?", default="", help="filter by name, office, email or phone")
-    p.add_argument("--all", action="store_true", help="the contacts of every enabled newsroom")
+    p.add_argument("query", nargs="?", default="", help=_("filter by name, office, email or phone"))
+    p.add_argument("--all", action="store_true", help=_("the contacts of every enabled newsroom"))
     fmt = p.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_const", dest="format", const="json")
-    fmt.add_argument("--csv", action="store_const", dest="format", const="csv")
-    fmt.add_argument("--vcard", action="store_const", dest="format", const="vcard")
+    fmt.add_argument(
+        "--json", action="store_const", dest="format", const="json", help=_("print JSON")
+    )
+    fmt.add_argument("--csv", action="store_const", dest="format", const="csv", help=_("print CSV"))
+    fmt.add_argument(
+        "--vcard", action="store_const", dest="format", const="vcard", help=_("print vCards")
+    )
 
-    p = sub.add_parser("profiles", help="list, show or check profiles (default: list)")
-    actions = p.add_subparsers(dest="profiles_command", metavar="ACTION")
-    actions.add_parser("list", help="list built-in and user profiles")
-    q = actions.add_parser("show", help="print a profile's TOML (a start for your own)")
-    q.add_argument("profile_ref", metavar="ID_OR_FILE")
-    q = actions.add_parser(
-        "check", help="validate a profile and run its selectors on a page, printing what each found"
+    p = _subparser(sub, "profiles", _("list, show or check profiles (default: list)"))
+    _ui_lang_option(p, argparse.SUPPRESS)
+    actions = p.add_subparsers(dest="profiles_command", metavar="ACTION", title=_("actions"))
+    q = _subparser(actions, "list", _("list built-in and user profiles"))
+    _ui_lang_option(q, argparse.SUPPRESS)
+    q = _subparser(actions, "show", _("print a profile's TOML (a start for your own)"))
+    _ui_lang_option(q, argparse.SUPPRESS)
+    q.add_argument("profile_ref", metavar="ID_OR_FILE", help=_("a profile's id or file"))
+    q = _subparser(
+        actions,
+        "check",
+        _("validate a profile and run its selectors on a page, printing what each found"),
     )
-    q.add_argument("profile_ref", metavar="FILE_OR_ID")
-    q.add_argument("--page", metavar="URL_OR_PATH", help="a release or listing page to try")
-    q.add_argument("--url", help="the page's address, to resolve the links of a local file")
-    q = actions.add_parser(
-        "import-opml", help="make a user profile of each feed of an OPML file (none overwritten)"
+    q.add_argument("profile_ref", metavar="FILE_OR_ID", help=_("a profile's file or id"))
+    _ui_lang_option(q, argparse.SUPPRESS)
+    q.add_argument("--page", metavar="URL_OR_PATH", help=_("a release or listing page to try"))
+    q.add_argument("--url", help=_("the page's address, to resolve the links of a local file"))
+    q = _subparser(
+        actions,
+        "import-opml",
+        _("make a user profile of each feed of an OPML file (none overwritten)"),
     )
-    q.add_argument("opml_file", metavar="FILE")
+    _ui_lang_option(q, argparse.SUPPRESS)
+    q.add_argument("opml_file", metavar="FILE", help=_("an OPML file"))
     q.add_argument(
-        "--language", default="en", help="the language of feeds whose outline names none"
+        "--language", default="en", help=_("the language of feeds whose outline names none")
     )
-    q = actions.add_parser("export-opml", help="write the feeds of the enabled newsrooms as OPML")
-    q.add_argument("opml_file", metavar="FILE", nargs="?", help="default: stdout")
+    q = _subparser(actions, "export-opml", _("write the feeds of the enabled newsrooms as OPML"))
+    _ui_lang_option(q, argparse.SUPPRESS)
+    q.add_argument("opml_file", metavar="FILE", nargs="?", help=_("default: stdout"))
     return parser
 
 
@@ -235,7 +316,7 @@ def _duration(text: str) -> float:
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
     if seconds <= 0:
-        raise argparse.ArgumentTypeError("expected a duration like 30m or 2h")
+        raise argparse.ArgumentTypeError(_("expected a duration like 30m or 2h"))
     return seconds
 
 
@@ -243,11 +324,15 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("expected a number, got {text!r}").format(text=text)
+        ) from None
     if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError(_("must be at least 1"))
     if value > MAX_LIMIT:
-        raise argparse.ArgumentTypeError(f"must be at most {MAX_LIMIT:,}")
+        raise argparse.ArgumentTypeError(
+            _("must be at most {limit}").format(limit=format_number(MAX_LIMIT))
+        )
     return value
 
 
@@ -257,6 +342,7 @@ _SEARCH_VALUE_OPTIONS = frozenset(
     {
         "--profile",
         "--data-dir",
+        "--ui-lang",
         "--section",
         "--tag",
         "--lang",
@@ -284,7 +370,7 @@ def _dash_words_as_query(argv: list[str]) -> list[str]:
     index = 0
     while index < len(argv):
         token = argv[index]
-        if token in ("--profile", "--data-dir"):
+        if token in ("--profile", "--data-dir", "--ui-lang"):
             index += 2
             continue
         if not token.startswith("-"):
@@ -342,8 +428,10 @@ class Context:
         try:
             if store.recovered_from is not None:
                 print(
-                    f"newsroom-tui: the database was damaged; it was moved to {store.recovered_from}"
-                    " and a new one was created",
+                    "newsroom-tui: "
+                    + _(
+                        "the database was damaged; it was moved to {path} and a new one was created"
+                    ).format(path=store.recovered_from),
                     file=self.err,
                 )
             yield store
@@ -370,7 +458,10 @@ def newsroom_stores(
         except ProfileError:
             known = ", ".join(p.id for p in profiles)
             raise CliError(
-                f"newsroom:{named} names no profile (enabled: {known})", EXIT_USAGE
+                _("newsroom:{id} names no profile (enabled: {known})").format(
+                    id=named, known=known
+                ),
+                EXIT_USAGE,
             ) from None
     databases = {ctx.profile.id: ctx.db_path}
     for profile in profiles:
@@ -419,11 +510,15 @@ class ProgressPrinter:
         self.drawn_at = 0.0
         self.undrawn: SyncProgress | None = None
         """The phase's latest count when it was not drawn yet (redraws are spaced)."""
+        self.label_width = max(9, *(len(phase_label(phase)) for phase in SYNC_PHASES))
 
     def __call__(self, progress: SyncProgress) -> None:
         if not self.tty:
             if progress.phase != self.phase and progress.phase != "done":
-                self.stream.write(f"{progress.phase}: {progress.total} to do\n")
+                line = _("{phase}: {count} to do").format(
+                    phase=phase_label(progress.phase), count=format_number(progress.total)
+                )
+                self.stream.write(line + "\n")
                 self.stream.flush()
             self.phase = progress.phase
             return
@@ -448,18 +543,25 @@ class ProgressPrinter:
         filled = self.WIDTH * min(progress.done, total) // total if total else self.WIDTH
         bar = "#" * filled + "-" * (self.WIDTH - filled)
         # \r then erase to the end of the line: a shorter line never keeps the end of a longer one
-        self.stream.write(f"\r\x1b[K{progress.phase:<9} [{bar}] {progress.done}/{total}")
+        label = phase_label(progress.phase).ljust(self.label_width)
+        self.stream.write(f"\r\x1b[K{label} [{bar}] {progress.done}/{total}")
         self.stream.flush()
 
 
 def format_report(report: SyncReport) -> str:
     """The sync's summary line."""
-    line = (
-        f"{report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
-        f"{len(report.failed)} failed; {report.sections} section pages"
+    line = _(
+        "{new} new, {updated} updated, {unchanged} unchanged, {failed} failed;"
+        " {sections} section pages"
+    ).format(
+        new=format_number(report.new),
+        updated=format_number(report.updated),
+        unchanged=format_number(report.unchanged),
+        failed=format_number(len(report.failed)),
+        sections=format_number(report.sections),
     )
     if report.new == report.updated == 0 and not report.failed:
-        line += "; nothing changed"
+        line += _("; nothing changed")
     return line
 
 
@@ -480,10 +582,14 @@ def print_failures(report: SyncReport, err: TextIO) -> None:
     nothing could be reached at all."""
     for failure in report.failed:
         source, reason = clean_line(failure.url, limit=300), clean_line(failure.reason, limit=300)
-        print(f"newsroom-tui: failed: {source}: {reason}", file=err)
+        print(
+            "newsroom-tui: " + _("failed: {source}: {reason}").format(source=source, reason=reason),
+            file=err,
+        )
     if report.offline:
         print(
-            "newsroom-tui: offline: no source could be reached (no network, or the site is down)",
+            "newsroom-tui: "
+            + _("offline: no source could be reached (no network, or the site is down)"),
             file=err,
         )
 
@@ -541,7 +647,8 @@ def _watch_news(ctx: Context, new_ids: dict[str, list[str]]) -> list[WatchNews]:
     try:
         watches = load_watches()
     except WatchError as exc:
-        print(f"newsroom-tui: watches not checked: {clean_line(str(exc), limit=400)}", file=ctx.err)
+        problem = _("watches not checked: {error}").format(error=clean_line(str(exc), limit=400))
+        print(f"newsroom-tui: {problem}", file=ctx.err)
         return []
     if not watches or not any(new_ids.values()):
         return []
@@ -561,9 +668,11 @@ def _news_json(news: list[WatchNews]) -> list[dict[str, object]]:
 
 def _print_news(news: list[WatchNews], out: TextIO) -> None:
     for item in news:
-        noun = "release" if item.new == 1 else "releases"
         title = f": {clean_title(item.newest_title)}" if item.newest_title else ""
-        print(f"watch {clean_line(item.watch.name)}: {item.new} new {noun}{title}", file=out)
+        line = ngettext(
+            "watch {name}: {count} new release", "watch {name}: {count} new releases", item.new
+        ).format(name=clean_line(item.watch.name), count=item.new)
+        print(f"{line}{title}", file=out)
 
 
 class NewsroomProgress:
@@ -613,7 +722,8 @@ def _sync_all(args: argparse.Namespace, ctx: Context) -> int:
             for failure in result.report.failed:
                 source = clean_line(failure.url, limit=300)
                 reason = clean_line(failure.reason, limit=300)
-                print(f"newsroom-tui: {newsroom}: failed: {source}: {reason}", file=ctx.err)
+                failed = _("failed: {source}: {reason}").format(source=source, reason=reason)
+                print(f"newsroom-tui: {newsroom}: {failed}", file=ctx.err)
         elif result.error:
             print(f"newsroom-tui: {newsroom}: {clean_line(result.error, limit=400)}", file=ctx.err)
     if args.json:
@@ -621,7 +731,11 @@ def _sync_all(args: argparse.Namespace, ctx: Context) -> int:
         _print_json(payload, ctx.out)
     else:
         for result in results:
-            line = format_report(result.report) if result.report else f"not synced: {result.error}"
+            line = (
+                format_report(result.report)
+                if result.report
+                else _("not synced: {error}").format(error=result.error)
+            )
             print(f"{result.profile.id}: {clean_line(line, limit=500)}", file=ctx.out)
         _print_news(news, ctx.out)
     return combined_exit(results)
@@ -673,14 +787,17 @@ def _sync_every(args: argparse.Namespace, ctx: Context) -> int:
             when = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
             for result in results:
                 line = (
-                    format_report(result.report) if result.report else f"not synced: {result.error}"
+                    format_report(result.report)
+                    if result.report
+                    else _("not synced: {error}").format(error=result.error)
                 )
                 print(f"{when} {result.profile.id}: {clean_line(line, limit=500)}", file=ctx.out)
             _print_news(news, ctx.out)
             ctx.out.flush()
             if stop.is_set():
                 break
-            print(f"newsroom-tui: next sync in {every} (Ctrl-C stops)", file=ctx.err)
+            waiting = _("next sync in {duration} (Ctrl-C stops)").format(duration=every)
+            print(f"newsroom-tui: {waiting}", file=ctx.err)
             ctx.err.flush()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=args.every)
@@ -688,9 +805,10 @@ def _sync_every(args: argparse.Namespace, ctx: Context) -> int:
 
     code = asyncio.run(forever())
     if stopped_by:
-        print(
-            f"newsroom-tui: stopped ({stopped_by[0]}); every batch stored is complete", file=ctx.err
+        stopped = _("stopped ({signal}); every batch stored is complete").format(
+            signal=stopped_by[0]
         )
+        print(f"newsroom-tui: {stopped}", file=ctx.err)
         return EXIT_OK
     return code
 
@@ -726,7 +844,7 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     try:
         query = parse_query(text, filters=flags)
     except QueryError as exc:
-        raise CliError(f"invalid query: {exc}", EXIT_USAGE) from None
+        raise CliError(_("invalid query: {error}").format(error=exc), EXIT_USAGE) from None
     if args.all or query.newsroom is not None:
         with newsroom_stores(ctx, everything=args.all, named=query.newsroom) as multi:
             results = multi.search(query, limit=args.limit, order=args.order)
@@ -760,19 +878,23 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         _print_json(payload, ctx.out)
         return EXIT_OK
     if not results.hits:
-        print("no results", file=ctx.out)
+        print(_("no results"), file=ctx.out)
         return EXIT_OK
     for hit in results.hits:
-        day = hit.published.date().isoformat() if hit.published else "unknown date"
+        day = hit.published.date().isoformat() if hit.published else _("unknown date")
         snippet = clean_line(hit.snippet.replace(SNIPPET_OPEN, "«").replace(SNIPPET_CLOSE, "»"))
+        ref = _("id: {id}").format(id=clean_line(hit.id))
         where = f"{clean_line(hit.newsroom)}  " if across and hit.newsroom else ""
         print(
-            f"{day}  {where}{clean_title(hit.title)}\n    id: {clean_line(hit.id)}"
-            f"  {clean_line(hit.url)}\n    {snippet}",
+            f"{day}  {where}{clean_title(hit.title)}\n    {ref}  {clean_line(hit.url)}"
+            f"\n    {snippet}",
             file=ctx.out,
         )
     shown = len(results.hits)
-    print(f"{shown} of {results.total} results", file=ctx.out)
+    summary = ngettext(
+        "{shown} of {total} result", "{shown} of {total} results", results.total
+    ).format(shown=format_number(shown), total=format_number(results.total))
+    print(summary, file=ctx.out)
     return EXIT_OK
 
 
@@ -788,12 +910,12 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         _print_json(release.to_json(), ctx.out)
         return EXIT_OK
-    day = release.published.date().isoformat() if release.published else "unknown date"
+    day = release.published.date().isoformat() if release.published else _("unknown date")
     print(f"# {clean_title(release.title)}\n", file=ctx.out)
     print(f"{day} · {clean_line(release.url)}\n", file=ctx.out)
     print(clean_body(release.markdown.strip() or release.summary), file=ctx.out)
     if release.contacts:
-        print("\n## Contacts\n", file=ctx.out)
+        print("\n## " + _("Contacts") + "\n", file=ctx.out)
         for contact in release.contacts:
             parts = [contact.name, contact.organization, *contact.phones, *contact.emails]
             print("- " + " · ".join(clean_line(p) for p in parts if p), file=ctx.out)
@@ -801,9 +923,8 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _not_found(ref: str) -> str:
-    return (
-        f"no release with the id or URL {clean_line(ref, limit=200)!r}"
-        " (ids and URLs are printed by `search`)"
+    return _("no release with the id or URL {ref} (ids and URLs are printed by `search`)").format(
+        ref=repr(clean_line(ref, limit=200))
     )
 
 
@@ -821,11 +942,15 @@ def _language_version(language: str, ctx: Context, store: Store, release: Releas
 
     versions = language_versions(release, store, ctx.data_dir)
     if not versions:
-        raise CliError("this release's page links no version in another language")
+        raise CliError(_("this release's page links no version in another language"))
     version = find_version(versions, language)
     if version is None:
         linked = " ".join(v.language for v in versions)
-        raise CliError(f"no {clean_line(language)} version: the page links {linked}")
+        raise CliError(
+            _("no {language} version: the page links {linked}").format(
+                language=clean_line(language), linked=linked
+            )
+        )
     if version.release is not None:
         return version.release
     with serving_demo_if_needed(ctx) as live:
@@ -834,8 +959,10 @@ def _language_version(language: str, ctx: Context, store: Store, release: Releas
         except VersionUnavailable as exc:
             raise CliError(str(exc)) from None
     print(
-        f"newsroom-tui: the {version.language} version was fetched and stored in the"
-        f" {fetched.profile.id} cache",
+        "newsroom-tui: "
+        + _("the {language} version was fetched and stored in the {profile} cache").format(
+            language=version.language, profile=fetched.profile.id
+        ),
         file=ctx.err,
     )
     return fetched.release
@@ -853,9 +980,9 @@ def _show_diff(args: argparse.Namespace, ctx: Context, store: Store, release: Re
     except DeltaError as exc:
         raise CliError(str(exc)) from None
     if not earlier:
-        raise CliError("no earlier version of this release is kept: no sync has found it edited")
+        raise CliError(_("no earlier version of this release is kept: no sync has found it edited"))
     previous = earlier[0]
-    when = previous.replaced_at.date().isoformat() if previous.replaced_at else "unknown date"
+    when = previous.replaced_at.date().isoformat() if previous.replaced_at else _("unknown date")
     lines = unified_diff(
         previous.title,
         previous.markdown,
@@ -863,8 +990,8 @@ def _show_diff(args: argparse.Namespace, ctx: Context, store: Store, release: Re
         release.title,
         release.markdown,
         release.contacts,
-        old_label=f"{release.id} (until {when})",
-        new_label=f"{release.id} (now)",
+        old_label=_("{id} (until {date})").format(id=release.id, date=when),
+        new_label=_("{id} (now)").format(id=release.id),
     )
     if args.json:
         _print_json(
@@ -910,7 +1037,9 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise CliError(f"cannot read {source}: {exc.strerror or exc}") from None
+            raise CliError(
+                _("cannot read {path}: {error}").format(path=source, error=exc.strerror or exc)
+            ) from None
         url = args.url or path.resolve().as_uri()
     page = extract_page(
         data, url, ctx.profile.extract, language=ctx.profile.language, encoding=charset
@@ -937,7 +1066,7 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
         print(f"{page.published.isoformat()}\n", file=ctx.out)
     print(page.markdown, file=ctx.out)
     for note in page.notes:
-        print(f"note: {note}", file=ctx.err)
+        print(_("note: {note}").format(note=note), file=ctx.err)
     return EXIT_OK
 
 
@@ -955,7 +1084,9 @@ def _fetch_one(url: str, profile: Profile) -> tuple[bytes, str, str | None]:
     try:
         return asyncio.run(get())
     except FetchError as exc:
-        raise CliError(f"cannot fetch {clean_line(url, limit=200)}: {exc}") from None
+        raise CliError(
+            _("cannot fetch {url}: {error}").format(url=clean_line(url, limit=200), error=exc)
+        ) from None
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
@@ -975,8 +1106,13 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         try:
             count = export_releases(releases, target)
         except OSError as exc:
-            raise CliError(f"cannot write to {target}: {exc.strerror or exc}") from None
-    print(f"{count} releases written to {target}", file=ctx.out)
+            raise CliError(
+                _("cannot write to {path}: {error}").format(path=target, error=exc.strerror or exc)
+            ) from None
+    written = ngettext(
+        "{count} release written to {path}", "{count} releases written to {path}", count
+    )
+    print(written.format(count=format_number(count), path=target), file=ctx.out)
     return EXIT_OK
 
 
@@ -1027,13 +1163,17 @@ def cmd_contacts(args: argparse.Namespace, ctx: Context) -> int:
             ctx.out.write(format_vcard(Contact(e.name, e.organization, e.phones, e.emails)))
     else:
         for e in entries:
-            mark = " (changed)" if e.changed else ""
+            mark = " " + _("(changed)") if e.changed else ""
             seen = e.last_seen.date().isoformat() if e.last_seen else "?"
             details = clean_line(" · ".join([*e.emails, *e.phones]))
             name, org = clean_line(e.name), clean_line(e.organization)
             print(f"{name} — {org}{mark}\n    {details}", file=ctx.out)
-            print(f"    {e.releases} release(s), last {seen}", file=ctx.out)
-        print(f"{len(entries)} contacts", file=ctx.out)
+            releases = ngettext(
+                "{count} release, last {date}", "{count} releases, last {date}", e.releases
+            ).format(count=format_number(e.releases), date=seen)
+            print(f"    {releases}", file=ctx.out)
+        count = ngettext("{count} contact", "{count} contacts", len(entries))
+        print(count.format(count=format_number(len(entries))), file=ctx.out)
     return EXIT_OK
 
 
@@ -1052,10 +1192,12 @@ def cmd_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _import_opml(args, out, err)
     if action == "export-opml":
         return _export_opml(args, out, err)
+    kinds = {True: _("built-in"), False: _("user")}
+    width = max(9, *(len(kind) for kind in kinds.values()))
     for info in list_profiles():
-        kind = "built-in" if info.builtin else "user"
+        kind = kinds[info.builtin]
         name, language = clean_line(info.name), clean_line(info.language)
-        print(f"{clean_line(info.id):<12} {language:<3} {kind:<9} {name}", file=out)
+        print(f"{clean_line(info.id):<12} {language:<3} {kind:<{width}} {name}", file=out)
         if not info.builtin:
             print(f"{'':<12} {clean_line(str(info.origin))}", file=out)
     return EXIT_OK
@@ -1069,7 +1211,11 @@ def _import_opml(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         with path.open("rb") as handle:
             data = handle.read(MAX_OPML_BYTES + 1)
     except OSError as exc:
-        raise CliError(f"cannot read {clean_line(str(path))}: {exc.strerror or exc}") from None
+        raise CliError(
+            _("cannot read {file}: {error}").format(
+                file=clean_line(str(path)), error=exc.strerror or exc
+            )
+        ) from None
     try:
         report = import_opml(data, str(path), language=args.language)
     except OpmlError as exc:
@@ -1078,7 +1224,13 @@ def _import_opml(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"newsroom-tui: {clean_line(line, limit=400)}", file=err)
     for profile_id, where in report.created:
         print(f"{profile_id}  {clean_line(str(where))}", file=out)
-    print(f"{len(report.created)} profiles created, {len(report.skipped)} left out", file=out)
+    created = ngettext(
+        "{count} profile created", "{count} profiles created", len(report.created)
+    ).format(count=len(report.created))
+    left_out = ngettext("{count} left out", "{count} left out", len(report.skipped)).format(
+        count=len(report.skipped)
+    )
+    print(f"{created}, {left_out}", file=out)
     return EXIT_OK if report.created or not report.skipped else EXIT_FAILED
 
 
@@ -1094,18 +1246,22 @@ def _export_opml(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         try:
             Path(args.opml_file).write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise CliError(f"cannot write {args.opml_file}: {exc.strerror or exc}") from None
+            raise CliError(
+                _("cannot write {file}: {error}").format(
+                    file=args.opml_file, error=exc.strerror or exc
+                )
+            ) from None
     else:
         out.write(text)
     return EXIT_OK
 
 
 def _show_profile(ref: str, out: TextIO) -> int:
-    path, _ = profile_file(ref)
+    path = profile_file(ref)[0]
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(str(path), "", f"cannot read: {exc}") from None
+        raise ProfileError(str(path), "", _("cannot read: {error}").format(error=exc)) from None
     out.write(clean_text(text))
     return EXIT_OK
 
@@ -1129,7 +1285,9 @@ def _check_profile(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise CliError(f"cannot read {source}: {exc.strerror or exc}") from None
+            raise CliError(
+                _("cannot read {path}: {error}").format(path=source, error=exc.strerror or exc)
+            ) from None
         url = args.url or path.resolve().as_uri()
     for line in check_page(profile, data, url, charset):
         print(line, file=out)
@@ -1146,7 +1304,7 @@ def cmd_reader(args: argparse.Namespace, ctx: Context) -> int:
         with serving_demo(ctx.profile) as profile:
             with dataclasses.replace(ctx, profile=profile).store() as store:
                 served = profile.fetch_address(profile.base_url)
-                print("Syncing the demo newsroom from " + served, file=ctx.err)
+                print(_("Syncing the demo newsroom from {url}").format(url=served), file=ctx.err)
                 report = run_sync(profile, store, progress=ProgressPrinter(ctx.err))
                 print_failures(report, ctx.err)
                 print(format_report(report), file=ctx.err)
@@ -1175,14 +1333,26 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Context], int]] = {
 }
 
 
+def _ui_lang_setting() -> str | None:
+    """The settings' ui_lang (None when unset or when the file cannot be read: that error is
+    reported once the language is chosen)."""
+    try:
+        return load_settings().ui_lang
+    except SettingsError:
+        return None
+
+
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     tune_process()
-    parser = build_parser()
-    args = parser.parse_args(_dash_words_as_query(list(sys.argv[1:] if argv is None else argv)))
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    i18n.use_language(i18n.choose_language(i18n.option_in_argv(arguments), _ui_lang_setting()))
+    with i18n.argparse_speaking():
+        parser = build_parser()
+        args = parser.parse_args(_dash_words_as_query(arguments))
     for name in _TEXT_ARGUMENTS:
         value = getattr(args, name, None)
         if isinstance(value, str):
@@ -1190,7 +1360,8 @@ def main(
     log_path = setup_logging()
     if args.demo:
         if args.command:
-            parser.error("--demo opens the reader; use `--profile demo` with a command")
+            with i18n.argparse_speaking():
+                parser.error(_("--demo opens the reader; use `--profile demo` with a command"))
         args.profile = DEMO_PROFILE
     from newsroom_tui.storage.store import StoreError
 
@@ -1202,10 +1373,11 @@ def main(
             return cmd_reader(args, ctx)
         return COMMANDS[args.command](args, ctx)
     except ProfileError as exc:
-        print(f"newsroom-tui: invalid profile: {exc}", file=err)
+        print("newsroom-tui: " + _("invalid profile: {error}").format(error=exc), file=err)
         return EXIT_USAGE
     except SettingsError as exc:
-        print(f"newsroom-tui: invalid settings: {clean_line(str(exc), limit=500)}", file=err)
+        problem = _("invalid settings: {error}").format(error=clean_line(str(exc), limit=500))
+        print(f"newsroom-tui: {problem}", file=err)
         return EXIT_USAGE
     except CliError as exc:
         print(f"newsroom-tui: {clean_line(str(exc))}", file=err)
@@ -1214,11 +1386,16 @@ def main(
         print(f"newsroom-tui: {clean_line(str(exc))}", file=err)
         return EXIT_FAILED
     except KeyboardInterrupt:
-        print("newsroom-tui: interrupted", file=err)
+        print("newsroom-tui: " + _("interrupted"), file=err)
         return 130
     except Exception as exc:
         log.exception("unexpected error")
-        where = f" (details in {log_path})" if log_path else ""
         detail = clean_line(f"{type(exc).__name__}: {exc}", limit=300)
-        print(f"newsroom-tui: unexpected error: {detail}{where}", file=err)
+        if log_path:
+            line = _("unexpected error: {error} (details in {path})").format(
+                error=detail, path=log_path
+            )
+        else:
+            line = _("unexpected error: {error}").format(error=detail)
+        print("newsroom-tui: " + line, file=err)
         return EXIT_FAILED

@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from newsroom_tui.i18n import N_, _
 from newsroom_tui.phones import normalise_phone, phone_numbers
 
 RELEASE_ID_LENGTH = 12
@@ -268,6 +269,15 @@ class SyncReport:
         """Nothing could be reached: every source failed and no server answered at all (no
         network, or the newsroom's site is down)."""
         return bool(self.failed) and self.sources_ok == 0 and not self.reached
+
+
+SYNC_PHASES = {"sources": N_("sources"), "releases": N_("releases"), "sections": N_("sections")}
+"""The phases of a sync, each with its name as shown."""
+
+
+def phase_label(phase: str) -> str:
+    """A sync phase's name in the interface language."""
+    return _(SYNC_PHASES[phase]) if phase in SYNC_PHASES else phase
 
 
 @dataclass(slots=True)

@@ -45,7 +45,7 @@ _PROFILE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _KEY_NAME = re.compile(r"^[A-Za-z0-9_+\-,. ]+$")
 
 KNOWN_KEYS: dict[str, tuple[str, ...]] = {
-    "": ("newsrooms", "theme", "browser", "reader", "sync", "notifications", "keys"),
+    "": ("newsrooms", "theme", "browser", "ui_lang", "reader", "sync", "notifications", "keys"),
     "reader": ("reading_mode", "order"),
     "sync": ("every",),
     "notifications": ("desktop", "command"),
@@ -86,6 +86,8 @@ class Settings:
     """The desktop notification command (argv; the title and the text are appended)."""
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> key(s) (Textual's keymap)."""
+    ui_lang: str | None = None
+    """The interface language (en, fr or es); None: the locale's (see i18n)."""
     source: str = ""
     """The file read ('' for the defaults)."""
 
@@ -180,6 +182,11 @@ def parse_settings(data: dict[str, Any], source: str) -> Settings:
         if not theme.strip():
             raise top.fail("theme", "must not be empty")
         values["theme"] = theme.strip()
+    ui_lang = top.get("ui_lang", str, "en, fr or es")
+    if ui_lang is not None:
+        if ui_lang not in ("en", "fr", "es"):
+            raise top.fail("ui_lang", f"expected en, fr or es, got {ui_lang!r}")
+        values["ui_lang"] = ui_lang
     browser = top.argv("browser")
     if browser is not None:
         values["browser"] = browser

@@ -151,9 +151,9 @@ _FIELD_LABEL = re.compile(
     r"|courriel|correo|phone|t[ée]l[ée]phone|tel[ée]fono|tel)\s{0,2}(?::\s{0,3}|$)",
     re.IGNORECASE,
 )
+# Lowercase only: a capitalised word is part of a name ("América del Sur", "Mar del Plata").
 _TRAILING_PREPOSITION = re.compile(
-    r"(?:\s(?:at|on|via|to|à|a|au|en|sur|par|al|por|en\s{1,3}el|at\s{1,3}the))+\s{0,3}:?$",
-    re.IGNORECASE,
+    r"(?:\s(?:at|on|via|to|à|a|au|en|sur|par|al|por|en\s{1,3}el|at\s{1,3}the))+\s{0,3}:?$"
 )
 _EDGE_PUNCT = " \t,;:.-–—/|()[]\"'«»“”•*"
 _LETTER = re.compile(r"[^\W\d_]")
@@ -530,6 +530,8 @@ def _clean_name_text(text: str) -> str:
         text = text.strip(_EDGE_PUNCT)
     text = _LEADING_JOINER.sub("", text).strip(_EDGE_PUNCT)
     text = _FIELD_LABEL.sub("", text).strip(_EDGE_PUNCT)
+    if "(" in text and text.count("(") > text.count(")"):
+        text += ")"  # "Ruth Abebe (IOM Ethiopia)": the edges took the closing bracket
     return text if _LETTER.search(text) else ""
 
 

@@ -41,12 +41,15 @@ _ORG_WORDS = _wordset(
     programa delegation délégation delegación delegacion secretariat secrétariat secretaría
     secretaria foundation fondation fundación fundacion council conseil consejo commission
     commissión comisión comision institute institut instituto centre center centro
-    cross croix cruz crescent croissant media médias medias medios press presse prensa
+    cross croix cruz crescent croissant roja rouge media médias medias medios press presse prensa
     communication communications comunicación comunicacion comunicaciones team équipe equipe
     equipo desk cellule célula celula section sección seccion service servicio services
     servicios coordination coordinación coordinacion network réseau red nations naciones
     united unies unidas"""
 )
+# Words of an office that are common surnames too ("Alberto Cruz", "Helen Cross"): they do not
+# stop a name from being a person's; "Cruz Roja" and "Red Cross" still fail on their other word.
+_SURNAMES_TOO = _wordset("cruz cross croix")
 # Nouns of a role: a piece holding one is a role ("Senior Media Officer", "IOM Spokesperson").
 _ROLE_NOUNS = _wordset(
     """spokesperson spokesman spokeswoman spokespeople porte-parole portavoz vocero vocera
@@ -107,9 +110,10 @@ _SPACES = re.compile(r"\s+")
 _ELIDED = re.compile(r"[dl]['’][^\W\d_]", re.UNICODE)
 """A surname opened by an elided particle: d'Almeida, l'Hôte."""
 
-# "at IOM Cairo", "au Bureau de l'OIM à Djibouti", "en la Oficina de la OIM en el Perú".
+# "at IOM Cairo", "in Geneva", "au Bureau de l'OIM à Djibouti", "en la Oficina de la OIM en el
+# Perú".
 _OFFICE_PREPOSITION = re.compile(
-    r"\s(?:(?:at|with|au|aux|aupr[eè]s\s(?:de\sla|de|du|des)|en|con|à)\s(?:l['’]\s?)?"
+    r"\s(?:(?:at|in|with|au|aux|aupr[eè]s\s(?:de\sla|de|du|des)|en|con|à)\s(?:l['’]\s?)?"
     r"|(?:à|a|aupr[eè]s\sde)\s(?:la\s|l['’]\s?))",
     re.IGNORECASE,
 )
@@ -205,7 +209,9 @@ def looks_like_person(text: str) -> bool:
             return False
         if not (bare[0].isupper() or _ELIDED.match(bare)):
             return False
-        if lowered in _ORG_WORDS or lowered in _ROLE_WORDS or lowered in _STOP_WORDS:
+        if lowered in _ORG_WORDS and lowered not in _SURNAMES_TOO:
+            return False
+        if lowered in _ROLE_WORDS or lowered in _STOP_WORDS:
             return False
         if index == 0 and lowered in _PLACE_STARTS:
             return False
