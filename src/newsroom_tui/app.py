@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from newsroom_tui import paths
+from newsroom_tui.i18n import _
 from newsroom_tui.process_settings import tune_process
 from newsroom_tui.profiles import Profile
 from newsroom_tui.screens.key_order import OrderedInputApp
@@ -91,7 +92,7 @@ class NewsroomApp(OrderedInputApp):
             except (OSError, StoreError) as exc:
                 log.error("cannot open %s", path, exc_info=exc)
                 self.notify(
-                    f"The {newsroom.id} newsroom is left out: {exc}",
+                    _("The {id} newsroom is left out: {error}").format(id=newsroom.id, error=exc),
                     markup=False,
                     severity="warning",
                     timeout=15,
@@ -155,8 +156,9 @@ class NewsroomApp(OrderedInputApp):
         binding lost it."""
         for binding in clashed_bindings:
             self.notify(
-                f"The key {binding.key} was also bound to {binding.description or binding.action};"
-                " the settings' [keys] take it",
+                _("The key {key} was also bound to {action}; the settings' [keys] take it").format(
+                    key=binding.key, action=binding.description or binding.action
+                ),
                 markup=False,
                 severity="warning",
                 timeout=15,
@@ -168,7 +170,9 @@ class NewsroomApp(OrderedInputApp):
         if wanted and wanted not in self.available_themes:
             known = ", ".join(sorted(self.available_themes))
             self.notify(
-                f"Unknown theme {wanted!r} in the settings (themes: {known})",
+                _("Unknown theme {name} in the settings (themes: {known})").format(
+                    name=repr(wanted), known=known
+                ),
                 markup=False,
                 severity="warning",
                 timeout=15,

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from newsroom_tui import paths
+from newsroom_tui.i18n import ngettext
 from newsroom_tui.query import Query, QueryError, parse_query
 
 log = logging.getLogger(__name__)
@@ -213,8 +214,9 @@ def new_matches(
 
 def announcement(item: WatchNews) -> str:
     """One line for a watch's news: 'Watch "Climate": 2 new releases'."""
-    noun = "release" if item.new == 1 else "releases"
-    return f"Watch {item.watch.name!r}: {item.new} new {noun}"
+    return ngettext(
+        "Watch {name}: {count} new release", "Watch {name}: {count} new releases", item.new
+    ).format(name=repr(item.watch.name), count=item.new)
 
 
 def desktop_notify(command: Sequence[str], title: str, text: str) -> bool:

@@ -24,6 +24,7 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.widgets import Footer
 
 from newsroom_tui import paths
+from newsroom_tui.i18n import _
 from newsroom_tui.models import DirectoryContact, Facets, SearchHit
 from newsroom_tui.profiles import MenuNode, Profile
 from newsroom_tui.query import Query, QueryError, parse_query
@@ -207,7 +208,7 @@ class MainScreen(ReleaseVersionActions):
         self.scope = newsroom
         self.profile = self.profiles[newsroom or self.home.id]
         self.service = self.services[newsroom or self.home.id]
-        name = self.profile.name if newsroom is not None else "All newsrooms"
+        name = self.profile.name if newsroom is not None else _("All newsrooms")
         self.status.set_name(name)
         store = self.store.store(newsroom or self.home.id)
         self.status.set_last_sync(store.get_meta("last_sync"))
@@ -451,7 +452,9 @@ class MainScreen(ReleaseVersionActions):
         self.facet_place = f"{group} › {event.value or '—'}" if group else ""
         if self.several:
             where = (
-                clean_line(self.profile.name, limit=80) if newsroom is not None else "All newsrooms"
+                clean_line(self.profile.name, limit=80)
+                if newsroom is not None
+                else _("All newsrooms")
             )
             self.facet_place = f"{where} › {self.facet_place}" if self.facet_place else where
         self._remember("selected", event.key)
@@ -473,7 +476,7 @@ class MainScreen(ReleaseVersionActions):
             self.total, self.sections_in_cache = scoped
         self.facet_filters = {}
         self.facet_key = event.key
-        self.facet_place = f"Watches › {watch.name}"
+        self.facet_place = f"{_('Watches')} › {watch.name}"
         self._remember("selected", event.key)
         if self.site_page:
             self.site_page = False
@@ -656,7 +659,12 @@ class MainScreen(ReleaseVersionActions):
             self.watches = load_watches()
         except WatchError as exc:
             self.watches = []
-            self.notify(f"Watches not read: {exc}", markup=False, severity="warning", timeout=15)
+            self.notify(
+                _("Watches not read: {error}").format(error=exc),
+                markup=False,
+                severity="warning",
+                timeout=15,
+            )
 
     def _query_as_text(self) -> str:
         """The list's search and filters as the search syntax (what a watch saves)."""
@@ -686,11 +694,15 @@ class MainScreen(ReleaseVersionActions):
         try:
             query = parse_query(text)
         except QueryError as exc:
-            self.notify(f"This search cannot be saved: {exc}", markup=False, severity="warning")
+            self.notify(
+                _("This search cannot be saved: {error}").format(error=exc),
+                markup=False,
+                severity="warning",
+            )
             return
         if query.is_empty or (query.expr is None and not query.has_filters):
             self.notify(
-                "Type a search (/) or choose a year, tag or section first: a watch needs one.",
+                _("Type a search (/) or choose a year, tag or section first: a watch needs one."),
                 markup=False,
             )
             return
@@ -709,10 +721,14 @@ class MainScreen(ReleaseVersionActions):
         try:
             watch, replaced = save_watch(name, text)
         except (WatchError, OSError) as exc:
-            self.notify(f"The watch was not saved: {exc}", markup=False, severity="error")
+            self.notify(
+                _("The watch was not saved: {error}").format(error=exc),
+                markup=False,
+                severity="error",
+            )
             return
-        verb = "updated" if replaced else "saved"
-        self.notify(f"Watch {watch.name!r} {verb}: {text}", markup=False)
+        said = _("Watch {name} updated: {query}") if replaced else _("Watch {name} saved: {query}")
+        self.notify(said.format(name=repr(watch.name), query=text), markup=False)
         self.load_watches()
         self._refresh_unread()
 

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from newsroom_tui.i18n import _
 from newsroom_tui.sanitise import clean_line
 
 
@@ -30,16 +31,18 @@ class SaveWatchScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="save-watch"):
-            yield Static("Save this search as a watch", markup=False, id="save-watch-title")
+            yield Static(_("Save this search as a watch"), markup=False, id="save-watch-title")
             yield Static(Content(clean_line(self.query_text, limit=300)), id="save-watch-query")
             yield Input(
                 value=clean_line(self.suggested, limit=80),
-                placeholder="name of the watch",
+                placeholder=_("name of the watch"),
                 id="save-watch-name",
             )
             yield Static(
-                "enter: save · escape: cancel · new releases that match are announced after"
-                " each sync",
+                _(
+                    "enter: save · escape: cancel · new releases that match are announced after"
+                    " each sync"
+                ),
                 markup=False,
                 id="save-watch-keys",
             )

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from newsroom_tui.i18n import _
 from newsroom_tui.models import Facets
 from newsroom_tui.profiles import MenuNode
 from newsroom_tui.sanitise import clean_line
@@ -151,7 +152,7 @@ class SectionTree(Tree[Entry]):
         self.show_root = False
         self.guide_depth = 2
         if self.several:
-            self._everything = self.root.add_leaf(Text("All newsrooms"), Entry("everything"))
+            self._everything = self.root.add_leaf(Text(_("All newsrooms")), Entry("everything"))
             for index, newsroom in enumerate(newsrooms):
                 tag = "" if index == 0 else newsroom.id
                 name = clean_line(newsroom.name, limit=120) or newsroom.id
@@ -234,7 +235,9 @@ class SectionTree(Tree[Entry]):
                 self._watches = None
             return
         if self._watches is None:
-            self._watches = self.root.add(Text("Watches"), Entry("group", "watches"), expand=True)
+            self._watches = self.root.add(
+                Text(_("Watches")), Entry("group", "watches"), expand=True
+            )
         node = self._watches
         existing = {child.data.value: child for child in node.children if child.data}
         if list(existing) != [name for name, _ in watches]:
@@ -266,7 +269,7 @@ class SectionTree(Tree[Entry]):
             node.set_label(label)
         if self._everything is not None:
             total = sum(self._unread.values())
-            label = Text("All newsrooms")
+            label = Text(_("All newsrooms"))
             if total:
                 label.append(f" ({total})", "italic")
             self._everything.set_label(label)

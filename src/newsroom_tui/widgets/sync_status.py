@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
 
+from newsroom_tui.i18n import _
 from newsroom_tui.models import SyncProgress
 from newsroom_tui.sanitise import clean_line
 
@@ -59,7 +60,7 @@ class SyncStatus(Horizontal):
     def set_next_sync(self, when: datetime | None) -> None:
         """The next automatic sync (None: none planned)."""
         self.next_sync = when
-        text = f"· next {when.strftime('%H:%M')} " if when is not None else ""
+        text = _("· next {time} ").format(time=when.strftime("%H:%M")) if when is not None else ""
         self.query_one("#status-next", Static).update(Text(text))
 
     def set_online(self, online: bool) -> None:
