@@ -3,7 +3,7 @@ can match them, and a paragraph is a bold-only heading exactly when it was befor
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsroom_tui.extraction import contact_leadins, contacts
@@ -118,6 +118,7 @@ LEAD_IN_PIECES = [
 
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(LEAD_IN_PIECES) | st.text(max_size=8), max_size=16).map("".join))
+@example("for more information\ncontacter")  # a line break ends the clause for both
 def test_fast_lead_in_search_finds_what_the_pattern_finds(text: str) -> None:
     folded = contact_leadins.fold(text)
     fast = [(a.start, a.end) for a in contact_leadins.find_anchors(folded)]

@@ -127,6 +127,8 @@ def _check_host(host: str, raw: str) -> None:
         name = name[:-1]
     if len(name) > MAX_HOST or not all(_LABEL.fullmatch(label) for label in name.split(".")):
         raise UrlRefused("invalid host name", raw)
+    if "xn--" in name:
+        _check_a_labels(name, raw)
 
 
 def _idna(host: str, raw: str) -> str:
@@ -137,6 +139,19 @@ def _idna(host: str, raw: str) -> str:
         return idna.encode(host.lower()).decode("ascii")
     except (idna.IDNAError, UnicodeError, ValueError):
         raise UrlRefused("invalid international host name", raw) from None
+
+
+def _check_a_labels(name: str, raw: str) -> None:
+    """An ASCII host's punycode labels ("xn--…") must decode: the HTTP client decodes them to
+    show the host, and one that does not decode would fail there instead of here."""
+    import idna  # only for hosts written in punycode
+
+    for label in name.split("."):
+        if label.startswith("xn--"):
+            try:
+                idna.decode(label)
+            except (idna.IDNAError, UnicodeError, ValueError):
+                raise UrlRefused("invalid international host name", raw) from None
 
 
 def join_url(base: str, reference: object) -> str:

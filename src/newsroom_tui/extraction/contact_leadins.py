@@ -18,11 +18,12 @@ _APOSTROPHES = "'’‘ʼ´`′"
 # --- lead-ins (matched on folded text: lower case, no accents, one kind of apostrophe) --------
 _S = r"\s{1,4}"
 _COLON = r"\s{0,2}:"
-# A request to get in touch, in any of the three languages.
+# A request to get in touch, in any of the three languages (never opened by a line break: a
+# clause ends there).
 _REQUEST = (
     r"(?:(?:please|kindly)\s{1,4})?(?:contact\b|call\b|e-?mail\b|write\s{1,4}to\b"
     r"|get\s{1,4}in\s{1,4}touch\b|reach\s{1,4}out\b)"
-    r"|(?:veuillez|merci\s{1,4}de|pri(?:ere|e)\s{1,4}de|vous\s{1,4}pouvez)?\s{0,4}"
+    r"|(?:veuillez|merci\s{1,4}de|pri(?:ere|e)\s{1,4}de|vous\s{1,4}pouvez)?[^\S\n]{0,4}"
     r"(?:contacter|joindre|ecrire\s{1,4}a|vous\s{1,4}adresser\s{1,4}a|s'adresser\s{1,4}a)\b"
     r"|contactez\b"
     r"|(?:(?:por\s{1,4})?favor\s{1,4}(?:de\s{1,4})?|se\s{1,4}ruega\s{1,4}|sirvase\s{1,4}|puede\s{1,4})?"
