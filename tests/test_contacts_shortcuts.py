@@ -119,6 +119,8 @@ LEAD_IN_PIECES = [
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(LEAD_IN_PIECES) | st.text(max_size=8), max_size=16).map("".join))
 @example("for more information\ncontacter")  # a line break ends the clause for both
+@example("for more informationplease \ncontact")  # and inside a request too
+@example("for more information" + "a" * 198 + "contact")  # a request at the clause's last place
 def test_fast_lead_in_search_finds_what_the_pattern_finds(text: str) -> None:
     folded = contact_leadins.fold(text)
     fast = [(a.start, a.end) for a in contact_leadins.find_anchors(folded)]

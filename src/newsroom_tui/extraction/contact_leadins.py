@@ -21,14 +21,14 @@ _COLON = r"\s{0,2}:"
 # A request to get in touch, in any of the three languages (never opened by a line break: a
 # clause ends there).
 _REQUEST = (
-    r"(?:(?:please|kindly)\s{1,4})?(?:contact\b|call\b|e-?mail\b|write\s{1,4}to\b"
-    r"|get\s{1,4}in\s{1,4}touch\b|reach\s{1,4}out\b)"
-    r"|(?:veuillez|merci\s{1,4}de|pri(?:ere|e)\s{1,4}de|vous\s{1,4}pouvez)?[^\S\n]{0,4}"
-    r"(?:contacter|joindre|ecrire\s{1,4}a|vous\s{1,4}adresser\s{1,4}a|s'adresser\s{1,4}a)\b"
+    r"(?:(?:please|kindly)[^\S\n]{1,4})?(?:contact\b|call\b|e-?mail\b|write[^\S\n]{1,4}to\b"
+    r"|get[^\S\n]{1,4}in[^\S\n]{1,4}touch\b|reach[^\S\n]{1,4}out\b)"
+    r"|(?:veuillez|merci[^\S\n]{1,4}de|pri(?:ere|e)[^\S\n]{1,4}de|vous[^\S\n]{1,4}pouvez)?[^\S\n]{0,4}"
+    r"(?:contacter|joindre|ecrire[^\S\n]{1,4}a|vous[^\S\n]{1,4}adresser[^\S\n]{1,4}a|s'adresser[^\S\n]{1,4}a)\b"
     r"|contactez\b"
-    r"|(?:(?:por\s{1,4})?favor\s{1,4}(?:de\s{1,4})?|se\s{1,4}ruega\s{1,4}|sirvase\s{1,4}|puede\s{1,4})?"
-    r"(?:contactar(?:se)?|contacte|comunicarse|comuniquese|ponerse\s{1,4}en\s{1,4}contacto"
-    r"|escribir\s{1,4}a|escriba\s{1,4}a|dirigirse\s{1,4}a)\b"
+    r"|(?:(?:por[^\S\n]{1,4})?favor[^\S\n]{1,4}(?:de[^\S\n]{1,4})?|se[^\S\n]{1,4}ruega[^\S\n]{1,4}|sirvase[^\S\n]{1,4}|puede[^\S\n]{1,4})?"
+    r"(?:contactar(?:se)?|contacte|comunicarse|comuniquese|ponerse[^\S\n]{1,4}en[^\S\n]{1,4}contacto"
+    r"|escribir[^\S\n]{1,4}a|escriba[^\S\n]{1,4}a|dirigirse[^\S\n]{1,4}a)\b"
 )
 _CLAUSE_CHARS = 200
 _CLAUSE = rf"[^.;\n]{{0,{_CLAUSE_CHARS}}}?"
@@ -93,6 +93,9 @@ _STARTS_AT = re.compile(
 )
 _REQUEST_AT = re.compile(rf"(?=[cdefgjkmprsvw\s])(?=(?:{_REQUEST}))")
 _REQUEST_RE = re.compile(_REQUEST)
+_LONGEST_REQUEST = 80
+"""More characters than any request phrase holds ("vous adresser a", "ponerse en contacto", with
+their spaces)."""
 _CLAUSE_BREAK = re.compile(r"[.;\n]")
 MAX_ANCHOR_STARTS = 2_000
 """Places where a lead-in may start that are looked at in one block (real blocks hold a few)."""
@@ -210,8 +213,9 @@ class _Requests:
     def first(self, begin: int, limit: int) -> int:
         """The first place in [begin, limit] where a request starts, or -1."""
         if self.starts is None:
-            match = _REQUEST_AT.search(self.folded, begin, limit + 1)
-            return match.start() if match else -1
+            # The search may read past the limit: a request starting there reads its words after.
+            match = _REQUEST_AT.search(self.folded, begin, limit + 1 + _LONGEST_REQUEST)
+            return match.start() if match and match.start() <= limit else -1
         index = bisect_left(self.starts, begin)
         return (
             self.starts[index] if index < len(self.starts) and self.starts[index] <= limit else -1
