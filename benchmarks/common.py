@@ -105,6 +105,36 @@ def bench_profile_data(base_url: str) -> dict[str, Any]:
     }
 
 
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(f"no TOML form for {value!r}")
+
+
+def bench_profile_toml(base_url: str) -> str:
+    """The benchmark profile as a TOML file's text, for the real command line (`--profile`)."""
+    data = bench_profile_data(base_url)
+    lines: list[str] = []
+    tables: list[str] = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            tables.append(f"\n[{key}]")
+            tables.extend(f"{k} = {_toml_value(v)}" for k, v in value.items())
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            for entry in value:
+                tables.append(f"\n[[{key}]]")
+                tables.extend(f"{k} = {_toml_value(v)}" for k, v in entry.items())
+        else:
+            lines.append(f"{key} = {_toml_value(value)}")
+    return "\n".join(lines + tables) + "\n"
+
+
 def bench_profile(base_url: str = "http://127.0.0.1/") -> Any:
     from newsroom_tui.profiles import parse_profile
 

@@ -17,6 +17,7 @@ with absolute links. Release 0 is the newest; dates spread evenly over ten years
 
 from __future__ import annotations
 
+import hashlib
 import html
 import itertools
 import random
@@ -46,6 +47,8 @@ NEWEST = datetime(2026, 6, 30, 9, 0, tzinfo=UTC)
 SPAN = timedelta(days=3650)
 NEWS_PATH = "/fr/news/"
 FEED_PATH = "/fr/rss.xml"
+FEED_SHAPES = ("plain", "html", "atom")
+"""The feed shapes the benchmark serves (see `Newsroom.feed_xml`)."""
 ORG = "Organisation internationale pour les migrations"
 
 
@@ -580,29 +583,99 @@ class Newsroom:
 </html>
 """
 
-    def feed_xml(self, base_url: str, count: int | None = None) -> bytes:
-        """RSS 2.0 with the newest `count` releases (all by default), links made absolute."""
+    def feed_xml(self, base_url: str, count: int | None = None, shape: str = "plain") -> bytes:
+        """The newest `count` releases (all by default) as a feed of one of FEED_SHAPES, links
+        made absolute: "plain" (RSS 2.0, one plain sentence per description), "html" (RSS 2.0
+        shaped like a Drupal newsroom's: each description an escaped HTML paragraph with links
+        and emphasis, `category` with a domain, `dc:creator`, `guid isPermaLink="false"`, the
+        content namespace declared) or "atom" (Atom 1.0, `content type="html"` and `summary`)."""
+        if shape not in FEED_SHAPES:
+            raise ValueError(f"feed shape: one of {', '.join(FEED_SHAPES)}")
         base = base_url.rstrip("/")
+        stop = min(count or self.n, self.n)
+        if shape == "atom":
+            return self._atom(base, stop)
         e = html.escape
         items: list[str] = []
-        for index in range(min(count or self.n, self.n)):
+        for index in range(stop):
             meta = self.meta(index)
-            categories = "".join(f"<category>{e(tag)}</category>" for tag in meta.tags)
+            if shape == "html":
+                categories = "".join(
+                    f'<category domain="{base}/fr/taxonomy/term/{100 + n}">{e(tag)}</category>'
+                    for n, tag in enumerate(meta.tags)
+                )
+                description = e(self.summary_html(meta, base))
+                extra = f"<dc:creator>{e(self.author(meta))}</dc:creator>"
+            else:
+                categories = "".join(f"<category>{e(tag)}</category>" for tag in meta.tags)
+                description = e(meta.summary)
+                extra = ""
             items.append(
                 f"<item><title>{e(meta.title)}</title><link>{base}{meta.path}</link>"
-                f"<description>{e(meta.summary)}</description>"
-                f"<pubDate>{format_datetime(meta.published)}</pubDate>{categories}"
+                f"<description>{description}</description>"
+                f"<pubDate>{format_datetime(meta.published)}</pubDate>{categories}{extra}"
                 f'<guid isPermaLink="false">{meta.guid}</guid></item>\n'
             )
         newest = format_datetime(self.meta(0).published)
+        namespaces = (
+            ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
+            ' xmlns:content="http://purl.org/rss/1.0/modules/content/"'
+            if shape == "html"
+            else ""
+        )
         head = (
-            '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0">\n<channel>\n'
+            f'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"{namespaces}>\n'
+            "<channel>\n"
             f"<title>OIM — Communiqués de presse (banc d'essai)</title>\n"
             f"<link>{base}/fr/news</link>\n"
             f"<description>Communiqués de presse synthétiques pour les mesures.</description>\n"
             f"<language>fr</language><lastBuildDate>{newest}</lastBuildDate>\n"
         )
         return (head + "".join(items) + "</channel>\n</rss>\n").encode("utf-8")
+
+    def summary_html(self, meta: Meta, base: str) -> str:
+        """The summary as one HTML paragraph with a link, emphasis and a strong dateline."""
+        place = meta.title.split(" : ")[0]
+        return (
+            f'<p><strong>{meta.city.title()}</strong> – L\'<a href="{base}/fr">{ORG}</a> '
+            f"(OIM) publie un communiqué : <em>{place}</em>. Des milliers de {COMMON_WORD} et de "
+            f'personnes déplacées ont besoin d\'aide (<a href="{base}{meta.path}">lire la '
+            "suite</a>).</p>"
+        )
+
+    @staticmethod
+    def author(meta: Meta) -> str:
+        first = _FIRST_NAMES[meta.index % len(_FIRST_NAMES)]
+        last = _LAST_NAMES[(meta.index // len(_FIRST_NAMES)) % len(_LAST_NAMES)]
+        return f"{first} {last}"
+
+    def _atom(self, base: str, stop: int) -> bytes:
+        e = html.escape
+        entries: list[str] = []
+        for index in range(stop):
+            meta = self.meta(index)
+            stamp = meta.published.isoformat().replace("+00:00", "Z")
+            categories = "".join(f'<category term="{e(tag)}"/>' for tag in meta.tags)
+            body = self.summary_html(meta, base)
+            entries.append(
+                f'<entry><title type="text">{e(meta.title)}</title>'
+                f'<link rel="alternate" type="text/html" href="{base}{meta.path}"/>'
+                f"<id>urn:uuid:{_uuid(self.seed, index)}</id>"
+                f"<published>{stamp}</published><updated>{stamp}</updated>"
+                f"<author><name>{e(self.author(meta))}</name></author>{categories}"
+                f'<summary type="html">{e(body)}</summary>'
+                f'<content type="html">{e(body)}</content></entry>\n'
+            )
+        newest = self.meta(0).published.isoformat().replace("+00:00", "Z")
+        head = (
+            '<?xml version="1.0" encoding="utf-8"?>\n'
+            '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">\n'
+            "<title>OIM — Communiqués de presse (banc d'essai)</title>\n"
+            f'<link rel="alternate" type="text/html" href="{base}/fr/news"/>\n'
+            f'<link rel="self" type="application/atom+xml" href="{base}{FEED_PATH}"/>\n'
+            f"<id>{base}/fr/news</id><updated>{newest}</updated>\n"
+        )
+        return (head + "".join(entries) + "</feed>\n").encode("utf-8")
 
     # --- direct to the store ----------------------------------------------------------------
 
@@ -656,6 +729,12 @@ _FOOTER_HTML = """  <footer class="site-footer" role="contentinfo">
 
 
 @lru_cache(maxsize=8)
+def _uuid(seed: int, index: int) -> str:
+    """A UUID-shaped id, a pure function of (seed, index)."""
+    digits = hashlib.md5(f"{seed}-{index}".encode(), usedforsecurity=False).hexdigest()
+    return f"{digits[:8]}-{digits[8:12]}-{digits[12:16]}-{digits[16:20]}-{digits[20:]}"
+
+
 def newsroom(n: int, seed: int = DEFAULT_SEED) -> Newsroom:
     """A shared instance per (n, seed)."""
     return Newsroom(n, seed)

@@ -17,6 +17,9 @@ from benchmarks.database import BuiltDatabase
 from benchmarks.ingest import IngestFigures, SyncFigures
 from benchmarks.reader import ReaderFigures
 from benchmarks.search import SearchFigures
+from benchmarks.shapes import ShapeFigures, StartupFigures
+from benchmarks.shapes import report as report_shapes
+from benchmarks.shapes import target_rows as shape_targets
 
 TARGETS = {
     "ingest_ratio": 1.0,
@@ -48,6 +51,9 @@ class Results:
     stages_n: int = 0
     search: dict[int, SearchFigures] = field(default_factory=dict)
     reader: dict[int, ReaderFigures] = field(default_factory=dict)
+    shapes: dict[tuple[str, int], ShapeFigures] = field(default_factory=dict)
+    """The real command line's headlines sync per (feed shape, N), against newsboat."""
+    startup: StartupFigures | None = None
     newsboat_version: str = ""
     profiles: dict[str, Any] = field(default_factory=dict)
     """pyinstrument hot spots: 'ingest' and 'reader' (see profiling_notes)."""
@@ -269,7 +275,10 @@ def write_report(
     add("")
     add("| Target | Measured | N | Verdict |")
     add("|---|---|---|---|")
-    for target, measured, size, ok in target_rows(results):
+    for target, measured, size, ok in [
+        *target_rows(results),
+        *shape_targets(results.shapes, results.startup),
+    ]:
         verdict = _verdict(ok)
         if size.endswith(" only") and ok is not None:
             verdict = (
@@ -278,6 +287,7 @@ def write_report(
         add(f"| {target} | {measured} | {size} | {verdict} |")
     add("")
     _report_ingest(results, add)
+    report_shapes(results.shapes, results.startup, add)
     _report_sync(results, add)
     _report_search(results, add)
     _report_reader(results, add)

@@ -92,8 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-newsboat", action="store_true", help="skip the newsboat comparison")
     parser.add_argument(
         "--only",
-        default="ingest,sync,search,reader",
-        help="comma-separated subset of ingest,sync,search,reader",
+        default="ingest,shapes,sync,search,startup,reader",
+        help="comma-separated subset of ingest,shapes,sync,search,startup,reader",
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--params", help=argparse.SUPPRESS)
@@ -132,6 +132,52 @@ def _run_ingest(
             "Feed ingest is measured at 1k and 10k only: a single 100,000-item feed "
             "(~67 MB) is not a realistic source."
         )
+
+
+def _run_shapes(
+    args: argparse.Namespace, results: Results, sizes: list[int], runs: int, work: Path
+) -> None:
+    """The real command line's headlines sync of each feed shape, alternated with newsboat."""
+    from benchmarks import newsboat as nb
+    from benchmarks.generate import FEED_SHAPES
+    from benchmarks.shapes import SHAPE_SIZES, measure_shape
+
+    newsboat = None
+    if not args.no_newsboat:
+        newsboat, why = nb.ensure_newsboat()
+        if newsboat is None:
+            results.notes.append(f"newsboat comparison skipped: {why}")
+    wanted = [n for n in SHAPE_SIZES if n in sizes or n <= max(sizes)] or [min(sizes)]
+    for n in wanted:
+        for shape in FEED_SHAPES:
+            log(f"feed shape {shape} at {n:,}")
+            figures = attempt(
+                results,
+                f"{shape} feed at {n:,}",
+                partial(measure_shape, shape, n, max(3, runs), newsboat, work),
+            )
+            if figures is not None:
+                results.shapes[(shape, n)] = figures
+
+
+def _run_startup(args: argparse.Namespace, results: Results, sizes: list[int], work: Path) -> None:
+    from benchmarks.shapes import measure_startup
+
+    n = max(sizes)
+    database = results.databases.get(n) or attempt(
+        results, f"building the {n:,} database", partial(build_database, n)
+    )
+    if database is None:
+        return
+    results.databases[n] = database
+    log(f"command start-up at {n:,}")
+    figures = attempt(
+        results,
+        "command start-up",
+        partial(measure_startup, n, database.data_dir, work / "startup", 5 if args.quick else 11),
+    )
+    if figures is not None:
+        results.startup = figures
 
 
 def _run_sync(results: Results, sizes: list[int], runs: int, work: Path) -> None:
@@ -256,10 +302,14 @@ def run_all(args: argparse.Namespace) -> Results:
         work = Path(tmp)
         if "ingest" in only:
             _run_ingest(args, results, sizes, runs, work)
+        if "shapes" in only:
+            _run_shapes(args, results, sizes, runs, work)
         if "sync" in only:
             _run_sync(results, sizes, runs, work)
         if "search" in only or "reader" in only:
             _run_local(args, results, sizes, runs, only)
+        if "startup" in only:
+            _run_startup(args, results, sizes, work)
     results.elapsed = time.perf_counter() - started
     return results
 

@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-from benchmarks.generate import DEFAULT_SEED, FEED_PATH, GENERATOR_VERSION, Newsroom
+from benchmarks.generate import DEFAULT_SEED, FEED_PATH, FEED_SHAPES, GENERATOR_VERSION, Newsroom
 from newsroom_tui.demo.loopback import Exchange, LoopbackServer, Resource, strong_etag
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,8 +39,12 @@ ROOT = Path(__file__).resolve().parent.parent
 class _Site:
     """The synthetic newsroom behind the loopback core, with its response counts."""
 
-    def __init__(self, newsroom: Newsroom, *, prerender: bool = False) -> None:
+    def __init__(
+        self, newsroom: Newsroom, *, prerender: bool = False, shape: str = "plain"
+    ) -> None:
         self.newsroom = newsroom
+        self.shape = shape
+        """The feed's shape (`generate.FEED_SHAPES`)."""
         self.pages: list[bytes] | None = None
         """Every page rendered up front (`prerender`), so serving costs the server little CPU."""
         if prerender:
@@ -58,11 +62,10 @@ class _Site:
         """The feed, built once."""
         with self.lock:
             if self._feed is None:
-                body = self.newsroom.feed_xml(self.base_url)
+                body = self.newsroom.feed_xml(self.base_url, shape=self.shape)
+                kind = "application/atom+xml" if self.shape == "atom" else "application/rss+xml"
                 modified = email.utils.format_datetime(self.newsroom.meta(0).published, usegmt=True)
-                self._feed = Resource(
-                    body, "application/rss+xml; charset=utf-8", strong_etag(body), modified
-                )
+                self._feed = Resource(body, f"{kind}; charset=utf-8", strong_etag(body), modified)
             return self._feed
 
     def count(self, key: str, amount: int = 1) -> None:
@@ -160,10 +163,13 @@ class ServerHandle:
 class BenchServer(ServerHandle):
     """The server in a child process (`with BenchServer(n) as server: ...`)."""
 
-    def __init__(self, n: int, seed: int = DEFAULT_SEED, *, prerender: bool = False) -> None:
+    def __init__(
+        self, n: int, seed: int = DEFAULT_SEED, *, prerender: bool = False, shape: str = "plain"
+    ) -> None:
         self.n = n
         self.seed = seed
         self.prerender = prerender
+        self.shape = shape
         self._process: subprocess.Popen[str] | None = None
         self.base_url = ""
 
@@ -178,6 +184,8 @@ class BenchServer(ServerHandle):
                 "--seed",
                 str(self.seed),
                 *(["--prerender"] if self.prerender else []),
+                "--shape",
+                self.shape,
             ],
             cwd=ROOT,
             stdin=subprocess.PIPE,
@@ -234,8 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=1000, help="number of releases")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--prerender", action="store_true", help="render every page up front")
+    parser.add_argument("--shape", choices=FEED_SHAPES, default="plain", help="the feed's shape")
     args = parser.parse_args(argv)
-    site = _Site(Newsroom(args.n, args.seed), prerender=args.prerender)
+    site = _Site(Newsroom(args.n, args.seed), prerender=args.prerender, shape=args.shape)
     # Built before the URL is announced: a timed client must not wait for the feed's generation
     # (~0.5 s at 10,000 items), which the first one to ask for it used to pay.
     site.feed()

@@ -473,9 +473,14 @@ def newsroom_stores(
         yield multi
 
 
+_CHECKS_SELECTORS = frozenset(["sync", "extract"])
+"""Commands that load the profile with its CSS selectors checked (`profiles check` too)."""
+
+
 def _context(args: argparse.Namespace, out: TextIO, err: TextIO) -> Context:
-    # The reader checks the profile's CSS selectors before it syncs, not at start.
-    check_css = args.command is not None
+    # Only the commands that run the profile's CSS selectors on pages check them (compiling
+    # them costs more than a search); the reader checks them before it syncs, not at start.
+    check_css = args.command in _CHECKS_SELECTORS
     settings = load_settings()
     if args.command is None:  # the reader's keys are checked before it starts
         from newsroom_tui.key_bindings import BINDING_IDS

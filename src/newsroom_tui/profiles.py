@@ -518,12 +518,14 @@ def available_profiles() -> list[Profile]:
 
 
 def list_profiles() -> list[ProfileInfo]:
-    """Built-in and user profiles; a broken user profile is listed with its error as its name."""
+    """Built-in and user profiles; a broken user profile is listed with its error as its name.
+
+    Their CSS selectors are not compiled here: `profiles check` and `sync` report an invalid one."""
     infos: list[ProfileInfo] = []
     for builtin, files in ((True, _builtin_files()), (False, _user_files())):
         for stem, path in files.items():
             try:
-                profile = load_profile_file(path)
+                profile = load_profile_file(path, check_css=False)
                 infos.append(
                     ProfileInfo(profile.id, profile.name, profile.language, str(path), builtin)
                 )

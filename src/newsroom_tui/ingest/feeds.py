@@ -1,4 +1,4 @@
-"""RSS/Atom parsing, hardened for hostile feeds (plain RSS 2.0 read by `feed_xml`, the rest by
+"""RSS/Atom parsing, hardened for hostile feeds (plain RSS 2.0 and Atom 1.0 read by `feed_xml`, the rest by
 feedparser); feed discovery from HTML.
 
 feedparser always gets the fetched bytes wrapped in a BytesIO: given bytes directly, 6.0.14 tries
@@ -35,7 +35,7 @@ from typing import Any
 
 from newsroom_tui.models import FeedItem
 from newsroom_tui.sanitise import clean_line, clean_title
-from newsroom_tui.speedups.feed_xml import Declined, read_rss
+from newsroom_tui.speedups.feed_xml import Declined, read_feed
 from newsroom_tui.urls import UrlRefused, join_url
 
 MAX_FEED_BYTES = 20_000_000
@@ -204,7 +204,7 @@ def parse_feed_detailed(
 ) -> ParsedFeed:
     """Parse an RSS/Atom document; raise FeedError when the body is not a feed.
 
-    Plain RSS 2.0 is read by `feed_xml` (same items, many times faster); everything else, or
+    Plain RSS 2.0 and Atom 1.0 are read by `feed_xml` (same items, many times faster); everything else, or
     everything when `fast_path` is false (the tests compare both), by feedparser."""
     if not isinstance(data, bytes | bytearray | memoryview):
         raise TypeError("parse_feed takes the fetched bytes")
@@ -217,7 +217,7 @@ def parse_feed_detailed(
     try:
         if not fast_path:
             raise Declined("feedparser asked for")
-        feed_title, entries, malformed = read_rss(data, url, content_type)
+        feed_title, entries, malformed = read_feed(data, url, content_type)
     except Declined:
         result = _run_feedparser(data, url, content_type)
         version = result.get("version") or ""

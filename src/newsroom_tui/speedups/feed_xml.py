@@ -26,6 +26,7 @@ from typing import Any
 from lxml import etree
 
 from newsroom_tui import speedups
+from newsroom_tui.speedups.feed_html import sanitize
 
 MIRRORED = version("feedparser").startswith("6.0.")
 """The steps applied to each field are feedparser 6.0's (and two of its functions are called):
@@ -255,6 +256,9 @@ def _html(output: str, base: str) -> str:
     there is markup (imported only then); plain text comes out of them stripped, CRLF as LF."""
     if _MARKUP.search(output) is None:
         return output.strip().replace("\r\n", "\n")
+    quick = sanitize(output, base, _urljoin)
+    if quick is not None:
+        return quick
     from feedparser.sanitizer import _sanitize_html
     from feedparser.urls import resolve_relative_uris
 
@@ -303,6 +307,16 @@ def _leaf_text(element: Any) -> str:
     return element.text or ""
 
 
+def _category_text(element: Any) -> str:
+    """A category's text; its one attribute may be a plain `domain` (feedparser's scheme)."""
+    if len(element) or set(element.attrib) - {"domain"}:
+        raise Declined("category attributes")
+    domain = element.attrib.get("domain")
+    if domain is not None and (not domain.isascii() or _MARKUP.search(domain) or "\r" in domain):
+        raise Declined("category domain")
+    return element.text or ""
+
+
 def _item(element: Any, base: str) -> dict[str, Any]:
     """One <item> as the parts of a feedparser entry that `feeds` reads."""
     entry: dict[str, Any] = {}
@@ -348,9 +362,10 @@ def _item(element: Any, base: str) -> dict[str, Any]:
         elif tag == "pubDate":
             entry["published_parsed"] = _date(_repair(_leaf_text(child).strip()))
         elif tag == "category":
-            value = _repair(_leaf_text(child).strip())
+            value = _repair(_category_text(child).strip())
             if value:
-                tag_dict: dict[str, str | None] = {"term": value, "scheme": None, "label": None}
+                scheme = child.attrib.get("domain") or None
+                tag_dict: dict[str, str | None] = {"term": value, "scheme": scheme, "label": None}
                 if tag_dict not in tags:
                     tags.append(tag_dict)
         elif tag == "enclosure":
@@ -369,10 +384,8 @@ def _item(element: Any, base: str) -> dict[str, Any]:
     return entry
 
 
-def read_rss(data: bytes, url: str, content_type: str) -> tuple[str, list[dict[str, Any]], bool]:
-    """(feed title, entries, feedparser's "bozo" flag) for a plain RSS 2.0 document; raises
-    Declined for anything outside the subset described in the module docstring, and for every
-    document when the shortcuts are off or feedparser is not the version mirrored."""
+def _root(data: bytes, content_type: str) -> tuple[Any, bool]:
+    """The parsed document and feedparser's "bozo" flag; Declined outside the subset."""
     if not (MIRRORED and speedups.ENABLED):
         raise Declined("shortcut off")
     decoded = _decode(data, content_type)
@@ -386,6 +399,30 @@ def read_rss(data: bytes, url: str, content_type: str) -> tuple[str, list[dict[s
         root = etree.fromstring(document, _PARSER)
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise Declined("not well-formed") from exc
+    return root, flagged
+
+
+def read_feed(data: bytes, url: str, content_type: str) -> tuple[str, list[dict[str, Any]], bool]:
+    """(feed title, entries, feedparser's "bozo" flag) for a plain RSS 2.0 or Atom 1.0
+    document; raises Declined for anything outside the subsets described in the module
+    docstring, and for every document when the shortcuts are off or feedparser is not the
+    version mirrored."""
+    root, flagged = _root(data, content_type)
+    if root.tag == _ATOM + "feed":
+        title, entries = read_atom(root, url)
+    else:
+        title, entries = _read_rss_root(root, url)
+    return title, entries, flagged
+
+
+def read_rss(data: bytes, url: str, content_type: str) -> tuple[str, list[dict[str, Any]], bool]:
+    """`read_feed` for RSS 2.0 only (Atom is declined)."""
+    root, flagged = _root(data, content_type)
+    title, entries = _read_rss_root(root, url)
+    return title, entries, flagged
+
+
+def _read_rss_root(root: Any, url: str) -> tuple[str, list[dict[str, Any]]]:
     if root.tag != "rss" or set(root.attrib) - {"version"} or (root.text and root.text.strip()):
         raise Declined("root")
     base = _base_uri(url)
@@ -418,4 +455,188 @@ def read_rss(data: bytes, url: str, content_type: str) -> tuple[str, list[dict[s
                 raise Declined("atom:link")
         else:
             raise Declined(f"channel element {tag}")
-    return title, entries, flagged
+    return title, entries
+
+
+# --- Atom 1.0 ----------------------------------------------------------------------------------
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_W3DTF = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d{1,9})?(Z|[+-]\d\d:\d\d)")
+_ATOM_INERT_FEED = frozenset(
+    _ATOM + name for name in ("id", "updated", "subtitle", "rights", "icon", "logo", "generator")
+)
+_ATOM_PERSON = frozenset(_ATOM + name for name in ("name", "email", "uri"))
+_LINK_ATTRIBUTES = frozenset(["rel", "type", "href", "hreflang", "title"])
+
+
+def _w3dtf(value: str) -> tuple[int, ...] | None:
+    """feedparser's parse of a W3C date-time in its full form (UTC time tuple); other forms
+    are declined."""
+    if not value:
+        return None
+    match = _W3DTF.fullmatch(value)
+    if match is None:
+        raise Declined("date form")
+    year, month, day, hour, minute, second, zone = match.groups()
+    if zone == "Z":
+        offset = timedelta(0)
+    else:
+        offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6]))
+        if zone[0] == "-":
+            offset = -offset
+    try:
+        stamp = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second))
+        return tuple((stamp - offset).utctimetuple())
+    except (OverflowError, ValueError) as exc:
+        raise Declined("date out of range") from exc
+
+
+def _atom_text(element: Any) -> str:
+    """A text construct of type "text" (or none) without markup characters, stripped."""
+    if len(element) or set(element.attrib) - {"type"}:
+        raise Declined(f"{element.tag} attributes or children")
+    if element.attrib.get("type", "text") != "text":
+        raise Declined(f"{element.tag} type")
+    value = (element.text or "").strip()
+    if "<" in value:
+        raise Declined(f"{element.tag} markup")
+    return _repair(value)
+
+
+def _atom_html(element: Any, base: str) -> str:
+    """A text construct of type "html", sanitised as feedparser does; "text" without markup
+    characters as it is."""
+    if len(element) or set(element.attrib) - {"type"}:
+        raise Declined(f"{element.tag} attributes or children")
+    kind = element.attrib.get("type", "text")
+    if kind == "html":
+        return _repair(_html((element.text or "").strip(), base))
+    if kind == "text":
+        value = (element.text or "").strip()
+        if _MARKUP.search(value):
+            raise Declined(f"{element.tag} markup")
+        return _repair(value)
+    raise Declined(f"{element.tag} type")
+
+
+def _person(element: Any) -> None:
+    if element.attrib or (element.text and element.text.strip()):
+        raise Declined("person")
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag not in _ATOM_PERSON:
+            raise Declined(f"person element {child.tag}")
+        _leaf_text(child)
+
+
+def _atom_link(element: Any, base: str) -> str | None:
+    """The href of an alternate HTML link, resolved; None for no link; Declined for others."""
+    if len(element) or set(element.attrib) - _LINK_ATTRIBUTES or "href" not in element.attrib:
+        raise Declined("link attributes")
+    if element.attrib.get("rel", "alternate") != "alternate":
+        raise Declined("link rel")
+    if element.attrib.get("type", "text/html") != "text/html":
+        raise Declined("link type")
+    href = element.attrib["href"].strip()
+    if not href or _MARKUP.search(href) or not href.isascii():
+        raise Declined("link href")
+    return _urljoin(base, href)
+
+
+def _entry(element: Any, base: str) -> dict[str, Any]:
+    """One Atom <entry> as the parts of a feedparser entry that `feeds` reads."""
+    if element.attrib:
+        raise Declined("entry attributes")
+    entry: dict[str, Any] = {}
+    seen: set[str] = set()
+    tags: list[dict[str, str | None]] = []
+    link: str | None = None
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        if tag != _ATOM + "category" and tag != _ATOM + "author":
+            if tag in seen:
+                raise Declined(f"two {tag}")
+            seen.add(tag)
+        if tag == _ATOM + "id":
+            value = _leaf_text(child).strip()
+            if _MARKUP.search(value) or not value.isascii():
+                raise Declined("id")
+            entry["id"] = _urljoin(base, value) if value else ""
+        elif tag == _ATOM + "link":
+            link = _atom_link(child, base)
+        elif tag == _ATOM + "title":
+            entry["title"] = _atom_text(child)
+            entry["title_detail"] = {"type": "text/plain"}
+        elif tag == _ATOM + "summary":
+            if _ATOM + "content" in seen:
+                raise Declined("summary after content")
+            entry["summary"] = _atom_html(child, base)
+        elif tag == _ATOM + "content":
+            if child.attrib.get("type") != "html" or "src" in child.attrib:
+                raise Declined("content type")
+            value = _atom_html(child, base)
+            entry["content"] = [{"value": value}]
+            entry.setdefault("summary", value)
+        elif tag == _ATOM + "published":
+            entry["published_parsed"] = _w3dtf(_leaf_text(child).strip())
+        elif tag == _ATOM + "updated":
+            entry["updated_parsed"] = _w3dtf(_leaf_text(child).strip())
+        elif tag == _ATOM + "author":
+            _person(child)
+        elif tag == _ATOM + "category":
+            if len(child) or set(child.attrib) - {"term"} or (child.text or "").strip():
+                raise Declined("category")
+            term = child.attrib.get("term", "")
+            if _MARKUP.search(term) or term != term.strip():
+                raise Declined("category term")
+            if term:
+                tag_dict: dict[str, str | None] = {"term": term, "scheme": None, "label": None}
+                if tag_dict not in tags:
+                    tags.append(tag_dict)
+        else:
+            raise Declined(f"entry element {tag}")
+    if link is not None:
+        entry["link"] = link
+    elif entry.get("id"):
+        entry["link"] = entry["id"]
+    if tags:
+        entry["tags"] = tags
+    return entry
+
+
+def read_atom(root: Any, url: str) -> tuple[str, list[dict[str, Any]]]:
+    """(feed title, entries) of an Atom 1.0 feed in the subset; Declined otherwise."""
+    if set(root.attrib) - {_XML_LANG} or (root.text and root.text.strip()):
+        raise Declined("feed attributes")
+    base = _base_uri(url)
+    title = ""
+    titled = False
+    entries: list[dict[str, Any]] = []
+    for child in root:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        if tag == _ATOM + "entry":
+            entries.append(_entry(child, base))
+        elif tag == _ATOM + "title":
+            if titled:
+                raise Declined("two titles")
+            titled = True
+            title = _atom_text(child)
+        elif tag == _ATOM + "link":
+            if len(child) or set(child.attrib) - _LINK_ATTRIBUTES or "href" not in child.attrib:
+                raise Declined("feed link")
+        elif tag == _ATOM + "author":
+            _person(child)
+        elif tag == _ATOM + "category":
+            if len(child) or set(child.attrib) - {"term", "scheme", "label"}:
+                raise Declined("feed category")
+        elif tag in _ATOM_INERT_FEED:
+            if len(child) or set(child.attrib) - {"type", "uri", "version"}:
+                raise Declined(f"feed element {tag}")
+        else:
+            raise Declined(f"feed element {tag}")
+    return title, entries
