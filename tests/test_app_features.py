@@ -187,17 +187,17 @@ async def test_sort_oldest_first_and_by_relevance(tmp_path: Path) -> None:
             return str(screen.query_one("#filters", Static).render())
 
         assert listed() == ["r000001", "r000002", "r000003"]
-        await pilot.press("S")
+        await pilot.press("O")
         await settle(pilot)
         assert listed() == ["r000003", "r000002", "r000001"]
         assert "oldest first" in filters()
-        await pilot.press("S")  # no words searched: relevance is skipped, back to newest
+        await pilot.press("O")  # no words searched: relevance is skipped, back to newest
         await settle(pilot)
         assert listed() == ["r000001", "r000002", "r000003"] and "first" not in filters()
         await pilot.press("slash", *"climat", "enter")
         await settle(pilot)
         assert listed() == ["r000001", "r000003"]  # newest first
-        await pilot.press("S", "S")
+        await pilot.press("O", "O")
         await settle(pilot)
         assert "by relevance" in filters()
         assert listed() == ["r000003", "r000001"]  # the one about the climate first

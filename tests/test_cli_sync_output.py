@@ -82,6 +82,7 @@ def test_to_a_pipe_the_summary_is_stdout_and_progress_plain_lines_on_stderr(
         "failed": [],
         "offline": False,
         "cancelled": False,
+        "watches": [],
     }
 
 

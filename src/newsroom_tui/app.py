@@ -18,10 +18,12 @@ from newsroom_tui.process_settings import tune_process
 from newsroom_tui.profiles import Profile
 from newsroom_tui.screens.interface_words import PALETTE_PLACEHOLDER, translated_commands
 from newsroom_tui.screens.key_order import OrderedInputApp
+from newsroom_tui.settings import Settings
 from newsroom_tui.speedups import gc_tuning
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.dom import DOMNode
 
     from newsroom_tui.storage.store import Store
 
@@ -52,8 +54,8 @@ class NewsroomApp(OrderedInputApp):
         _newsroom_commands,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", N_("Help")),
-        Binding("q", "quit", N_("Quit")),
+        Binding("question_mark", "help", N_("Help"), id="help"),
+        Binding("q", "quit", N_("Quit"), id="quit"),
     ]
 
     def __init__(
@@ -63,19 +65,48 @@ class NewsroomApp(OrderedInputApp):
         *,
         offline_hint: bool = False,
         probe_network: bool = False,
+        settings: Settings | None = None,
+        newsrooms: list[Profile] | None = None,
     ) -> None:
         super().__init__()
+        self.settings = settings or Settings()
+        self.newsrooms = newsrooms or [profile]
+        """The newsrooms shown, `profile` (the home one) first."""
         self.profile = profile
         self.database_path = database_path
         self.offline_hint = offline_hint
         self.probe_network = probe_network
         self.store: Store | None = None
+        self.other_stores: dict[str, Store] = {}
+
+    def _open_other_stores(self) -> dict[str, Store]:
+        """The other newsrooms' caches (one that cannot be opened is left out, said in a line)."""
+        from newsroom_tui.storage.store import Store, StoreError
+
+        opened: dict[str, Store] = {}
+        for newsroom in self.newsrooms:
+            if newsroom.id == self.profile.id or newsroom.id in opened:
+                continue
+            path = paths.database_path(self.database_path.parent.parent, newsroom.id)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                opened[newsroom.id] = Store.open(path)
+            except (OSError, StoreError) as exc:
+                log.error("cannot open %s", path, exc_info=exc)
+                self.notify(
+                    _("The {id} newsroom is left out: {error}").format(id=newsroom.id, error=exc),
+                    markup=False,
+                    severity="warning",
+                    timeout=15,
+                )
+        return opened
 
     def on_mount(self) -> None:
         from newsroom_tui.screens.main import MainScreen
         from newsroom_tui.storage.store import Store, StoreError
 
         self.freeze_long_lived()
+        self._apply_keymap()
         try:
             self.database_path.parent.mkdir(parents=True, exist_ok=True)
             self.store = Store.open(self.database_path)
@@ -97,19 +128,73 @@ class NewsroomApp(OrderedInputApp):
                 severity="warning",
                 timeout=20,
             )
-        theme = self.store.get_meta("theme")
-        if theme and theme in self.available_themes:
-            self.theme = theme
+        self._apply_theme(self.store.get_meta("theme"))
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        from newsroom_tui.newsrooms.multistore import MultiStore
+
+        self.other_stores = self._open_other_stores()
+        shown = [p for p in self.newsrooms if p.id == self.profile.id or p.id in self.other_stores]
+        stores = {self.profile.id: self.store, **self.other_stores}
         self.push_screen(
             MainScreen(
-                self.store,
+                MultiStore(stores, self.profile.id),
                 self.profile,
                 self.database_path,
                 offline_hint=self.offline_hint,
                 probe_network=self.probe_network,
+                settings=self.settings,
+                newsrooms=shown,
             )
         )
+
+    def _apply_keymap(self) -> None:
+        """The user's keys (config.toml's [keys]); an unknown binding id is one warning."""
+        from newsroom_tui.key_bindings import BINDING_IDS
+        from newsroom_tui.settings import SettingsError, check_binding_ids
+
+        try:
+            check_binding_ids(self.settings, BINDING_IDS)
+        except SettingsError as exc:
+            self.notify(str(exc), markup=False, severity="warning", timeout=20)
+        known = {k: v for k, v in self.settings.keys.items() if k in BINDING_IDS}
+        if known:
+            self.set_keymap(known)
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        """A key of the user's keymap that another binding had: the keymap wins; say which
+        binding lost it."""
+        for binding in clashed_bindings:
+            self.notify(
+                _("The key {key} was also bound to {action}; the settings' [keys] take it").format(
+                    key=binding.key, action=binding.description or binding.action
+                ),
+                markup=False,
+                severity="warning",
+                timeout=15,
+            )
+
+    def _apply_theme(self, remembered: str | None) -> None:
+        """The theme of the settings, else the one chosen last time."""
+        wanted = self.settings.theme
+        if wanted and wanted not in self.available_themes:
+            known = ", ".join(sorted(self.available_themes))
+            self.notify(
+                _("Unknown theme {name} in the settings (themes: {known})").format(
+                    name=repr(wanted), known=known
+                ),
+                markup=False,
+                severity="warning",
+                timeout=15,
+            )
+            wanted = None
+        theme = wanted or remembered
+        if theme and theme in self.available_themes:
+            self.theme = theme
+
+    @property
+    def browser_command(self) -> tuple[str, ...]:
+        """The settings' browser argv ('' : the system's opener)."""
+        return self.settings.browser
 
     def freeze_long_lived(self) -> None:
         """Move every object alive now (modules, classes, parsed stylesheets, the screen's widgets)
@@ -156,11 +241,13 @@ class NewsroomApp(OrderedInputApp):
     def action_help(self) -> None:
         from newsroom_tui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen())
+        self.push_screen(HelpScreen(self.settings.keys))
 
     def on_unmount(self) -> None:
         if self.store is not None:
             self.store.close()
+        for store in self.other_stores.values():
+            store.close()
 
 
 def build_app(
@@ -171,6 +258,8 @@ def build_app(
     offline_hint: bool = False,
     probe_network: bool = False,
     ui_lang: str | None = None,
+    settings: Settings | None = None,
+    newsrooms: list[Profile] | None = None,
 ) -> NewsroomApp:
     """The reader for `profile` over the database in `data_dir` (shared by the CLI and tests).
 
@@ -187,6 +276,8 @@ def build_app(
         paths.database_path(data_dir, profile.id),
         offline_hint=offline_hint,
         probe_network=probe_network,
+        settings=settings,
+        newsrooms=newsrooms,
     )
     if demo:
         app.sub_title = _("demo")

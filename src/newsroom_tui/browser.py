@@ -44,6 +44,24 @@ def system_opener(url: str) -> bool:
     return True
 
 
+def command_opener(argv: tuple[str, ...]) -> Opener:
+    """An opener that starts the settings' browser command with the URL as its last argument
+    (an argument list, never a shell)."""
+
+    def launch(url: str) -> bool:
+        subprocess.Popen(  # argument list, no shell, URL validated
+            [*argv, url],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            shell=False,
+        )
+        return True
+
+    return launch
+
+
 def open_in_browser(url: str, opener: Opener | None = None) -> str | None:
     """Open `url` if it passes the allowlist; None on success, else one line saying why not."""
     allowed = safe_url(url)

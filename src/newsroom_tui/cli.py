@@ -42,9 +42,13 @@ from newsroom_tui.profiles import (
     profile_file,
 )
 from newsroom_tui.sanitise import clean_body, clean_line, clean_text, clean_title
+from newsroom_tui.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
+    from newsroom_tui.newsrooms.multistore import MultiStore
+    from newsroom_tui.newsrooms.sync_all import NewsroomSync
     from newsroom_tui.storage.store import Store
+    from newsroom_tui.watches import WatchNews
 
 log = get_logger(__name__)
 
@@ -158,6 +162,23 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("--json", action="store_true", help=_("print the summary as JSON"))
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help=_(
+            "sync every enabled newsroom (config.toml's newsrooms and the user profiles):"
+            " different servers at once, one server's newsrooms in turn"
+        ),
+    )
+    p.add_argument(
+        "--every",
+        metavar="DURATION",
+        type=_duration,
+        help=_(
+            "sync again every DURATION (30m, 2h; at least 1m) until Ctrl-C or SIGTERM, which"
+            " stop it between two batches"
+        ),
+    )
 
     p = _subparser(sub, "search", _("search the cached releases"))
     _common(p, top=False)
@@ -183,6 +204,19 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("newest", "relevance"),
         default="newest",
         help=_("newest first (the default) or by relevance"),
+    )
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help=_("search every enabled newsroom (newsroom:ID in the query picks one)"),
+    )
+    p.add_argument(
+        "--saved",
+        metavar="NAME",
+        help=_(
+            "run the watch (saved search) NAME, across every enabled newsroom; a query given"
+            " too narrows it"
+        ),
     )
     p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.add_argument("--exclude-word", action="append", default=[], help=argparse.SUPPRESS)
@@ -227,6 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _subparser(sub, "contacts", _("list press contacts across all cached releases"))
     _common(p, top=False)
     p.add_argument("query", nargs="?", default="", help=_("filter by name, office, email or phone"))
+    p.add_argument("--all", action="store_true", help=_("the contacts of every enabled newsroom"))
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument(
         "--json", action="store_const", dest="format", const="json", help=_("print JSON")
@@ -253,11 +288,36 @@ def build_parser() -> argparse.ArgumentParser:
     _ui_lang_option(q, argparse.SUPPRESS)
     q.add_argument("--page", metavar="URL_OR_PATH", help=_("a release or listing page to try"))
     q.add_argument("--url", help=_("the page's address, to resolve the links of a local file"))
+    q = _subparser(
+        actions,
+        "import-opml",
+        _("make a user profile of each feed of an OPML file (none overwritten)"),
+    )
+    _ui_lang_option(q, argparse.SUPPRESS)
+    q.add_argument("opml_file", metavar="FILE", help=_("an OPML file"))
+    q.add_argument(
+        "--language", default="en", help=_("the language of feeds whose outline names none")
+    )
+    q = _subparser(actions, "export-opml", _("write the feeds of the enabled newsrooms as OPML"))
+    _ui_lang_option(q, argparse.SUPPRESS)
+    q.add_argument("opml_file", metavar="FILE", nargs="?", help=_("default: stdout"))
     return parser
 
 
 MAX_LIMIT = 1_000_000
 """Largest --limit (a number the database can take; more results than any cache holds)."""
+
+
+def _duration(text: str) -> float:
+    from newsroom_tui.settings import parse_duration
+
+    try:
+        seconds = parse_duration(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if seconds <= 0:
+        raise argparse.ArgumentTypeError(_("expected a duration like 30m or 2h"))
+    return seconds
 
 
 def _positive(text: str) -> int:
@@ -354,6 +414,7 @@ class Context:
     data_dir: Path
     out: TextIO
     err: TextIO
+    settings: Settings = dataclasses.field(default_factory=Settings)
 
     @property
     def db_path(self) -> Path:
@@ -378,6 +439,40 @@ class Context:
             store.close()
 
 
+@contextlib.contextmanager
+def newsroom_stores(
+    ctx: Context, *, everything: bool, named: str | None = None
+) -> Iterator[MultiStore]:
+    """The caches of several newsrooms read as one: every enabled newsroom (`everything`), or
+    the one `named` (newsroom:ID), with this command's profile as home. Newsrooms never synced
+    are left out (nothing is created for them)."""
+    from newsroom_tui.newsrooms.enabled import enabled_profiles
+    from newsroom_tui.newsrooms.multistore import MultiStore
+
+    profiles, problems = enabled_profiles(ctx.settings, ctx.profile)
+    for line in problems:
+        print(f"newsroom-tui: {clean_line(line, limit=400)}", file=ctx.err)
+    if named is not None and named not in {p.id for p in profiles}:
+        try:
+            profiles.append(load_profile(named, check_css=False))
+        except ProfileError:
+            known = ", ".join(p.id for p in profiles)
+            raise CliError(
+                _("newsroom:{id} names no profile (enabled: {known})").format(
+                    id=named, known=known
+                ),
+                EXIT_USAGE,
+            ) from None
+    databases = {ctx.profile.id: ctx.db_path}
+    for profile in profiles:
+        path = paths.database_path(ctx.data_dir, profile.id)
+        wanted = everything or profile.id == named
+        if wanted and profile.id not in databases and path.exists():
+            databases[profile.id] = path
+    with MultiStore.open(databases, ctx.profile.id) as multi:
+        yield multi
+
+
 _CHECKS_SELECTORS = frozenset(["sync", "extract"])
 """Commands that load the profile with its CSS selectors checked (`profiles check` too)."""
 
@@ -386,8 +481,14 @@ def _context(args: argparse.Namespace, out: TextIO, err: TextIO) -> Context:
     # Only the commands that run the profile's CSS selectors on pages check them (compiling
     # them costs more than a search); the reader checks them before it syncs, not at start.
     check_css = args.command in _CHECKS_SELECTORS
+    settings = load_settings()
+    if args.command is None:  # the reader's keys are checked before it starts
+        from newsroom_tui.key_bindings import BINDING_IDS
+        from newsroom_tui.settings import check_binding_ids
+
+        check_binding_ids(settings, BINDING_IDS)
     profile = load_profile(getattr(args, "profile", None), check_css=check_css)
-    return Context(profile, paths.data_dir(getattr(args, "data_dir", None)), out, err)
+    return Context(profile, paths.data_dir(getattr(args, "data_dir", None)), out, err, settings)
 
 
 @contextlib.contextmanager
@@ -512,8 +613,14 @@ def sync_exit_code(report: SyncReport) -> int:
 def cmd_sync(args: argparse.Namespace, ctx: Context) -> int:
     from newsroom_tui.ingest.sync import run_sync
 
+    if args.every:
+        return _sync_every(args, ctx)
+    if args.all:
+        return _sync_all(args, ctx)
+
     with serving_demo_if_needed(ctx) as live, live.store() as store:
         progress = ProgressPrinter(live.err)
+        new_ids = store.collect_new_ids()
         report = run_sync(
             live.profile,
             store,
@@ -522,11 +629,201 @@ def cmd_sync(args: argparse.Namespace, ctx: Context) -> int:
             pages=not args.no_pages,
         )
     print_failures(report, live.err)
+    news = _watch_news(ctx, {ctx.profile.id: new_ids})
     if args.json:
-        _print_json(report_json(report), live.out)
+        _print_json(report_json(report) | {"watches": _news_json(news)}, live.out)
     else:
         print(format_report(report), file=live.out)
+        _print_news(news, live.out)
     return sync_exit_code(report)
+
+
+def _watch_news(ctx: Context, new_ids: dict[str, list[str]]) -> list[WatchNews]:
+    """What the sync brought each watch (a watches file that cannot be read is one warning);
+    the desktop notification too when the settings ask for it."""
+    from newsroom_tui.watches import (
+        WatchError,
+        announcement,
+        desktop_notify,
+        load_watches,
+        new_matches,
+    )
+
+    try:
+        watches = load_watches()
+    except WatchError as exc:
+        problem = _("watches not checked: {error}").format(error=clean_line(str(exc), limit=400))
+        print(f"newsroom-tui: {problem}", file=ctx.err)
+        return []
+    if not watches or not any(new_ids.values()):
+        return []
+    with newsroom_stores(ctx, everything=True) as multi:
+        news = new_matches(multi, watches, new_ids)
+    if ctx.settings.desktop_notifications:
+        for item in news:
+            desktop_notify(
+                ctx.settings.notify_command, "newsroom-tui", clean_line(announcement(item))
+            )
+    return news
+
+
+def _news_json(news: list[WatchNews]) -> list[dict[str, object]]:
+    return [{"name": n.watch.name, "query": n.watch.query_text, "new": n.new} for n in news]
+
+
+def _print_news(news: list[WatchNews], out: TextIO) -> None:
+    for item in news:
+        title = f": {clean_title(item.newest_title)}" if item.newest_title else ""
+        line = ngettext(
+            "watch {name}: {count} new release", "watch {name}: {count} new releases", item.new
+        ).format(name=clean_line(item.watch.name), count=item.new)
+        print(f"{line}{title}", file=out)
+
+
+class NewsroomProgress:
+    """Progress of several newsrooms syncing at once: one plain line per phase, named."""
+
+    def __init__(self, newsroom: str, stream: TextIO) -> None:
+        self.newsroom = newsroom
+        self.stream = stream
+        self.phase = ""
+
+    def __call__(self, progress: SyncProgress) -> None:
+        if progress.phase != self.phase and progress.phase != "done":
+            self.stream.write(f"{self.newsroom}: {progress.phase}: {progress.total} to do\n")
+            self.stream.flush()
+        self.phase = progress.phase
+
+
+def run_sync_all(args: argparse.Namespace, ctx: Context) -> list[NewsroomSync]:
+    """Sync every enabled newsroom; Ctrl-C stops them between two batches."""
+    import asyncio
+
+    from newsroom_tui.newsrooms.enabled import enabled_profiles
+    from newsroom_tui.newsrooms.sync_all import sync_newsrooms
+
+    profiles, problems = enabled_profiles(ctx.settings, ctx.profile, check_css=False)
+    for line in problems:
+        print(f"newsroom-tui: {clean_line(line, limit=400)}", file=ctx.err)
+    return asyncio.run(
+        sync_newsrooms(
+            profiles,
+            ctx.data_dir,
+            progress=lambda p: NewsroomProgress(p.id, ctx.err),
+            sections=not args.no_sections,
+            pages=not args.no_pages,
+        )
+    )
+
+
+def _sync_all(args: argparse.Namespace, ctx: Context) -> int:
+    from newsroom_tui.newsrooms.sync_all import combined_exit
+
+    results = run_sync_all(args, ctx)
+    news = _watch_news(ctx, {r.profile.id: r.new_ids for r in results})
+    for result in results:
+        newsroom = result.profile.id
+        if result.report is not None:
+            for failure in result.report.failed:
+                source = clean_line(failure.url, limit=300)
+                reason = clean_line(failure.reason, limit=300)
+                failed = _("failed: {source}: {reason}").format(source=source, reason=reason)
+                print(f"newsroom-tui: {newsroom}: {failed}", file=ctx.err)
+        elif result.error:
+            print(f"newsroom-tui: {newsroom}: {clean_line(result.error, limit=400)}", file=ctx.err)
+    if args.json:
+        payload = {"newsrooms": [_newsroom_json(r) for r in results], "watches": _news_json(news)}
+        _print_json(payload, ctx.out)
+    else:
+        for result in results:
+            line = (
+                format_report(result.report)
+                if result.report
+                else _("not synced: {error}").format(error=result.error)
+            )
+            print(f"{result.profile.id}: {clean_line(line, limit=500)}", file=ctx.out)
+        _print_news(news, ctx.out)
+    return combined_exit(results)
+
+
+def _sync_every(args: argparse.Namespace, ctx: Context) -> int:
+    """Sync (every enabled newsroom with --all) now and again every `args.every` seconds until
+    SIGINT or SIGTERM. A signal during a sync stops it between two batches (each batch is one
+    transaction: nothing is left half-written); between syncs it ends the wait at once."""
+    import asyncio
+    import signal
+    from datetime import datetime
+
+    from newsroom_tui.newsrooms.enabled import enabled_profiles
+    from newsroom_tui.newsrooms.sync_all import combined_exit, sync_newsrooms
+    from newsroom_tui.settings import format_duration
+
+    if args.all:
+        profiles, problems = enabled_profiles(ctx.settings, ctx.profile, check_css=False)
+        for line in problems:
+            print(f"newsroom-tui: {clean_line(line, limit=400)}", file=ctx.err)
+    else:
+        profiles = [ctx.profile]
+    stopped_by: list[str] = []
+
+    async def forever() -> int:
+        loop = asyncio.get_running_loop()
+        stop = asyncio.Event()
+
+        def on_signal(name: str) -> None:
+            stopped_by.append(name)
+            stop.set()
+
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, on_signal, sig.name)
+        code = EXIT_OK
+        every = format_duration(args.every)
+        while not stop.is_set():
+            results = await sync_newsrooms(
+                profiles,
+                ctx.data_dir,
+                progress=lambda p: NewsroomProgress(p.id, ctx.err),
+                sections=not args.no_sections,
+                pages=not args.no_pages,
+                cancel=stop,
+            )
+            code = combined_exit(results)
+            news = _watch_news(ctx, {r.profile.id: r.new_ids for r in results})
+            when = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+            for result in results:
+                line = (
+                    format_report(result.report)
+                    if result.report
+                    else _("not synced: {error}").format(error=result.error)
+                )
+                print(f"{when} {result.profile.id}: {clean_line(line, limit=500)}", file=ctx.out)
+            _print_news(news, ctx.out)
+            ctx.out.flush()
+            if stop.is_set():
+                break
+            waiting = _("next sync in {duration} (Ctrl-C stops)").format(duration=every)
+            print(f"newsroom-tui: {waiting}", file=ctx.err)
+            ctx.err.flush()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=args.every)
+        return code
+
+    code = asyncio.run(forever())
+    if stopped_by:
+        stopped = _("stopped ({signal}); every batch stored is complete").format(
+            signal=stopped_by[0]
+        )
+        print(f"newsroom-tui: {stopped}", file=ctx.err)
+        return EXIT_OK
+    return code
+
+
+def _newsroom_json(result: NewsroomSync) -> dict[str, object]:
+    payload: dict[str, object] = {"newsroom": result.profile.id}
+    if result.report is not None:
+        payload |= report_json(result.report)
+    payload["error"] = result.error or None
+    return payload
 
 
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
@@ -540,13 +837,30 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         elif key != "is" and value is not None:
             flags.append((key, value))
     text = " ".join(part for part in (args.query, *args.exclude_word) if part)
+    if args.saved is not None:
+        from newsroom_tui.watches import WatchError, find_watch, load_watches
+
+        try:
+            watch = find_watch(args.saved, load_watches())
+        except WatchError as exc:
+            raise CliError(str(exc), EXIT_USAGE) from None
+        text = f"{watch.query_text} {text}".strip()
+        args.all = True
     try:
         query = parse_query(text, filters=flags)
     except QueryError as exc:
         raise CliError(_("invalid query: {error}").format(error=exc), EXIT_USAGE) from None
-    with ctx.store() as store:
-        results = store.search(query, limit=args.limit, order=args.order)
-        misses = store.filter_misses(query)
+    if args.all or query.newsroom is not None:
+        with newsroom_stores(ctx, everything=args.all, named=query.newsroom) as multi:
+            results = multi.search(query, limit=args.limit, order=args.order)
+            misses = multi.filter_misses(query)
+            for hit in results.hits:
+                hit.id = multi.split(hit.id)[1]
+    else:
+        with ctx.store() as store:
+            results = store.search(query, limit=args.limit, order=args.order)
+            misses = store.filter_misses(query)
+    across = args.all or query.newsroom is not None
     for line in misses:
         print(f"newsroom-tui: {clean_line(line, limit=400)}", file=ctx.err)
     if args.json:
@@ -561,6 +875,7 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
                     "published": hit.published.isoformat() if hit.published else None,
                     "section": hit.section,
                     "snippet": hit.snippet.replace(SNIPPET_OPEN, "").replace(SNIPPET_CLOSE, ""),
+                    "newsroom": hit.newsroom or ctx.profile.id,
                 }
                 for hit in results.hits
             ],
@@ -574,8 +889,10 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         day = hit.published.date().isoformat() if hit.published else _("unknown date")
         snippet = clean_line(hit.snippet.replace(SNIPPET_OPEN, "«").replace(SNIPPET_CLOSE, "»"))
         ref = _("id: {id}").format(id=clean_line(hit.id))
+        where = f"{clean_line(hit.newsroom)}  " if across and hit.newsroom else ""
         print(
-            f"{day}  {clean_title(hit.title)}\n    {ref}  {clean_line(hit.url)}\n    {snippet}",
+            f"{day}  {where}{clean_title(hit.title)}\n    {ref}  {clean_line(hit.url)}"
+            f"\n    {snippet}",
             file=ctx.out,
         )
     shown = len(results.hits)
@@ -805,8 +1122,12 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_contacts(args: argparse.Namespace, ctx: Context) -> int:
-    with ctx.store() as store:
-        entries = store.contacts_directory(args.query)
+    if args.all:
+        with newsroom_stores(ctx, everything=True) as multi:
+            entries = multi.contacts_directory(args.query)
+    else:
+        with ctx.store() as store:
+            entries = store.contacts_directory(args.query)
     fmt = args.format
     if fmt == "json":
         payload = [
@@ -872,6 +1193,10 @@ def cmd_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _show_profile(args.profile_ref, out)
     if action == "check":
         return _check_profile(args, out, err)
+    if action == "import-opml":
+        return _import_opml(args, out, err)
+    if action == "export-opml":
+        return _export_opml(args, out, err)
     kinds = {True: _("built-in"), False: _("user")}
     width = max(9, *(len(kind) for kind in kinds.values()))
     for info in list_profiles():
@@ -880,6 +1205,59 @@ def cmd_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"{clean_line(info.id):<12} {language:<3} {kind:<{width}} {name}", file=out)
         if not info.builtin:
             print(f"{'':<12} {clean_line(str(info.origin))}", file=out)
+    return EXIT_OK
+
+
+def _import_opml(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from newsroom_tui.opml import MAX_OPML_BYTES, OpmlError, import_opml
+
+    path = Path(args.opml_file)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_OPML_BYTES + 1)
+    except OSError as exc:
+        raise CliError(
+            _("cannot read {file}: {error}").format(
+                file=clean_line(str(path)), error=exc.strerror or exc
+            )
+        ) from None
+    try:
+        report = import_opml(data, str(path), language=args.language)
+    except OpmlError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    for line in report.skipped:
+        print(f"newsroom-tui: {clean_line(line, limit=400)}", file=err)
+    for profile_id, where in report.created:
+        print(f"{profile_id}  {clean_line(str(where))}", file=out)
+    created = ngettext(
+        "{count} profile created", "{count} profiles created", len(report.created)
+    ).format(count=len(report.created))
+    left_out = ngettext("{count} left out", "{count} left out", len(report.skipped)).format(
+        count=len(report.skipped)
+    )
+    print(f"{created}, {left_out}", file=out)
+    return EXIT_OK if report.created or not report.skipped else EXIT_FAILED
+
+
+def _export_opml(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from newsroom_tui.newsrooms.enabled import enabled_profiles
+    from newsroom_tui.opml import export_opml
+
+    profiles, problems = enabled_profiles(load_settings())
+    text, left_out = export_opml(profiles)
+    for line in [*problems, *left_out]:
+        print(f"newsroom-tui: {clean_line(line, limit=400)}", file=err)
+    if args.opml_file:
+        try:
+            Path(args.opml_file).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(
+                _("cannot write {file}: {error}").format(
+                    file=args.opml_file, error=exc.strerror or exc
+                )
+            ) from None
+    else:
+        out.write(text)
     return EXIT_OK
 
 
@@ -935,9 +1313,18 @@ def cmd_reader(args: argparse.Namespace, ctx: Context) -> int:
                 report = run_sync(profile, store, progress=ProgressPrinter(ctx.err))
                 print_failures(report, ctx.err)
                 print(format_report(report), file=ctx.err)
-            build_app(profile, ctx.data_dir, demo=True, probe_network=True).run()
+            build_app(
+                profile, ctx.data_dir, demo=True, probe_network=True, settings=ctx.settings
+            ).run()
         return EXIT_OK
-    build_app(ctx.profile, ctx.data_dir, probe_network=True).run()
+    from newsroom_tui.newsrooms.enabled import enabled_profiles
+
+    newsrooms, problems = enabled_profiles(ctx.settings, ctx.profile)
+    for line in problems:
+        print(f"newsroom-tui: {clean_line(line, limit=400)}", file=ctx.err)
+    build_app(
+        ctx.profile, ctx.data_dir, probe_network=True, settings=ctx.settings, newsrooms=newsrooms
+    ).run()
     return EXIT_OK
 
 
@@ -951,6 +1338,15 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Context], int]] = {
 }
 
 
+def _ui_lang_setting() -> str | None:
+    """The settings' ui_lang (None when unset or when the file cannot be read: that error is
+    reported once the language is chosen)."""
+    try:
+        return load_settings().ui_lang
+    except SettingsError:
+        return None
+
+
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -958,7 +1354,7 @@ def main(
     err = err or sys.stderr
     tune_process()
     arguments = list(sys.argv[1:] if argv is None else argv)
-    i18n.use_language(i18n.choose_language(i18n.option_in_argv(arguments)))
+    i18n.use_language(i18n.choose_language(i18n.option_in_argv(arguments), _ui_lang_setting()))
     with i18n.argparse_speaking():
         parser = build_parser()
         args = parser.parse_args(_dash_words_as_query(arguments))
@@ -983,6 +1379,10 @@ def main(
         return COMMANDS[args.command](args, ctx)
     except ProfileError as exc:
         print("newsroom-tui: " + _("invalid profile: {error}").format(error=exc), file=err)
+        return EXIT_USAGE
+    except SettingsError as exc:
+        problem = _("invalid settings: {error}").format(error=clean_line(str(exc), limit=500))
+        print(f"newsroom-tui: {problem}", file=err)
         return EXIT_USAGE
     except CliError as exc:
         print(f"newsroom-tui: {clean_line(str(exc))}", file=err)

@@ -160,6 +160,8 @@ class ReleaseRow:
     updated: bool
     """An edit the reader has not shown yet (the ✎ marker): cleared when the release is read
     or its changes are shown."""
+    newsroom: str = ""
+    """The newsroom (profile id) of a row listed across newsrooms ('' in one newsroom's list)."""
 
 
 @dataclass(slots=True)
@@ -209,6 +211,8 @@ class SearchHit:
     section: str
     snippet: str
     """Snippet with matches wrapped in SNIPPET_OPEN / SNIPPET_CLOSE (private-use characters)."""
+    newsroom: str = ""
+    """The newsroom (profile id) of a hit found across newsrooms ('' in one newsroom)."""
 
 
 SNIPPET_OPEN = "\ue000"

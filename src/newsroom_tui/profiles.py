@@ -469,6 +469,11 @@ def _user_files() -> dict[str, Path]:
     return {p.stem: p for p in sorted(folder.glob("*.toml"))}
 
 
+def user_profile_ids() -> list[str]:
+    """The names of the user profiles (their files' stems), in name order."""
+    return list(_user_files())
+
+
 def profile_file(name_or_path: str | None = None) -> tuple[Path, bool]:
     """The file `--profile name_or_path` reads (user profiles shadow built-ins), and whether it
     is a built-in one. Raises ProfileError when there is none."""

@@ -129,6 +129,9 @@ class Query:
     resolved, `section` is compared as is)."""
     tag_keys: tuple[str, ...] | None = None
     """The stored (folded) tag keys `tag` stands for, once the store resolved it."""
+    newsroom: str | None = None
+    """newsroom:ID, a profile id: which newsroom's cache is read (newsrooms/multistore; one
+    newsroom's store holds only its own releases and leaves this to its caller)."""
 
     @property
     def is_empty_text(self) -> bool:
@@ -214,9 +217,10 @@ class Query:
 
 # --- tokenizer -------------------------------------------------------------------------------
 
-FILTER_KEYS = ("section", "tag", "lang", "since", "until", "year", "is")
+FILTER_KEYS = ("section", "tag", "lang", "since", "until", "year", "is", "newsroom")
 _WORDY = re.compile(r"[^\W_]")
 _LANG = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$")
+_NEWSROOM = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _KEY = re.compile(r"[A-Za-z]+")
 _OPERATORS = {"OR": "or", "AND": "and", "NOT": "not"}
@@ -354,6 +358,11 @@ def _apply_filter(fields: dict[str, Any], key: str, value: str) -> None:
         fields["since"] = _parse_date(key, value, end=False)
     elif key == "until":
         fields["until"] = _parse_date(key, value, end=True)
+    elif key == "newsroom":
+        newsroom = value.lower()
+        if not _NEWSROOM.match(newsroom):
+            raise QueryError("newsroom: expects a profile id like iom-en")
+        fields["newsroom"] = newsroom
     elif key == "year":
         if not re.fullmatch(r"\d{4}", value) or int(value) < 1:
             raise QueryError(_("year: expects a four-digit year like 2024"))
@@ -373,6 +382,7 @@ _EXAMPLES = {
     "until": "2024-12-31",
     "year": "2024",
     "is": "unread",
+    "newsroom": "iom-en",
 }
 
 

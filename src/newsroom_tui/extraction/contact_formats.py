@@ -170,7 +170,8 @@ def format_vcard(contact: Contact) -> str:
     """The contact as a vCard 3.0 (CRLF lines, values escaped and folded at 75 octets)."""
     name = clean_line(contact.name, limit=MAX_NAME_CHARS)
     org = clean_line(contact.organization, limit=MAX_NAME_CHARS)
-    full = name or org or next(iter(contact.emails), "")
+    # the email standing in for a missing name is cleaned as the EMAIL lines are
+    full = name or org or next((e for e in map(clean_email, contact.emails) if e), "")
     family, given = "", ""
     if name and name != org and not ORG_WORD.search(name):
         given, _, family = name.rpartition(" ")

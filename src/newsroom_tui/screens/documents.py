@@ -14,33 +14,43 @@ from newsroom_tui.profiles import MenuNode, Profile
 from newsroom_tui.screens.history import DocumentHistory, Visit
 from newsroom_tui.screens.links import open_link
 from newsroom_tui.screens.reader_layout import ReaderLayout
+from newsroom_tui.settings import Settings
 from newsroom_tui.storage.errors import StoreError
 from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.contacts_panel import ContactsPanel
 from newsroom_tui.widgets.release_list import ReleaseList
-from newsroom_tui.widgets.section_tree import SectionTree
+from newsroom_tui.widgets.section_tree import NEWSROOM_SEPARATOR, SectionTree
 
 
 class ReaderDocuments(ReaderLayout):
     """What the article shows, and how the reader moves between documents."""
 
     profile: Profile
+    settings: Settings
     open_section_key: str | None
     history: DocumentHistory
     _started: bool
 
     @on(SectionTree.SectionSelected)
     def _section_selected(self, event: SectionTree.SectionSelected) -> None:
-        self._remember("selected", f"section:{event.node.key}")
+        prefix = f"{event.newsroom}{NEWSROOM_SEPARATOR}" if event.newsroom else ""
+        self._remember("selected", f"{prefix}section:{event.node.key}")
+        self.section_scope(event.newsroom or self.store.home)
         self.show_section(event.node)
+
+    def section_scope(self, newsroom: str) -> None:
+        """The newsroom whose section is shown becomes the one the keys act on."""
 
     def open_section(self, key: str) -> None:
         """Select the site section with this menu key (used by the command palette)."""
-        self.query_one(SectionTree).select_key(f"section:{key}")
+        newsroom = self.profile.id
+        prefix = "" if newsroom == self.store.home else f"{newsroom}{NEWSROOM_SEPARATOR}"
+        self.query_one(SectionTree).select_key(f"{prefix}section:{key}")
 
     def show_section(self, node: MenuNode, *, record: bool = True) -> None:
+        qualified = self.store.qualify(self.profile.id, node.key)
         try:
-            page = self.store.get_section(node.key)
+            page = self.store.get_section(qualified)
         except StoreError as exc:
             self.report_error(_("Could not read the section page"), exc)
             return
@@ -49,7 +59,7 @@ class ReaderDocuments(ReaderLayout):
         self.open_section_key = node.key
         self.release_list.set_open(None)
         if record:
-            self.history.visit(Visit("section", node.key))
+            self.history.visit(Visit("section", qualified))
         # The list steps aside for a page the user chose (not for the one remembered at start).
         self.site_page = self._started
         self._update_layout()
@@ -66,6 +76,8 @@ class ReaderDocuments(ReaderLayout):
     @on(ReleaseList.ReleaseOpened)
     def _release_opened(self, event: ReleaseList.ReleaseOpened) -> None:
         self.open_release(event.release_id)
+        if self.settings.reading_mode and not self.reading_mode and self.open_release_id:
+            self.action_reading_mode()
 
     def open_release(self, release_id: str, *, record: bool = True) -> None:
         try:
@@ -84,7 +96,7 @@ class ReaderDocuments(ReaderLayout):
             else:
                 release.read = True
                 self.release_list.update_row(release_id, read=True)
-                self.query_one(SectionTree).adjust_unread(-1)
+                self.adjust_unread(release_id, -1)
         self._close_find()
         self.open_release_id = release_id
         self.open_section_key = None
@@ -105,7 +117,9 @@ class ReaderDocuments(ReaderLayout):
         if visit.kind == "release":
             self.open_release(visit.key, record=False)
             return
-        node = next((n for n in self.profile.menu_nodes() if n.key == visit.key), None)
+        newsroom, key = self.store.split(visit.key)
+        self.section_scope(newsroom)
+        node = next((n for n in self.profile.menu_nodes() if n.key == key), None)
         if node is not None:
             self.show_section(node, record=False)
 
@@ -152,13 +166,19 @@ class ReaderDocuments(ReaderLayout):
         candidates = list(dict.fromkeys([page, page.rstrip("/"), page.rstrip("/") + "/"]))
         try:
             for candidate in candidates:
-                release_id = self.store.release_id_for_url(candidate)
+                release_id = self.store.release_id_for_url(candidate, self.profile.id)
                 if release_id is not None:
                     self.open_release(release_id)
                     return
-            section_key = next(
-                (k for c in candidates if (k := self.store.section_key_for_url(c))), None
+            qualified = next(
+                (
+                    k
+                    for c in candidates
+                    if (k := self.store.section_key_for_url(c, self.profile.id))
+                ),
+                None,
             )
+            section_key = None if qualified is None else self.store.split(qualified)[1]
         except StoreError as exc:
             self.report_error(_("Could not look the link up"), exc)
             section_key = None

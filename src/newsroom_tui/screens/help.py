@@ -28,7 +28,8 @@ KEYS: tuple[HelpGroup, ...] = (
             ("escape", N_("one step back: reading mode, find, site page, search, then filters")),
             ("n / p", N_("open the next / previous release")),
             ("u", N_("unread only on / off")),
-            ("S", N_("sort: newest first, oldest first, by relevance (while searching)")),
+            ("O", N_("order: newest first, oldest first, by relevance (while searching)")),
+            ("S", N_("save the search and filters as a watch (listed under Watches)")),
             ("s", N_("star / unstar the release")),
             ("m", N_("mark the release read / unread")),
             ("A", N_("mark every release of the list read")),
@@ -46,7 +47,8 @@ KEYS: tuple[HelpGroup, ...] = (
             ("D", N_("contacts directory: every contact across all releases")),
             ("L", N_("the release in its next language (fr en es badges under the title)")),
             ("v", N_("what changed in an edited release (✎) since its previous version")),
-            ("r", N_("sync in the background; reading goes on")),
+            ("r", N_("sync the newsroom listed in the background; reading goes on")),
+            ("R", N_("sync every newsroom shown")),
             ("ctrl+l", N_("sync log: each sync of this session and every source that failed")),
             ("t", N_("show / hide the section menu")),
             ("ctrl+p", N_("command palette: a section, a release by title, a contact")),
@@ -120,6 +122,67 @@ KEYS: tuple[HelpGroup, ...] = (
     ),
 )
 
+BOUND: dict[str, tuple[str, ...]] = {
+    "/": ("search",),
+    "n / p": ("next", "previous"),
+    "u": ("unread",),
+    "O": ("order",),
+    "S": ("save_search",),
+    "s": ("star",),
+    "m": ("read",),
+    "A": ("mark_all_read",),
+    "U": ("undo_mark_read",),
+    "o": ("browser",),
+    "y": ("copy_url",),
+    "z": ("reading_mode",),
+    "ctrl+f": ("find",),
+    "backspace / alt+left": ("back",),
+    "alt+right": ("forward",),
+    "c": ("copy_email",),
+    "C": ("copy_all_emails",),
+    "x": ("copy_menu",),
+    "D": ("contacts",),
+    "L": ("next_language",),
+    "v": ("changes",),
+    "r": ("sync",),
+    "R": ("sync_all",),
+    "ctrl+l": ("sync_log",),
+    "t": ("sections",),
+    "?": ("help",),
+    "q": ("quit",),
+}
+"""The rows of "Everywhere" whose keys can be rebound: the binding ids they show (a row shows
+the keys of the user's keymap when it rebinds them)."""
+
+KEY_NAMES = {
+    "slash": "/",
+    "question_mark": "?",
+    "full_stop": ".",
+    "comma": ",",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+}
+
+
+def shown_keys(keys: str) -> str:
+    """Key names as the help writes them ('question_mark,f1' is '? / f1')."""
+    return " / ".join(KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(",") if k.strip())
+
+
+def with_keymap(key: str, keymap: dict[str, str]) -> str:
+    """A row's keys, as the user's keymap binds them."""
+    ids = BOUND.get(key)
+    if not ids or not any(i in keymap for i in ids):
+        return key
+    if len(ids) == 1:
+        return shown_keys(keymap[ids[0]])
+    defaults = key.split(" / ")
+    return " / ".join(
+        shown_keys(keymap[i]) if i in keymap else default
+        for i, default in zip(ids, defaults, strict=False)
+    )
+
+
 SEARCH_SYNTAX: tuple[tuple[str, str], ...] = (
     ("migrants climat", N_("both words (accents and case ignored)")),
     ('"retour volontaire"', N_("the exact phrase")),
@@ -138,11 +201,10 @@ SEARCH_SYNTAX: tuple[tuple[str, str], ...] = (
 )
 
 
-def _rows(rows: tuple[tuple[str, str], ...]) -> ComposeResult:
+def _rows(rows: tuple[tuple[str, str], ...], keymap: dict[str, str] | None = None) -> ComposeResult:
     for key, text in rows:
         with Horizontal(classes="help-row"):
-            # key names stay as written on keyboards; the few keys described in words translate
-            yield Static(_(key), markup=False, classes="help-key")
+            yield Static(with_keymap(_(key), keymap or {}), markup=False, classes="help-key")
             yield Static(_(text), markup=False, classes="help-text")
 
 
@@ -155,11 +217,16 @@ class HelpScreen(TranslatedBindings[None], ModalScreen[None]):
         Binding("k,up", "scroll_help(-1)", N_("Up"), show=False),
     ]
 
+    def __init__(self, keymap: dict[str, str] | None = None) -> None:
+        """`keymap`: the user's keys (binding id -> keys), shown instead of the defaults."""
+        super().__init__()
+        self.keymap = dict(keymap or {})
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             for title, rows in KEYS:
                 yield Static(_(title), markup=False, classes="help-heading")
-                yield from _rows(rows)
+                yield from _rows(rows, self.keymap if title == "Everywhere" else None)
             yield Static(_("Search syntax"), markup=False, classes="help-heading")
             yield from _rows(SEARCH_SYNTAX)
             yield Static(_("escape, q or ? closes this help"), markup=False, id="help-footer")

@@ -22,7 +22,9 @@ from newsroom_tui.screens.interface_words import TranslatedBindings
 def open_link(app: App[Any], url: str) -> None:
     """Open `url` if the allowlist accepts it; a refusal is one line, a missing browser brings
     up the offer to copy the link."""
-    problem = browser.open_in_browser(url)
+    command: tuple[str, ...] = getattr(app, "browser_command", ())
+    opener = browser.command_opener(command) if command else None
+    problem = browser.open_in_browser(url, opener)
     if problem is None:
         app.notify(_("Opened {url}").format(url=url), markup=False)
     elif safe_url(url) is None:

@@ -17,6 +17,7 @@ from typing import Literal
 
 from newsroom_tui.i18n import N_
 from newsroom_tui.models import ReleaseRow
+from newsroom_tui.newsrooms.multistore import MergedWindows, MultiStore
 from newsroom_tui.query import Query
 from newsroom_tui.storage.store import Store
 
@@ -29,21 +30,28 @@ ORDER_LABELS: dict[Order, str] = {
 }
 
 
-def usable_order(order: Order, query: Query) -> Order:
-    """`order`, or newest first when relevance is asked for without words to rank by."""
-    if order == "relevance" and query.match_expression() is None:
+def usable_order(order: Order, query: Query, store: MultiStore | None = None) -> Order:
+    """`order`, or newest first when relevance is asked for without words to rank by (or
+    across newsrooms, whose ranks do not compare)."""
+    if order == "relevance" and (
+        query.match_expression() is None or (store is not None and len(store.scope(query)) > 1)
+    ):
         return "newest"
     return order
 
 
 class Listing:
-    """The releases matching `query`, in `order`, read from `store`."""
+    """The releases matching `query`, in `order`, read from `store` (the newsrooms the query
+    spans: one store's list, or the merge of several)."""
 
-    def __init__(self, store: Store, query: Query, order: Order = "newest") -> None:
+    def __init__(self, store: MultiStore | Store, query: Query, order: Order = "newest") -> None:
+        if not isinstance(store, MultiStore):
+            store = MultiStore({"": store}, "")
         self._store = store
         self._query = query
-        self.order = usable_order(order, query)
+        self.order = usable_order(order, query, store)
         self._ranked: list[str] | None = None
+        self._windows = MergedWindows(store, query, oldest_first=self.order == "oldest")
 
     @property
     def query(self) -> Query:
@@ -55,11 +63,11 @@ class Listing:
         return self._ranked
 
     def count(self) -> int:
-        return self._store.count(self._query)
+        return self._windows.count()
 
     def rows(self, offset: int, limit: int) -> list[ReleaseRow]:
         if self.order != "relevance":
-            return self._store.rows(self._query, offset, limit, oldest_first=self.order == "oldest")
+            return self._windows.rows(offset, limit)
         ranked = self._ranking()
         rows: list[ReleaseRow] = []
         if offset < len(ranked):

@@ -13,12 +13,17 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsroom_tui.i18n import _
 from newsroom_tui.models import Facets, SyncProgress, SyncReport
 from newsroom_tui.profiles import Profile, ProfileError, check_selectors
 from newsroom_tui.query import Query
 from newsroom_tui.storage.store import Store, StoreError
+
+if TYPE_CHECKING:
+    from newsroom_tui.newsrooms.multistore import MultiStore
+    from newsroom_tui.newsrooms.sync_all import NewsroomSync
 
 log = logging.getLogger(__name__)
 
@@ -30,9 +35,22 @@ class SyncFailed(Exception):
 class ReaderService:
     """The background jobs of one profile's reader over one database file."""
 
-    def __init__(self, profile: Profile, database_path: Path) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        database_path: Path,
+        *,
+        databases: dict[str, Path] | None = None,
+        home: str | None = None,
+    ) -> None:
+        """`databases`: every newsroom shown (id -> file) and `home` the one opened, for the
+        work on lists that span newsrooms (default: this profile's alone)."""
         self.profile = profile
         self.database_path = database_path
+        self.databases = databases or {profile.id: database_path}
+        self.home = home or profile.id
+        self.new_ids: list[str] = []
+        """The releases the last sync stored new (ids in this newsroom's cache)."""
         self._lock = threading.Lock()
         self._cancel: tuple[asyncio.AbstractEventLoop, asyncio.Event] | None = None
 
@@ -44,20 +62,27 @@ class ReaderService:
         with Store.open(self.database_path, check=False) as store:
             return store.facets()
 
+    def _newsrooms(self) -> MultiStore:
+        from newsroom_tui.newsrooms.multistore import MultiStore
+
+        return MultiStore.open(self.databases, self.home, check=False)
+
     def mark_all_read(self, query: Query) -> list[str]:
-        """Mark every unread release matching `query` read; the ids changed (for undo).
+        """Mark every unread release matching `query` read (in every newsroom it spans); the
+        reader's ids of those changed (for undo).
 
         Raises StoreError.
         """
-        with Store.open(self.database_path, check=False) as store:
-            ids = store.unread_ids(query)
-            store.set_read(ids, True)
+        with self._newsrooms() as stores:
+            ids = stores.unread_ids(query)
+            stores.set_read(ids, True)
             return ids
 
     def set_read(self, ids: list[str], read: bool) -> None:
-        """Mark these releases read or unread (an undo of `mark_all_read`). Raises StoreError."""
-        with Store.open(self.database_path, check=False) as store:
-            store.set_read(ids, read)
+        """Mark these releases (the reader's ids) read or unread (an undo of `mark_all_read`).
+        Raises StoreError."""
+        with self._newsrooms() as stores:
+            stores.set_read(ids, read)
 
     def host_reachable(self) -> bool:
         """Can the newsroom's host be reached? (A TCP connection; nothing is fetched.)"""
@@ -87,9 +112,11 @@ class ReaderService:
             with serving_demo(self.profile) as profile:
                 return await sync_profile(profile, store, progress=progress, cancel=cancel)
 
+        self.new_ids = []
         try:
             check_selectors(self.profile)
             store = Store.open(self.database_path)
+            self.new_ids = store.collect_new_ids()
         except ProfileError as exc:
             raise SyncFailed(_("invalid profile: {error}").format(error=exc)) from exc
         except StoreError as exc:
@@ -105,6 +132,33 @@ class ReaderService:
             with self._lock:
                 self._cancel = None
             store.close()
+
+    def sync_many(
+        self, profiles: list[Profile], progress: Callable[[SyncProgress], None]
+    ) -> list[NewsroomSync]:
+        """Sync several newsrooms (see newsrooms/sync_all); `cancel()` stops them all."""
+        from newsroom_tui.newsrooms.sync_all import sync_newsrooms
+
+        data_dir = self.database_path.parent.parent
+
+        async def run() -> list[NewsroomSync]:
+            cancel = asyncio.Event()
+            with self._lock:
+                self._cancel = (asyncio.get_running_loop(), cancel)
+            return await sync_newsrooms(
+                profiles, data_dir, progress=lambda _: progress, cancel=cancel
+            )
+
+        try:
+            return asyncio.run(run())
+        except StoreError as exc:
+            raise SyncFailed(str(exc)) from exc
+        except Exception as exc:
+            log.exception("sync failed")
+            raise SyncFailed(f"sync failed: {exc}") from exc
+        finally:
+            with self._lock:
+                self._cancel = None
 
     def cancel(self) -> None:
         """Ask a running sync to stop (safe from any thread; nothing happens when none runs)."""

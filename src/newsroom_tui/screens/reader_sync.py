@@ -4,15 +4,17 @@ notification when it ends, the sync log (L), and the network probe at start."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from textual import work
 
 from newsroom_tui.i18n import _
 from newsroom_tui.models import SyncProgress, SyncReport
+from newsroom_tui.profiles import Profile
 from newsroom_tui.query import Query
 from newsroom_tui.screens.documents import ReaderDocuments
-from newsroom_tui.screens.reader_service import SyncFailed
+from newsroom_tui.screens.reader_service import ReaderService, SyncFailed
 from newsroom_tui.screens.sync_log import (
     SyncLogScreen,
     SyncRecord,
@@ -24,6 +26,10 @@ from newsroom_tui.screens.sync_log import (
 from newsroom_tui.storage.errors import StoreError
 from newsroom_tui.widgets.sync_status import SyncStatus, describe_sync_time
 
+if TYPE_CHECKING:
+    from newsroom_tui.newsrooms.sync_all import NewsroomSync
+    from newsroom_tui.watches import Watch, WatchNews
+
 log = logging.getLogger(__name__)
 
 
@@ -31,15 +37,26 @@ class ReaderSync(ReaderDocuments):
     """The sync and what it says."""
 
     sync_records: list[SyncRecord]
+    services: dict[str, ReaderService]
+    profiles: dict[str, Profile]
+    scope: str | None
+    last_results: list[NewsroomSync] | None = None
+    """Each newsroom's part of the last sync."""
+    watches: list[Watch]
+    watch_news: list[WatchNews] | None = None
+    """What the last sync brought the watches."""
+    auto_sync_every = 0.0
+    auto_syncs = 0
+    """Automatic syncs started this session."""
 
     @property
     def status(self) -> SyncStatus:
         return self.query_one(SyncStatus)
 
     def _cached_count(self) -> int:
-        """Releases in the cache now (0 when it cannot be read)."""
+        """Releases in the caches listed now (0 when they cannot be read)."""
         try:
-            return self.store.count(Query())
+            return self.store.count(Query(newsroom=self.scope))
         except StoreError as exc:
             log.info("cannot count the cache: %s", exc)
             return 0
@@ -60,25 +77,85 @@ class ReaderSync(ReaderDocuments):
             self._say_offline()
 
     def action_sync(self) -> None:
+        """Sync the newsroom listed (every newsroom under "All newsrooms")."""
+        if self.scope is None:
+            self.action_sync_all()
+        else:
+            self.start_sync([self.profiles[self.scope]])
+
+    def start_auto_sync(self, every: float) -> None:
+        """Sync every newsroom shown every `every` seconds (the settings' sync.every); the
+        header shows when the next one starts."""
+        self.auto_sync_every = every
+        self.set_interval(every, self._auto_sync, name="auto-sync")
+        self.status.set_next_sync(datetime.now() + timedelta(seconds=every))
+
+    def _auto_sync(self) -> None:
+        self.status.set_next_sync(datetime.now() + timedelta(seconds=self.auto_sync_every))
+        if not self.status.syncing:  # a sync already running (r, R) counts as this one
+            self.auto_syncs += 1
+            self.start_sync(list(self.profiles.values()))
+
+    def action_sync_all(self) -> None:
+        """Sync every newsroom shown."""
+        self.start_sync(list(self.profiles.values()))
+
+    def start_sync(self, profiles: list[Profile]) -> bool:
+        """Start a background sync of `profiles`; False (and a word) when one is running."""
         if self.status.syncing:
             self.notify(_("A sync is already running."), markup=False)
-            return
+            return False
         self.status.start_sync()
-        self._sync()
+        self._sync(profiles)
+        return True
 
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
-    def _sync(self) -> None:
+    def _sync(self, profiles: list[Profile]) -> None:
         """Sync in this thread; progress and the outcome go back to the UI thread."""
+        from newsroom_tui.newsrooms.sync_all import NewsroomSync
 
         def progress(update: SyncProgress) -> None:
             self.app.call_from_thread(self.status.show_progress, update)
 
         try:
-            report = self.service.sync(progress)
+            if len(profiles) == 1:
+                profile = profiles[0]
+                service = self.services[profile.id]
+                report = service.sync(progress)
+                results = [NewsroomSync(profile, report, new_ids=service.new_ids)]
+            else:
+                results = self.service.sync_many(profiles, progress)
         except SyncFailed as exc:
             self.app.call_from_thread(self._sync_failed, str(exc))
             return
-        self.app.call_from_thread(self._sync_finished, report)
+        self.app.call_from_thread(self._newsrooms_synced, results)
+
+    def _newsrooms_synced(self, results: list[NewsroomSync]) -> None:
+        from newsroom_tui.newsrooms.sync_all import combined_report
+
+        self.last_results = results
+        self._announce_watches(results)
+        self._sync_finished(combined_report(results) if len(results) > 1 else results[0].report)  # type: ignore[arg-type]
+
+    def _announce_watches(self, results: list[NewsroomSync]) -> None:
+        """One notification per watch that the sync brought new releases (and the desktop
+        notification when the settings ask for it)."""
+        from newsroom_tui.watches import announcement, desktop_notify, new_matches
+
+        new_ids = {r.profile.id: r.new_ids for r in results}
+        if not self.watches or not any(new_ids.values()):
+            return
+        try:
+            news = new_matches(self.store, self.watches, new_ids)
+        except StoreError as exc:
+            log.error("watches not checked", exc_info=exc)
+            return
+        for item in news:
+            line = announcement(item)
+            self.notify(line, markup=False, timeout=12)
+            if self.settings.desktop_notifications:
+                desktop_notify(self.settings.notify_command, "newsroom-tui", line)
+        self.watch_news = news
 
     def _sync_failed(self, message: str) -> None:
         self.status.finish_sync(_("sync failed"))
@@ -88,7 +165,8 @@ class ReaderSync(ReaderDocuments):
         cached = self._cached_count()
         self.sync_records.append(SyncRecord(datetime.now(), report, cached))
         self.status.set_online(not was_offline(report))
-        self.status.set_last_sync(self.store.get_meta("last_sync"))
+        listed = self.store.store(self.scope or self.store.home)
+        self.status.set_last_sync(listed.get_meta("last_sync"))
         self.status.finish_sync(status_summary(report))
         message, severity = sync_notification(report, cached)
         self.notify(message, markup=False, severity=severity, timeout=8)
@@ -97,8 +175,10 @@ class ReaderSync(ReaderDocuments):
         self.refresh_list(keep_id=current.id if current else None)
 
     def action_sync_log(self) -> None:
-        last = describe_sync_time(self.store.get_meta("last_sync"))
+        listed = self.store.store(self.scope or self.store.home)
+        last = describe_sync_time(listed.get_meta("last_sync"))
         self.app.push_screen(SyncLogScreen(list(self.sync_records), last))
 
     def on_unmount(self) -> None:
-        self.service.cancel()
+        for service in self.services.values():
+            service.cancel()

@@ -34,9 +34,9 @@ from newsroom_tui.widgets.section_tree import SectionTree
 if TYPE_CHECKING:
     from textual.widget import Widget
 
+    from newsroom_tui.newsrooms.multistore import MultiStore
     from newsroom_tui.query import Query
     from newsroom_tui.screens.reader_service import ReaderService
-    from newsroom_tui.storage.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,8 @@ log = logging.getLogger(__name__)
 class ReleaseActions(TranslatedBindings[None]):
     """Actions on the release the keys point at, and on the whole list."""
 
-    store: Store
+    store: MultiStore
+    """Every newsroom shown, read as one (release ids are the reader's: see multistore)."""
     service: ReaderService
     open_release_id: str | None
     read_undo: list[str]
@@ -74,6 +75,12 @@ class ReleaseActions(TranslatedBindings[None]):
 
     def current_query(self) -> Query:
         raise NotImplementedError
+
+    def adjust_unread(self, release_id: str, delta: int) -> None:
+        """One release of a newsroom read (-1) or unread (+1): its count in the tree."""
+        newsroom = self.store.newsroom_of(release_id)
+        tag = "" if newsroom == self.store.home else newsroom
+        self.query_one(SectionTree).adjust_unread(delta, tag)
 
     def refresh_list(self, *, keep_id: str | None = None) -> None:
         raise NotImplementedError
@@ -138,7 +145,7 @@ class ReleaseActions(TranslatedBindings[None]):
             self.report_error(_("Could not change the read state"), exc)
             return
         self.release_list.update_row(release_id, read=now_read)
-        self.query_one(SectionTree).adjust_unread(-1 if now_read else 1)
+        self.adjust_unread(release_id, -1 if now_read else 1)
 
     def action_mark_all_read(self) -> None:
         """Mark every unread release of the list read (all of them, not only those on screen)."""

@@ -75,11 +75,16 @@ class ReleaseVersionActions(ReaderSync):
     @work(thread=True, exclusive=True, group="language-badges", exit_on_error=False)
     def _look_up_versions(self, release: Release, newsroom: str) -> None:
         try:
-            versions = language_versions(release, self.store, self.data_dir)
+            versions = self._language_versions(release)
         except StoreError as exc:
             log.info("language versions of %s: %s", release.url, exc)
             return
         self.app.call_from_thread(self._show_badges, release, newsroom, versions)
+
+    def _language_versions(self, release: Release) -> list[LanguageVersion]:
+        """The versions of a release (of any newsroom shown), looked up from its own cache."""
+        newsroom = self.store.newsroom_of(release.id)
+        return language_versions(release, self.store.store(newsroom), self.data_dir)
 
     def _show_badges(
         self, release: Release, newsroom: str, versions: list[LanguageVersion]
@@ -121,13 +126,13 @@ class ReleaseVersionActions(ReaderSync):
     @work(exclusive=True, group="next-language", exit_on_error=False)
     async def _next_language(self, release: Release) -> None:
         try:
-            versions = await asyncio.to_thread(
-                language_versions, release, self.store, self.data_dir
-            )
+            versions = await asyncio.to_thread(self._language_versions, release)
         except StoreError as exc:
             self.report_error(_("Could not look the language versions up"), exc)
             return
         failures: list[str] = []
+        own_id = self.store.newsroom_of(release.id)
+        own = self.profiles.get(own_id, self.profile)
         for version in after_current(versions):
             if version.release is None:
                 self.notify(
@@ -135,15 +140,15 @@ class ReleaseVersionActions(ReaderSync):
                     markup=False,
                 )
                 try:
-                    fetched = await fetch_version(version, self.profile, self.data_dir)
+                    fetched = await fetch_version(version, own, self.data_dir)
                 except VersionUnavailable as exc:
                     failures.append(str(exc))
                     continue
-                newsroom = "" if fetched.profile.id == self.profile.id else fetched.profile.id
+                newsroom = "" if fetched.profile.id == own.id else fetched.profile.id
                 version = LanguageVersion(version.language, version.url, fetched.release, newsroom)
             if failures:
                 self.notify("; ".join(failures), markup=False, severity="warning")
-            self._open_version(version)
+            self._open_version(version, own_id)
             return
         self.notify(
             "; ".join(failures) or _("No other language version."),
@@ -151,12 +156,13 @@ class ReleaseVersionActions(ReaderSync):
             severity="warning",
         )
 
-    def _open_version(self, version: LanguageVersion) -> None:
+    def _open_version(self, version: LanguageVersion, own: str) -> None:
         release = version.release
         if release is None:
             return
-        if not version.newsroom:
-            self.open_release(release.id)
+        newsroom = version.newsroom or own
+        if newsroom in self.profiles:  # a newsroom shown here: it opens like any release
+            self.open_release(self.store.qualify(newsroom, release.id))
             return
         # Another newsroom's release: shown as stored there. The keys that change a release (star,
         # read) still act on this newsroom's release it is a version of, whose row stays marked.

@@ -79,17 +79,56 @@ class ReleaseListing:
     ) -> list[ReleaseRow]:
         """One window of the list, newest first (publication time, then a stable per-id order),
         or in the reverse order."""
+        with self._db.snapshot():  # both steps see the same state
+            return self.rows_by_rk(self.keys(query, offset, limit, oldest_first=oldest_first))
+
+    def keys(
+        self, query: Query, offset: int, limit: int, *, oldest_first: bool = False
+    ) -> list[int]:
+        """The sort keys of one window of the list (what rows() shows, without the columns)."""
         source, params, key = filters.source(query)
         direction = "ASC" if oldest_first else "DESC"
-        with self._db.snapshot():  # both steps see the same state
-            keys = [
-                int(r[0])
-                for r in self._db.read(
-                    f"SELECT {key} {source} ORDER BY {key} {direction} LIMIT ? OFFSET ?",
-                    [*params, max(0, limit), max(0, offset)],
+        return [
+            int(r[0])
+            for r in self._db.read(
+                f"SELECT {key} {source} ORDER BY {key} {direction} LIMIT ? OFFSET ?",
+                [*params, max(0, limit), max(0, offset)],
+            )
+        ]
+
+    def count_before_key(self, query: Query, rk: int, *, oldest_first: bool = False) -> int:
+        """How many matches come before sort key `rk` (newer, or older when oldest first)."""
+        source, params, key = filters.source(query)
+        before = "<" if oldest_first else ">"
+        row = self._db.read_one(f"SELECT count(*) {source} AND {key} {before} ?", [*params, rk])
+        return int(row[0])
+
+    def matching_ids(self, query: Query, ids: Sequence[str]) -> list[str]:
+        """The ids among `ids` that match `query`, newest first (for a few ids: the key list
+        is probed, not scanned)."""
+        found: list[tuple[int, str]] = []
+        source, params, key = filters.source(query)
+        for start in range(0, len(ids), 200):
+            chunk = list(ids[start : start + 200])
+            marks = ",".join("?" * len(chunk))
+            keys = {
+                int(rk): str(rid)
+                for rk, rid in self._db.read(
+                    f"SELECT rk, id FROM releases WHERE id IN ({marks})", chunk
                 )
-            ]
-            return self.rows_by_rk(keys)
+            }
+            if not keys:
+                continue
+            marks = ",".join("?" * len(keys))
+            for (rk,) in self._db.read(
+                f"SELECT {key} {source} AND {key} IN ({marks})", [*params, *keys]
+            ):
+                found.append((int(rk), keys[int(rk)]))
+        return [rid for _, rid in sorted(found, reverse=True)]
+
+    def release_key(self, release_id: str) -> int | None:
+        found = self._db.read_one("SELECT rk FROM releases WHERE id = ?", (release_id,))
+        return None if found is None else int(found[0])
 
     def rows_by_id(self, ids: Sequence[str]) -> list[ReleaseRow]:
         """The list columns of these releases, in the given order (unknown ids left out)."""
@@ -120,17 +159,21 @@ class ReleaseListing:
 
     def rows_by_rk(self, keys: Sequence[int]) -> list[ReleaseRow]:
         """The list columns of these releases, in the given order."""
+        found = self.rows_by_key(keys)
+        return [found[k] for k in keys if k in found]
+
+    def rows_by_key(self, keys: Sequence[int]) -> dict[int, ReleaseRow]:
+        """The list columns of these releases by sort key (unknown keys left out)."""
         if not keys:
-            return []
+            return {}
         marks = ",".join("?" * len(keys))
-        found = {
+        return {
             int(r[-1]): release_row(r)
             for r in self._db.read(
                 f"SELECT {ROW_COLUMNS}, r.rk FROM releases r WHERE r.rk IN ({marks})",
                 list(keys),
             )
         }
-        return [found[k] for k in keys if k in found]
 
     def index_of(self, query: Query, release_id: str, *, oldest_first: bool = False) -> int | None:
         """Position of a release in rows(query, ...), or None when it does not match."""

@@ -136,6 +136,16 @@ class Store:
         """Store one sync batch in one transaction (see ReleaseWrites.apply_batch)."""
         return self._writes.apply_batch(releases, sections, fetch_states)
 
+    def collect_new_ids(self) -> list[str]:
+        """From now on, the ids of releases stored new by apply_batch are added to the list
+        returned (a sync's new releases, for the watches)."""
+        self._writes.new_ids = []
+        return self._writes.new_ids
+
+    def matching_ids(self, query: Query, ids: Sequence[str]) -> list[str]:
+        """The ids among `ids` that match `query`, newest first."""
+        return self._listing.matching_ids(self.resolve(query), ids)
+
     def set_read(self, ids: Iterable[str], read: bool) -> None:
         self._writes.set_read(ids, read)
 
@@ -227,6 +237,25 @@ class Store:
     def rows_by_id(self, ids: Sequence[str]) -> list[ReleaseRow]:
         """The list columns of these releases, in the given order (unknown ids left out)."""
         return self._listing.rows_by_id(ids)
+
+    def row_keys(
+        self, query: Query, offset: int, limit: int, *, oldest_first: bool = False
+    ) -> list[int]:
+        """The sort keys of one window of rows(query, ...): the publication time with a
+        tie-break, on the same scale in every database (newsrooms/multistore merges on it)."""
+        return self._listing.keys(self.resolve(query), offset, limit, oldest_first=oldest_first)
+
+    def rows_by_key(self, keys: Sequence[int]) -> dict[int, ReleaseRow]:
+        """The list columns of the releases with these sort keys (unknown keys left out)."""
+        return self._listing.rows_by_key(keys)
+
+    def count_before_key(self, query: Query, rk: int, *, oldest_first: bool = False) -> int:
+        """How many matches of `query` come before sort key `rk` in the list's order."""
+        return self._listing.count_before_key(self.resolve(query), rk, oldest_first=oldest_first)
+
+    def release_key(self, release_id: str) -> int | None:
+        """The sort key of a release, or None when it is not cached."""
+        return self._listing.release_key(release_id)
 
     def index_of(self, query: Query, release_id: str, *, oldest_first: bool = False) -> int | None:
         """Position of a release in rows(query, ...), or None when it does not match."""

@@ -55,6 +55,9 @@ class ReleaseWrites:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self.new_ids: list[str] | None = None
+        """When a list, the ids of the releases stored new are added to it (what a sync
+        brought: watches announce them)."""
 
     def apply_batch(
         self,
@@ -79,11 +82,13 @@ class ReleaseWrites:
         # so index writes interleaved with the other rows turned into one tiny segment per
         # release (then merged): 40 % of the time of a batch.
         fts: list[_FtsRow] = []
+        stored_new: list[str] = []
         with self._db.write() as con:
             for release in releases:
                 outcome = _upsert(con, release, now, fts)
                 if outcome == "new":
                     new += 1
+                    stored_new.append(release.id)
                 elif outcome == "updated":
                     updated += 1
                 else:
@@ -115,6 +120,8 @@ class ReleaseWrites:
                         timestamp(state.checked_at) if state.checked_at else now,
                     ),
                 )
+        if self.new_ids is not None:  # committed: the ids are those of stored releases
+            self.new_ids += stored_new
         return BatchResult(new, updated, unchanged)
 
     def set_read(self, ids: Iterable[str], read: bool) -> None:

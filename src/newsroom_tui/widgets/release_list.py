@@ -47,6 +47,8 @@ MAX_ROWS = 2_000
 MAX_LINES = 400
 """Rendered lines kept; the whole cache is dropped when it grows past this."""
 SECTION_WIDTH = 18
+NEWSROOM_WIDTH = 8
+"""The newsroom column of a list that spans newsrooms (profile ids, cut to this)."""
 SECTION_FROM = 90
 """The section column shows in rows at least this wide (narrower, the title needs the room)."""
 OPEN_MARK = "▶"
@@ -196,6 +198,8 @@ class ReleaseList(ScrollView, can_focus=True):
         self.show_section = True
         """Whether rows end with a section column (the screen turns it off when every release
         listed is in the same section)."""
+        self.show_newsroom = False
+        """Each row names its newsroom (a list that spans newsrooms)."""
         self._rows: OrderedDict[int, ReleaseRow] = OrderedDict()
         self._terms: tuple[str, ...] = ()
         self._lines: dict[tuple[int, int, bool, bool, Style], Strip] = {}
@@ -251,6 +255,13 @@ class ReleaseList(ScrollView, can_focus=True):
         self.open_id = release_id
         self._lines.clear()
         self.refresh()
+
+    def set_show_newsroom(self, show: bool) -> None:
+        """Show each row's newsroom (a list that spans newsrooms)."""
+        if show != self.show_newsroom:
+            self.show_newsroom = show
+            self._lines.clear()
+            self.refresh()
 
     def set_show_section(self, show: bool) -> None:
         if show != self.show_section:
@@ -446,6 +457,9 @@ class ReleaseList(ScrollView, can_focus=True):
         date = format_short_date(row.published.date()) if row.published else "   —"
         text.append(date.ljust(short_date_width()), style_of("release-list--date"))
         text.append(" ")
+        if self.show_newsroom and row.newsroom:
+            newsroom = clean_line(row.newsroom, limit=NEWSROOM_WIDTH)
+            text.append(newsroom.ljust(NEWSROOM_WIDTH) + " ", style_of("release-list--section"))
         show_section = self.show_section and width >= SECTION_FROM
         right = (SECTION_WIDTH + 3) if show_section else 2
         title_width = max(8, width - text.cell_len - right)

@@ -38,16 +38,30 @@ class SyncStatus(Horizontal):
         self._newsroom = clean_line(name, limit=80)
         self.online = True
         self.syncing = False
+        self.next_sync: datetime | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self._newsroom), id="status-name")
         yield Static(id="status-sync")
+        yield Static(id="status-next")
         yield ProgressBar(total=None, show_eta=False, id="status-progress")
         yield Static(id="status-message")
         yield Static(id="status-online")
 
+    def set_name(self, name: str) -> None:
+        """The newsroom shown (or "All newsrooms")."""
+        self._newsroom = clean_line(name, limit=80)
+        if self.is_mounted:
+            self.query_one("#status-name", Static).update(Text(self._newsroom))
+
     def set_last_sync(self, iso: str | None) -> None:
         self.query_one("#status-sync", Static).update(Text(describe_sync_time(iso)))
+
+    def set_next_sync(self, when: datetime | None) -> None:
+        """The next automatic sync (None: none planned)."""
+        self.next_sync = when
+        text = _("· next {time} ").format(time=when.strftime("%H:%M")) if when is not None else ""
+        self.query_one("#status-next", Static).update(Text(text))
 
     def set_online(self, online: bool) -> None:
         self.online = online
