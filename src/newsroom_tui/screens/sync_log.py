@@ -25,7 +25,7 @@ from newsroom_tui.sanitise import clean_line
 from newsroom_tui.screens.interface_words import TranslatedBindings
 
 Severity = Literal["information", "warning", "error"]
-LOG_HINT = N_("L: sync log")
+LOG_HINT = N_("ctrl+l: sync log")
 
 
 def _count(template: str, count: int) -> str:
