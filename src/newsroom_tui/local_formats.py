@@ -10,56 +10,13 @@ from __future__ import annotations
 import datetime as dt
 
 from newsroom_tui import i18n
+from newsroom_tui.extraction.dates import format_date as written_date
 
 NARROW_NO_BREAK_SPACE = "\u202f"
 
 _THOUSANDS = {"en": ",", "fr": NARROW_NO_BREAK_SPACE, "es": "."}
 _DECIMAL = {"en": ".", "fr": ",", "es": ","}
 
-_MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    "fr": [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    "es": [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ],
-}
 _SHORT_MONTHS = {
     "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
     "fr": [
@@ -113,14 +70,9 @@ def format_decimal(value: float, digits: int = 1, lang: str | None = None) -> st
 
 
 def format_date(day: dt.date, lang: str | None = None) -> str:
-    """A date written out: "15 March 2017", "1er mars 2017", "15 de marzo de 2017"."""
-    chosen = _lang(lang)
-    month = _MONTHS[chosen][day.month - 1]
-    if chosen == "fr":
-        return f"{'1er' if day.day == 1 else day.day} {month} {day.year}"
-    if chosen == "es":
-        return f"{day.day} de {month} de {day.year}"
-    return f"{day.day} {month} {day.year}"
+    """A date written out: "15 March 2017", "1er mars 2017", "15 de marzo de 2017" (the rules
+    and month names of extraction.dates, which the demo's pages are written with too)."""
+    return written_date(day, _lang(lang))
 
 
 def format_short_date(day: dt.date, lang: str | None = None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 MIN_YEAR = 1990
@@ -204,7 +204,7 @@ def parse_date(text: str | None) -> datetime | None:
     return _parse_display(text)
 
 
-def format_date(dt: datetime | None, language: str) -> str:
+def format_date(dt: date | None, language: str) -> str:
     """A date for display in the newsroom's language: "15 mars 2017", "8 July 2024",
     "8 de julio de 2024"; ISO (2024-07-08) for other languages, "" for None."""
     if dt is None:
