@@ -23,9 +23,10 @@ def test_migrates_from_every_earlier_version(tmp_path: Path, start: int) -> None
     path = tmp_path / "db.sqlite3"
     con = sqlite3.connect(path, isolation_level=None)
     migrate(con, 0, start)
-    if start >= 1:  # a v1 database with a user's data in it
+    if start >= 1:  # a database of that version with a user's data in it
         con.execute("INSERT INTO meta(key, value) VALUES ('last_sync', '2024-01-01')")
-        con.execute("INSERT INTO release_state(id, read, starred) VALUES ('old', 1, 1)")
+        state_id = "old" if start < 4 else release_id_for("old")  # v4 made the ids short
+        con.execute("INSERT INTO release_state(id, read, starred) VALUES (?, 1, 1)", (state_id,))
     assert con.execute("PRAGMA user_version").fetchone()[0] == start
     con.close()
     with Store.open(path) as store:
@@ -110,6 +111,42 @@ def test_v2_copies_the_v1_read_and_starred_state(tmp_path: Path) -> None:
         assert store.facets().unread == 10 and store.unread_count() == 10
         store.set_read([release_id_for("r1")], True)
         assert "r1" not in _lists(store)["tag:europe is:unread"]
+
+
+def _indexes(path: Path) -> dict[str, str]:
+    con = sqlite3.connect(path)
+    try:
+        return dict(
+            con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql NOT NULL")
+        )
+    finally:
+        con.close()
+
+
+def test_v5_keeps_every_list_and_its_flag_indexes_cover_them(tmp_path: Path) -> None:
+    from newsroom_tui.storage.dbfile import Database
+
+    path = tmp_path / "db.sqlite3"
+    _v1_with_releases(path)
+    con = sqlite3.connect(path, isolation_level=None)
+    migrate(con, 1, 4)
+    con.close()
+    con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+    with Store(Database(path, con, read_only=True, version=4)) as v4:
+        before = _lists(v4)
+    with Store.open(path) as store:
+        assert store.schema_version == CURRENT_VERSION >= 5
+        assert _lists(store) == before
+        assert before["tag:europe is:unread"] and before["is:starred"]
+        # the flag is in the index: counting a tag's unread releases never reads the table
+        plan = store._con.execute(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM release_tags t"
+            " WHERE t.tag_key = 'europe' AND t.read = 0"
+        ).fetchall()
+        assert "COVERING INDEX release_tags_unread" in " ".join(row[3] for row in plan)
+    with Store.open(tmp_path / "new.sqlite3"):
+        pass
+    assert _indexes(path) == _indexes(tmp_path / "new.sqlite3")
 
 
 def test_an_unmigrated_read_only_v1_file_is_listed_through_views(tmp_path: Path) -> None:

@@ -5,9 +5,13 @@ Checked against the obvious answer: every release of every newsroom sorted by it
 
 from __future__ import annotations
 
+import dataclasses
 import random
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -138,3 +142,196 @@ def test_the_contacts_directory_spans_the_newsrooms(multi: MultiStore) -> None:
     assert entry.releases > len(multi.store("iom-fr").contacts_directory("ana"))
     rows = multi.releases_for_contact(entry.key)
     assert {row.newsroom for row in rows} == set(NEWSROOMS)
+
+
+# ---- every query class across newsrooms, against a computation from the releases themselves ---
+
+VOCABULARY = ("sécurité", "migration", "climat", "santé", "retour", "minorité", "mission", "mer")
+CLASS_TAGS = ("Europe", "Climat", "Santé", "Afrique", "Afrique de l'Ouest")
+CLASS_SECTIONS = ("Communiqués de presse", "Articles")
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the test itself knows of one release (to compute each list without the store)."""
+
+    ref: str
+    published: datetime
+    words: frozenset[str]
+    tags: tuple[str, ...]
+    section: str
+    read: bool
+    starred: bool
+
+
+def plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words_of(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", plain(text)))
+
+
+QUERY_CLASSES: dict[str, Callable[[Known], bool]] = {
+    "": lambda k: True,
+    "mer": lambda k: "mer" in k.words,
+    "migration": lambda k: "migration" in k.words,
+    "santé climat": lambda k: {"sante", "climat"} <= k.words,
+    "mi*": lambda k: any(w.startswith("mi") for w in k.words),
+    "securite": lambda k: "securite" in k.words,
+    "tag:Climat year:2024 is:unread": (
+        lambda k: "Climat" in k.tags and k.published.year == 2024 and not k.read
+    ),
+    "securite tag:Europe is:unread": (
+        lambda k: "securite" in k.words and "Europe" in k.tags and not k.read
+    ),
+    "mi* tag:Europe is:unread": (
+        lambda k: any(w.startswith("mi") for w in k.words) and "Europe" in k.tags and not k.read
+    ),
+    "securite tag:Europe": lambda k: "securite" in k.words and "Europe" in k.tags,
+    "securite is:unread": lambda k: "securite" in k.words and not k.read,
+    "climat tag:afri* is:unread": (
+        lambda k: (
+            "climat" in k.words and any(t.startswith("Afrique") for t in k.tags) and not k.read
+        )
+    ),
+    "securite section:Articles is:unread": (
+        lambda k: "securite" in k.words and k.section == "Articles" and not k.read
+    ),
+    "migration is:starred": lambda k: "migration" in k.words and k.starred,
+    "sante tag:Santé since:2024-03-01 until:2024-12-31 is:unread": (
+        lambda k: (
+            "sante" in k.words
+            and "Santé" in k.tags
+            and date(2024, 3, 1) <= k.published.date() <= date(2024, 12, 31)
+            and not k.read
+        )
+    ),
+    "tag:Europe is:unread": lambda k: "Europe" in k.tags and not k.read,
+}
+
+
+Several = tuple[MultiStore, dict[str, Known]]
+
+
+@pytest.fixture(scope="module")
+def several_shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Several]:
+    """several(), built once for the tests that only read."""
+    yield from build_several(tmp_path_factory.mktemp("several"))
+
+
+@pytest.fixture
+def several(tmp_path: Path) -> Iterator[Several]:
+    yield from build_several(tmp_path)
+
+
+def build_several(tmp_path: Path) -> Iterator[Several]:
+    """Three newsrooms (a few hundred releases), each release's date unique across them."""
+    rng = random.Random(11)
+    sizes = dict(zip(NEWSROOMS, (150, 110, 80), strict=True))
+    hours = rng.sample(range(3 * 365 * 24), sum(sizes.values()))
+    known: dict[str, Known] = {}
+    databases = {}
+    for newsroom, size in sizes.items():
+        path = paths.database_path(tmp_path, newsroom)
+        path.parent.mkdir(parents=True)
+        releases = []
+        for n in range(size):
+            when = datetime(2023, 1, 1, tzinfo=UTC) + timedelta(hours=hours.pop())
+            title = " ".join(rng.choice(VOCABULARY) for _ in range(3)).capitalize()
+            text = " ".join(rng.choice(VOCABULARY) for _ in range(6))
+            if rng.random() < 0.05:
+                text += " mer"
+            tags = tuple(dict.fromkeys(rng.choice(CLASS_TAGS) for _ in range(rng.randint(1, 2))))
+            rid = f"{newsroom.replace('-', '')}{n:05d}"
+            releases.append(
+                Release(
+                    id=rid,
+                    url=f"https://{newsroom}.example.org/news/{n}",
+                    title=title,
+                    published=when,
+                    language="fr",
+                    section=rng.choice(CLASS_SECTIONS),
+                    tags=list(tags),
+                    summary=title,
+                    markdown=f"# {title}\n\n{text}",
+                    text=text,
+                )
+            )
+        with Store.open(path) as store:
+            store.apply_batch(releases)
+            read = [r.id for r in releases if rng.random() < 0.3]
+            store.set_read(read, True)
+            starred = [r.id for r in releases if rng.random() < 0.15]
+            for rid in starred:
+                store.set_starred(rid, True)
+        databases[newsroom] = path
+        for release in releases:
+            ref = release.id if newsroom == "iom-fr" else f"{newsroom}:{release.id}"
+            known[ref] = Known(
+                ref=ref,
+                published=release.published or datetime.min,
+                words=words_of(f"{release.title} {release.text}"),
+                tags=tuple(release.tags),
+                section=release.section,
+                read=release.id in read,
+                starred=release.id in starred,
+            )
+    opened = MultiStore.open(databases, "iom-fr")
+    yield opened, known
+    opened.close()
+
+
+def check_class(multi: MultiStore, known: dict[str, Known], text: str) -> int:
+    """The count, every window (both orders), positions, the unread ids and the search's hits of
+    one query equal those computed from the releases; returns how many match."""
+    wanted = QUERY_CLASSES[text]
+    want = [k.ref for k in sorted(known.values(), key=lambda k: k.published, reverse=True)]
+    want = [ref for ref in want if wanted(known[ref])]
+    query = parse_query(text)
+    assert multi.count(query) == len(want), text
+    for oldest_first, order in ((False, want), (True, want[::-1])):
+        windows = multistore.MergedWindows(multi, query, oldest_first=oldest_first)
+        assert windows.count() == len(want), text
+        for offset in (0, 7, len(order) // 2, max(0, len(order) - 5)):
+            got = [row.id for row in windows.rows(offset, 12)]
+            assert got == order[offset : offset + 12], (text, offset, oldest_first)
+        everything = [row.id for row in windows.rows(0, len(order) + 5)]
+        assert everything == order, (text, oldest_first)
+    for ref in want[::9]:
+        assert multi.index_of(query, ref) == want.index(ref), (text, ref)
+    outside = next((ref for ref in known if ref not in want), None)
+    if outside is not None:
+        assert multi.index_of(query, outside) is None, text
+    assert sorted(multi.unread_ids(query)) == sorted(r for r in want if not known[r].read), text
+    results = multi.search(query, limit=len(want) + 5)
+    assert results.total == len(want), text
+    assert [hit.id for hit in results.hits] == want, text
+    return len(want)
+
+
+@pytest.mark.parametrize("text", list(QUERY_CLASSES))
+def test_each_query_class_is_what_the_releases_say(several_shared: Several, text: str) -> None:
+    multi, known = several_shared
+    matched = check_class(multi, known, text)
+    assert 0 < matched < len(known) or text == ""
+
+
+def test_word_tag_unread_follows_reading(several: Several) -> None:
+    """Marking releases read (and unread again) in any newsroom changes what the count and the
+    list of a text search with a tag and unread hold (the tag rows' copy of the flag)."""
+    multi, known = several
+    text = "securite tag:Europe is:unread"
+    before = check_class(multi, known, text)
+    matching = [row.id for row in multi.rows(parse_query(text), 0, before)]
+    picked = matching[::3]
+    assert {multi.newsroom_of(ref) for ref in picked} == set(NEWSROOMS)
+    multi.set_read(picked, True)
+    for ref in picked:
+        known[ref] = dataclasses.replace(known[ref], read=True)
+    assert check_class(multi, known, text) == before - len(picked)
+    multi.set_read(picked[:2], False)
+    for ref in picked[:2]:
+        known[ref] = dataclasses.replace(known[ref], read=False)
+    assert check_class(multi, known, text) == before - len(picked) + 2

@@ -16,8 +16,8 @@ from newsroom_tui.storage.values import fold, rk_bounds
 def filters(query: Query, rk: str, *, tag: bool = True) -> tuple[list[str], list[Any]]:
     """SQL conditions on `releases r` (and the sort key expression `rk`) for the filters.
 
-    `tag=False` leaves the tag out (the caller drives the query from `release_tags t`, whose
-    copy of the read flag then answers "unread"). The read/starred flags are the copies kept
+    `tag=False` leaves the tag out (the caller reads `release_tags t` for it, whose copy of
+    the read flag then answers "unread"). The read/starred flags are the copies kept
     in releases and release_tags (see migrations v2), each with a partial index.
     """
     table = "r" if tag else "t"
@@ -90,15 +90,30 @@ def needs_row(query: Query) -> bool:
     )
 
 
-def source(query: Query) -> tuple[str, list[Any], str]:
+def source(query: Query, *, key_only: bool = False) -> tuple[str, list[Any], str]:
     """FROM ... WHERE ... for a query, its parameters, and the sort key expression.
 
     With text, the FTS table drives (CROSS JOIN fixes the order): it streams matches newest
     first, whereas the planner would otherwise probe FTS once per row of a filter index.
     A tag alone (with dates and unread at most) is answered from a tag index, never the table.
+
+    `key_only`: the caller selects the sort key and nothing else of the row (counts, a window's
+    keys, positions). A text search whose filters a tag's rows answer (one tag, with dates and
+    unread at most) then joins the tag's rows instead of the releases': each match costs one
+    probe of a small index holding the tag, key and read flag (release_tags_unread is covering
+    since migrations v5), where a release row, at 100,000 releases, is rarely in the page cache
+    (counting a word's ~1,800 matches with a tag and unread: ~2 ms instead of ~10).
     """
     match = query.match_expression()
-    if match:
+    if match and key_only and query.tag and not needs_row(query):
+        where, params = filters(query, "f.rowid", tag=False)
+        sql = (
+            "FROM release_fts f CROSS JOIN release_tags t ON t.rk = f.rowid"
+            " WHERE release_fts MATCH ? AND t.tag_key = ?"
+        )
+        params = [match, *(tag_keys(query) or ()), *params]
+        key = "f.rowid"
+    elif match:
         where, params = filters(query, "f.rowid")
         sql = "FROM release_fts f CROSS JOIN releases r ON r.rk = f.rowid WHERE release_fts MATCH ?"
         params = [match, *params]

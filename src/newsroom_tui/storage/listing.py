@@ -8,7 +8,9 @@ stop early; date filters become rk ranges. Unread and starred read the copies of
 beside the sort key (releases, release_tags) through partial indexes, so every filter list, its
 count, a window at any offset and index_of walk one index (a few ms at 100,000 releases, even at
 the end of the list). Counting the matches of a text search is capped at TEXT_COUNT_CAP (the
-exact number past that is not worth a full scan of the index).
+exact number past that is not worth a full scan of the index). Everything here selects sort keys
+only (`filters.source(key_only=True)`): a text search with a tag probes the tag's index for each
+match instead of reading its release row.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ class ReleaseListing:
         read_one = self._db.read_one
         match = query.match_expression()
         if match is None:  # every filter has an index (unread ones: partial indexes)
-            source, params, _ = filters.source(query)
+            source, params, _ = filters.source(query, key_only=True)
             return int(read_one(f"SELECT count(*) {source}", params)[0])
         if not query.has_filters:
             row = read_one(
@@ -68,7 +70,7 @@ class ReleaseListing:
                 (match, TEXT_COUNT_CAP),
             )
             return int(row[0])
-        source, params, _ = filters.source(query)
+        source, params, _ = filters.source(query, key_only=True)
         row = read_one(
             f"SELECT count(*) FROM (SELECT 1 {source} LIMIT ?)", [*params, TEXT_COUNT_CAP]
         )
@@ -86,7 +88,7 @@ class ReleaseListing:
         self, query: Query, offset: int, limit: int, *, oldest_first: bool = False
     ) -> list[int]:
         """The sort keys of one window of the list (what rows() shows, without the columns)."""
-        source, params, key = filters.source(query)
+        source, params, key = filters.source(query, key_only=True)
         direction = "ASC" if oldest_first else "DESC"
         return [
             int(r[0])
@@ -98,7 +100,7 @@ class ReleaseListing:
 
     def count_before_key(self, query: Query, rk: int, *, oldest_first: bool = False) -> int:
         """How many matches come before sort key `rk` (newer, or older when oldest first)."""
-        source, params, key = filters.source(query)
+        source, params, key = filters.source(query, key_only=True)
         before = "<" if oldest_first else ">"
         row = self._db.read_one(f"SELECT count(*) {source} AND {key} {before} ?", [*params, rk])
         return int(row[0])
@@ -107,7 +109,7 @@ class ReleaseListing:
         """The ids among `ids` that match `query`, newest first (for a few ids: the key list
         is probed, not scanned)."""
         found: list[tuple[int, str]] = []
-        source, params, key = filters.source(query)
+        source, params, key = filters.source(query, key_only=True)
         for start in range(0, len(ids), 200):
             chunk = list(ids[start : start + 200])
             marks = ",".join("?" * len(chunk))
@@ -144,7 +146,7 @@ class ReleaseListing:
 
     def unread_ids(self, query: Query) -> list[str]:
         """The ids of the unread releases matching `query`, newest first."""
-        source, params, key = filters.source(query.with_filters(unread=True))
+        source, params, key = filters.source(query.with_filters(unread=True), key_only=True)
         with self._db.snapshot():
             keys = [int(r[0]) for r in self._db.read(f"SELECT {key} {source}", params)]
             ids: dict[int, str] = {}
@@ -181,7 +183,7 @@ class ReleaseListing:
         if found is None:
             return None
         rk = int(found[0])
-        source, params, key = filters.source(query)
+        source, params, key = filters.source(query, key_only=True)
         if self._db.read_one(f"SELECT 1 {source} AND {key} = ?", [*params, rk]) is None:
             return None
         before = "<" if oldest_first else ">"
