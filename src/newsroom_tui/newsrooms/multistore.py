@@ -42,8 +42,8 @@ from newsroom_tui.storage.store import TEXT_COUNT_CAP, Store
 
 SEPARATOR = ":"
 _FAN_OUT = ThreadPoolExecutor(max_workers=4, thread_name_prefix="newsrooms")
-"""Each newsroom's count is read at the same time as the others' (SQLite works without the
-GIL, and each store has its own connection and lock)."""
+"""Each newsroom's count (and search) is read at the same time as the others' (SQLite works
+without the GIL, and each store has its own connection and lock)."""
 MAX_CHECKPOINTS = 512
 """Merge positions MergedWindows keeps (each window read adds one; a jump reads from the
 nearest one before it)."""
@@ -222,8 +222,10 @@ class MultiStore:
             return results
         total = 0
         streams: list[list[tuple[tuple[float, int], SearchHit]]] = []
-        for index, newsroom, store in scoped:
-            results = store.search(query, limit=offset + limit, order="newest")
+        found = fan_out(
+            [store for _, _, store in scoped], "search", query, limit=offset + limit, order="newest"
+        )
+        for (index, newsroom, _), results in zip(scoped, found, strict=True):
             total += results.total
             streams.append(
                 [
@@ -338,12 +340,12 @@ class MultiStore:
         return [row for _, row in rows]
 
 
-def fan_out(stores: Sequence[Store], method: str, *args: Any) -> list[Any]:
-    """`store.method(*args)` for each store, at the same time when there are several; the
-    results in the stores' order (the first error is raised)."""
+def fan_out(stores: Sequence[Store], method: str, *args: Any, **kwargs: Any) -> list[Any]:
+    """`store.method(*args, **kwargs)` for each store, at the same time when there are several;
+    the results in the stores' order (the first error is raised)."""
     if len(stores) < 2:
-        return [getattr(store, method)(*args) for store in stores]
-    futures = [_FAN_OUT.submit(getattr(store, method), *args) for store in stores]
+        return [getattr(store, method)(*args, **kwargs) for store in stores]
+    futures = [_FAN_OUT.submit(getattr(store, method), *args, **kwargs) for store in stores]
     return [future.result() for future in futures]
 
 
