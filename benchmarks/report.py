@@ -15,6 +15,8 @@ from typing import Any
 from benchmarks.common import ANALYSIS, REPORT, SCREEN, Stat
 from benchmarks.database import BuiltDatabase
 from benchmarks.ingest import IngestFigures, SyncFigures
+from benchmarks.newsrooms import FIGURES as NEWSROOMS_FIGURES
+from benchmarks.newsrooms import newsrooms_targets, report_newsrooms
 from benchmarks.reader import ReaderFigures
 from benchmarks.search import SearchFigures
 from benchmarks.shapes import ShapeFigures, StartupFigures
@@ -254,6 +256,7 @@ def write_report(
     path: Path = REPORT,
     profiling: Sequence[str] = (),
     analysis: Path = ANALYSIS,
+    newsrooms: Path = NEWSROOMS_FIGURES,
 ) -> None:
     lines: list[str] = []
     add = lines.append
@@ -278,6 +281,7 @@ def write_report(
     for target, measured, size, ok in [
         *target_rows(results),
         *shape_targets(results.shapes, results.startup),
+        *newsrooms_targets(newsrooms),
     ]:
         verdict = _verdict(ok)
         if size.endswith(" only") and ok is not None:
@@ -290,6 +294,7 @@ def write_report(
     report_shapes(results.shapes, results.startup, add)
     _report_sync(results, add)
     _report_search(results, add)
+    report_newsrooms(add, newsrooms)
     _report_reader(results, add)
     _report_memory(results, add)
     _report_size(results, add)

@@ -5,6 +5,8 @@ Measurements (see BENCHMARKS.md for the figures and how each is taken):
 2. full sync with article pages, and where its time goes (fetch, parse, convert, contacts, store);
 3. search latency per query class; 4. reader start-up, key presses, search keystrokes, opening a
 typical and a 300 KB release; 5. peak RSS; 6. database size.
+Search across several newsrooms (3b, `newsrooms`) runs only when `--only` names it; every report
+shows its last recorded figures.
 
 This module is the command line: it runs the measurements of `ingest`, `search` and `reader` over
 the databases of `database`, and `report` writes them. Everything that imports Textual or is timed
@@ -93,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--only",
         default="ingest,shapes,sync,search,startup,reader",
-        help="comma-separated subset of ingest,shapes,sync,search,startup,reader",
+        help="comma-separated subset of ingest,shapes,sync,search,startup,reader; newsrooms"
+        " (search across three newsrooms of 100,000: ~5 min more the first time) only when named",
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--params", help=argparse.SUPPRESS)
@@ -178,6 +181,15 @@ def _run_startup(args: argparse.Namespace, results: Results, sizes: list[int], w
     )
     if figures is not None:
         results.startup = figures
+
+
+def _run_newsrooms(args: argparse.Namespace, results: Results) -> None:
+    """Search across several newsrooms, recorded where every report reads it (newsrooms.json)."""
+    from benchmarks.newsrooms import TARGET_N, record
+
+    n = max(args.sizes) if args.sizes else TARGET_N
+    log(f"search across newsrooms of {n:,}")
+    attempt(results, "search across newsrooms", partial(record, n, 20 if args.quick else 60))
 
 
 def _run_sync(results: Results, sizes: list[int], runs: int, work: Path) -> None:
@@ -310,6 +322,8 @@ def run_all(args: argparse.Namespace) -> Results:
             _run_local(args, results, sizes, runs, only)
         if "startup" in only:
             _run_startup(args, results, sizes, work)
+        if "newsrooms" in only:
+            _run_newsrooms(args, results)
     results.elapsed = time.perf_counter() - started
     return results
 

@@ -177,3 +177,25 @@ def test_report_keeps_the_hand_written_analysis(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", ["1000,10000", "1_000", "100000"])
 def test_sizes_option(text: str) -> None:
     assert run.build_parser().parse_args(["--sizes", text]).sizes
+
+
+def test_newsrooms_benchmark_records_what_the_report_shows(tmp_path: Path) -> None:
+    from benchmarks.newsrooms import NEWSROOMS, QUERIES, newsrooms_targets, record
+
+    figures = tmp_path / "newsrooms.json"
+    kept = record(N, 2, figures=figures, cache=tmp_path / "cache")
+    assert list(kept["classes"]) == [name for name, _ in QUERIES]
+    assert kept["classes"]["no search (the All list)"]["total"] == len(NEWSROOMS) * N
+    assert all(row["reader_p95_ms"] > 0 for row in kept["classes"].values())
+    ((_, measured, size, ok),) = newsrooms_targets(figures)
+    assert size == f"3 × {N} only" and measured.startswith("worst p95") and ok is not None
+    results = Results(datetime.now(UTC), [N], 1, True, {"CPU count": "2"})
+    out = tmp_path / "BENCHMARKS.md"
+    write_report(results, out, newsrooms=figures)
+    text = out.read_text(encoding="utf-8")
+    section = text[text.index("## 3b. Search across several newsrooms") :]
+    assert "| word + tag + unread | `securite tag:Europe is:unread` |" in section
+    assert "not measured at the target size" in text.split("## 1.")[0]
+    write_report(results, out, newsrooms=tmp_path / "absent.json")
+    text = out.read_text(encoding="utf-8")
+    assert "Not recorded yet" in text and "| search across 3 newsrooms" in text
