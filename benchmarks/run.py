@@ -4,7 +4,8 @@ Measurements (see BENCHMARKS.md for the figures and how each is taken):
 1. feed ingest (newsroom-tui feed only vs `newsboat -x reload`, alternated) and unchanged re-sync;
 2. full sync with article pages, and where its time goes (fetch, parse, convert, contacts, store);
 3. search latency per query class; 4. reader start-up, key presses, search keystrokes, opening a
-typical and a 300 KB release; 5. peak RSS; 6. database size.
+typical and a 300 KB release; 4b. the same as a person sees it, through the real console script in
+a pseudo-terminal (`terminal`); 5. peak RSS; 6. database size.
 
 This module is the command line: it runs the measurements of `ingest`, `search` and `reader` over
 the databases of `database`, and `report` writes them. Everything that imports Textual or is timed
@@ -92,8 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-newsboat", action="store_true", help="skip the newsboat comparison")
     parser.add_argument(
         "--only",
-        default="ingest,shapes,sync,search,startup,reader",
-        help="comma-separated subset of ingest,shapes,sync,search,startup,reader",
+        default="ingest,shapes,sync,search,startup,reader,terminal",
+        help="comma-separated subset of ingest,shapes,sync,search,startup,reader,terminal",
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--params", help=argparse.SUPPRESS)
@@ -178,6 +179,25 @@ def _run_startup(args: argparse.Namespace, results: Results, sizes: list[int], w
     )
     if figures is not None:
         results.startup = figures
+
+
+def _run_terminal(args: argparse.Namespace, results: Results, sizes: list[int], work: Path) -> None:
+    """The reader through the real console script in a pty, at the largest size."""
+    from benchmarks.terminal import measure_terminal
+
+    n = max(sizes)
+    database = results.databases.get(n) or attempt(
+        results, f"building the {n:,} database", partial(build_database, n)
+    )
+    if database is None:
+        return
+    results.databases[n] = database
+    log(f"reader in a terminal at {n:,}")
+    results.terminal = attempt(
+        results,
+        "the reader in a terminal",
+        partial(measure_terminal, n, database, work, 3 if args.quick else 7),
+    )
 
 
 def _run_sync(results: Results, sizes: list[int], runs: int, work: Path) -> None:
@@ -310,6 +330,8 @@ def run_all(args: argparse.Namespace) -> Results:
             _run_local(args, results, sizes, runs, only)
         if "startup" in only:
             _run_startup(args, results, sizes, work)
+        if "terminal" in only:
+            _run_terminal(args, results, sizes, work)
     results.elapsed = time.perf_counter() - started
     return results
 
