@@ -14,8 +14,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import newsroom_tui
 
 INTERFACE = {"newsroom_tui.app", "newsroom_tui.commands", "newsroom_tui.__main__"}

@@ -215,16 +215,16 @@ def test_element_text_is_the_same_on_both_trees(markup: str) -> None:
 
 def test_random_selectors_are_mostly_translated() -> None:
     """The comparison above is not all skips (then it would test nothing)."""
-    examples: list[str] = []
+    drawn: list[str] = []
 
     @settings(max_examples=examples(200), database=None)
     @given(_SELECTORS)
     def collect(selector: str) -> None:
-        examples.append(selector)
+        drawn.append(selector)
 
     collect()
-    translated = [s for s in examples if css_to_xpath(s) is not None]
-    assert len(translated) > len(examples) // 2
+    translated = [s for s in drawn if css_to_xpath(s) is not None]
+    assert len(translated) > len(drawn) // 2
 
 
 PROFILE_SELECTORS = sorted(
