@@ -28,10 +28,14 @@ NO_SPEEDUPS_TESTS := tests/test_extract.py tests/test_markdown.py tests/test_fee
 # Bytecode is cached even where the environment turns it off (PYTHONDONTWRITEBYTECODE): each
 # test process would otherwise compile the package, Textual and the tests' rewritten asserts again.
 PYTEST := PYTHONDONTWRITEBYTECODE= $(BIN)/pytest
+# Two test processes per core: about a fifth of the suite waits (on the apps' timers, servers and
+# child processes), and work stealing keeps the last minute from waiting on one slow file.
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 2) * 2 )))
+PARALLEL := -n $(TEST_WORKERS) --dist worksteal
 
 test: lint
-	$(PYTEST) -q -n auto $(PYTEST_ARGS)
-	NEWSROOM_TUI_NO_SPEEDUPS=1 $(PYTEST) -q -n auto -p no:cacheprovider $(NO_SPEEDUPS_TESTS)
+	$(PYTEST) -q $(PARALLEL) $(PYTEST_ARGS)
+	NEWSROOM_TUI_NO_SPEEDUPS=1 $(PYTEST) -q $(PARALLEL) -p no:cacheprovider $(NO_SPEEDUPS_TESTS)
 
 # The same with every property test at its full number of examples (tests/depth.py): for changes
 # to the parsers, the speed shortcuts and the store.
