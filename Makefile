@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench contacts-report screenshot clean catalogues
+.PHONY: demo test test-deep lint bench contacts-report screenshot clean catalogues
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,9 +25,22 @@ lint: $(STAMP)
 NO_SPEEDUPS_TESTS := tests/test_extract.py tests/test_markdown.py tests/test_feeds.py \
 	tests/test_listing.py
 
+# Bytecode is cached even where the environment turns it off (PYTHONDONTWRITEBYTECODE): each
+# test process would otherwise compile the package, Textual and the tests' rewritten asserts again.
+PYTEST := PYTHONDONTWRITEBYTECODE= $(BIN)/pytest
+# Two test processes per core: about a fifth of the suite waits (on the apps' timers, servers and
+# child processes), and work stealing keeps the last minute from waiting on one slow file.
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 2) * 2 )))
+PARALLEL := -n $(TEST_WORKERS) --dist worksteal
+
 test: lint
-	$(BIN)/pytest -q -n auto $(PYTEST_ARGS)
-	NEWSROOM_TUI_NO_SPEEDUPS=1 $(BIN)/pytest -q -n auto -p no:cacheprovider $(NO_SPEEDUPS_TESTS)
+	$(PYTEST) -q $(PARALLEL) $(PYTEST_ARGS)
+	NEWSROOM_TUI_NO_SPEEDUPS=1 $(PYTEST) -q $(PARALLEL) -p no:cacheprovider $(NO_SPEEDUPS_TESTS)
+
+# The same with every property test at its full number of examples (tests/depth.py): for changes
+# to the parsers, the speed shortcuts and the store.
+test-deep: export NEWSROOM_TUI_TEST_DEPTH = deep
+test-deep: test
 
 # The interface's messages: extracted from the code into the template, merged into the French
 # and Spanish catalogues (new messages arrive untranslated, never guessed: no fuzzy matching),

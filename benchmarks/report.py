@@ -22,6 +22,7 @@ from benchmarks.search import SearchFigures
 from benchmarks.shapes import ShapeFigures, StartupFigures
 from benchmarks.shapes import report as report_shapes
 from benchmarks.shapes import target_rows as shape_targets
+from benchmarks.terminal import TerminalFigures, report_terminal, terminal_targets
 
 TARGETS = {
     "ingest_ratio": 1.0,
@@ -56,6 +57,8 @@ class Results:
     shapes: dict[tuple[str, int], ShapeFigures] = field(default_factory=dict)
     """The real command line's headlines sync per (feed shape, N), against newsboat."""
     startup: StartupFigures | None = None
+    terminal: TerminalFigures | None = None
+    """The reader through the real console script in a pty (benchmarks/terminal.py)."""
     newsboat_version: str = ""
     profiles: dict[str, Any] = field(default_factory=dict)
     """pyinstrument hot spots: 'ingest' and 'reader' (see profiling_notes)."""
@@ -281,6 +284,7 @@ def write_report(
     for target, measured, size, ok in [
         *target_rows(results),
         *shape_targets(results.shapes, results.startup),
+        *terminal_targets(results.terminal),
         *newsrooms_targets(newsrooms),
     ]:
         verdict = _verdict(ok)
@@ -296,6 +300,11 @@ def write_report(
     _report_search(results, add)
     report_newsrooms(add, newsrooms)
     _report_reader(results, add)
+    report_terminal(
+        results.terminal,
+        results.reader.get(results.terminal.n) if results.terminal else None,
+        add,
+    )
     _report_memory(results, add)
     _report_size(results, add)
     if analysis.exists():

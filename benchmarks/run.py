@@ -4,7 +4,8 @@ Measurements (see BENCHMARKS.md for the figures and how each is taken):
 1. feed ingest (newsroom-tui feed only vs `newsboat -x reload`, alternated) and unchanged re-sync;
 2. full sync with article pages, and where its time goes (fetch, parse, convert, contacts, store);
 3. search latency per query class; 4. reader start-up, key presses, search keystrokes, opening a
-typical and a 300 KB release; 5. peak RSS; 6. database size.
+typical and a 300 KB release; 4b. the same as a person sees it, through the real console script in
+a pseudo-terminal (`terminal`); 5. peak RSS; 6. database size.
 Search across several newsrooms (3b, `newsrooms`) runs only when `--only` names it; every report
 shows its last recorded figures.
 
@@ -94,9 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-newsboat", action="store_true", help="skip the newsboat comparison")
     parser.add_argument(
         "--only",
-        default="ingest,shapes,sync,search,startup,reader",
-        help="comma-separated subset of ingest,shapes,sync,search,startup,reader; newsrooms"
-        " (search across three newsrooms of 100,000: ~5 min more the first time) only when named",
+        default="ingest,shapes,sync,search,startup,reader,terminal",
+        help="comma-separated subset of ingest,shapes,sync,search,startup,reader,terminal;"
+        " newsrooms (search across three newsrooms of 100,000: ~5 min more the first time)"
+        " only when named",
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--params", help=argparse.SUPPRESS)
@@ -190,6 +192,25 @@ def _run_newsrooms(args: argparse.Namespace, results: Results) -> None:
     n = max(args.sizes) if args.sizes else TARGET_N
     log(f"search across newsrooms of {n:,}")
     attempt(results, "search across newsrooms", partial(record, n, 20 if args.quick else 60))
+
+
+def _run_terminal(args: argparse.Namespace, results: Results, sizes: list[int], work: Path) -> None:
+    """The reader through the real console script in a pty, at the largest size."""
+    from benchmarks.terminal import measure_terminal
+
+    n = max(sizes)
+    database = results.databases.get(n) or attempt(
+        results, f"building the {n:,} database", partial(build_database, n)
+    )
+    if database is None:
+        return
+    results.databases[n] = database
+    log(f"reader in a terminal at {n:,}")
+    results.terminal = attempt(
+        results,
+        "the reader in a terminal",
+        partial(measure_terminal, n, database, work, 3 if args.quick else 7),
+    )
 
 
 def _run_sync(results: Results, sizes: list[int], runs: int, work: Path) -> None:
@@ -324,6 +345,8 @@ def run_all(args: argparse.Namespace) -> Results:
             _run_startup(args, results, sizes, work)
         if "newsrooms" in only:
             _run_newsrooms(args, results)
+        if "terminal" in only:
+            _run_terminal(args, results, sizes, work)
     results.elapsed = time.perf_counter() - started
     return results
 

@@ -1,4 +1,4 @@
-"""The release list far beyond what it draws and caches (20,000 releases, ten times the rows it
+"""The release list far beyond what it draws and caches (10,000 releases, five times the rows it
 keeps): it lists them all, moves to either end, pages, and keeps the cursor where the keys put
 it, with the whole app and the real store. (The benchmark runs the reader at 100,000 and says
 how fast: `make bench`, the reader's figures in BENCHMARKS.md.)"""
@@ -14,7 +14,7 @@ from newsroom_tui.screens.main import MainScreen
 from newsroom_tui.widgets.release_list import ReleaseList
 from uifixtures import fill, profile, release, settle
 
-COUNT = 20_000
+COUNT = 10_000
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def big_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return data_dir
 
 
-async def test_release_list_at_20k(big_data_dir: Path) -> None:
+async def test_release_list_at_10k(big_data_dir: Path) -> None:
     app = build_app(profile(), big_data_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -179,6 +179,30 @@ def test_sizes_option(text: str) -> None:
     assert run.build_parser().parse_args(["--sizes", text]).sizes
 
 
+def test_the_reader_in_a_terminal_shows_each_release_whole(tmp_path: Path) -> None:
+    """Through the real console script in a pty: rows on the first frame, each opened release's
+    title and first paragraph in one frame (never a new title over the previous body), G."""
+    from benchmarks.terminal import measure_terminal, report_terminal, terminal_targets
+
+    data_dir = tmp_path / "data"
+    path = database_path(data_dir)
+    store = Store.open(path)
+    newsroom = Newsroom(N)
+    store.apply_batch([newsroom.release(i) for i in range(N)])
+    store.close()
+    database = BuiltDatabase(data_dir, path, 0.0, False, db_bytes(path))
+    figures = measure_terminal(N, database, tmp_path / "work", reps=1)
+    assert figures.errors == []
+    assert len(figures.first_frame_cold.samples) == len(figures.first_frame_warm.samples) == 1
+    assert figures.opens == 4 and len(figures.open_release.samples) == 4
+    assert figures.open_torn == 0
+    assert len(figures.key_end.samples) == 3
+    lines: list[str] = []
+    report_terminal(figures, None, lines.append)
+    assert any("torn" in line or "old body" in line for line in lines)
+    assert len(terminal_targets(figures)) == 3
+
+
 def test_newsrooms_benchmark_records_what_the_report_shows(tmp_path: Path) -> None:
     from benchmarks.newsrooms import NEWSROOMS, QUERIES, newsrooms_targets, record
 

@@ -165,3 +165,24 @@ def test_nothing_reachable_is_exit_3_offline(tmp_path: Path) -> None:
     assert lines[-1] == (
         "newsroom-tui: offline: no source could be reached (no network, or the site is down)"
     )
+
+
+def test_a_headlines_only_sync_does_not_need_the_page_selectors(tmp_path: Path) -> None:
+    """`--no-pages --no-sections` runs no page selector, so an invalid one does not stop it (nor
+    cost the compiling); any sync that reads pages still names it."""
+    with Site() as site:
+        site.put("/rss.xml", feed(site.base, ["/a", "/b"]), "application/rss+xml")
+        site.put("/a", "<h1>A</h1><p>Texte A</p>")
+        site.put("/b", "<h1>B</h1><p>Texte B</p>")
+        profile = write_profile(tmp_path, site.base)
+        profile.write_text(
+            profile.read_text(encoding="utf-8") + '[extract]\nbody = ["div[["]\n', encoding="utf-8"
+        )
+        headlines = console(
+            "sync", "--profile", str(profile), "--no-pages", "--no-sections", data=tmp_path
+        )
+        with_pages = console("sync", "--profile", str(profile), "--no-sections", data=tmp_path)
+    assert headlines.returncode == 0, headlines.stderr
+    assert headlines.stdout.startswith("2 new")
+    assert with_pages.returncode == 2
+    assert "extract.body[0]" in with_pages.stderr and "invalid CSS selector" in with_pages.stderr

@@ -10,6 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from depth import examples
 from newsroom_tui.extraction.contact_names import person_key
 from newsroom_tui.models import Contact, DirectoryContact, Release
 from newsroom_tui.storage.store import Store
@@ -118,7 +119,7 @@ phones = st.lists(st.sampled_from(["+221 33 869 62 00", "+221 77 000", "33 869 6
 contacts = st.builds(Contact, names, offices, phones, emails)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(st.lists(contacts, max_size=3), min_size=1, max_size=6),
     st.sampled_from(["", "ruiz", "JEROME", "869", "x.org", "dakar"]),

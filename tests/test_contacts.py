@@ -10,6 +10,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from depth import examples
 from newsroom_tui.extraction.contact_formats import (
     find_phones,
     format_name_email,
@@ -447,20 +448,20 @@ def assert_well_formed(contacts: list[Contact]) -> None:
         assert "\x1b" not in contact.name and "\n" not in contact.name
 
 
-@settings(deadline=2000, max_examples=200)
+@settings(deadline=2000, max_examples=examples(200))
 @given(st.lists(FRAGMENTS | st.text(max_size=20), max_size=60).map("".join))
 def test_property_fragments_never_raise(body: str) -> None:
     assert_well_formed(extract_contacts(body))
 
 
-@settings(deadline=2000, max_examples=200)
+@settings(deadline=2000, max_examples=examples(200))
 @given(st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=2000))
 def test_property_any_text_never_raises(body: str) -> None:
     assert_well_formed(extract_contacts(body))
     assert isinstance(normalise_phone(body), str)
 
 
-@settings(deadline=2000, max_examples=100)
+@settings(deadline=2000, max_examples=examples(100))
 @example("", "", ["\x1b"])  # an email standing in for the name is cleaned too
 @given(st.text(max_size=300), st.text(max_size=300), st.lists(st.text(max_size=80), max_size=4))
 def test_property_formatters_never_raise(name: str, org: str, values: list[str]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from depth import examples
 from newsroom_tui.extraction import contact_leadins, contacts
 from newsroom_tui.speedups.soup_tree import parse_html
 
@@ -40,7 +41,7 @@ ANCHOR_PIECES = [
 ]
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=examples(800), deadline=None)
 @given(st.lists(st.sampled_from(ANCHOR_PIECES) | st.text(max_size=12), max_size=12).map("".join))
 def test_a_block_skipped_by_the_word_test_has_no_anchor(text: str) -> None:
     folded = contact_leadins.fold(text)
@@ -71,7 +72,7 @@ PARAGRAPH_PIECES = ["<strong>a</strong>", "<b>b</b>", "<i>i</i>", " ", "\n", "te
 PARAGRAPH_PIECES += ["<!-- c -->", "<strong></strong>", "<br>", "<span>s</span>"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(st.sampled_from(PARAGRAPH_PIECES), max_size=6).map("".join))
 def test_bold_only_is_unchanged(inner: str) -> None:
     soup = parse_html(f"<div><p>{inner}</p></div>")
@@ -116,7 +117,7 @@ LEAD_IN_PIECES = [
 ]
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(st.lists(st.sampled_from(LEAD_IN_PIECES) | st.text(max_size=8), max_size=16).map("".join))
 @example("for more information\ncontacter")  # a line break ends the clause for both
 @example("for more informationplease \ncontact")  # and inside a request too

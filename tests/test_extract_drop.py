@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from depth import examples
 from newsroom_tui.extraction import extract
 from newsroom_tui.extraction import selectors as engine
 from newsroom_tui.extraction.extract import extract_page
@@ -83,7 +84,7 @@ def _both_ways(html: str, selectors: list[str]) -> None:
     assert (fast, str(fast_body), fast_notes) == (slow, str(slow_body), slow_notes)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(
     st.lists(st.sampled_from(PIECES), max_size=30).map("".join),
     st.lists(st.sampled_from(SELECTORS), max_size=5),
@@ -155,7 +156,7 @@ SELECTOR_PIECES = [
 ]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.lists(st.sampled_from(SELECTOR_PIECES), min_size=1, max_size=5).map("".join))
 def test_selectors_told_valid_without_soupsieve_are_valid(selector: str) -> None:
     import soupsieve

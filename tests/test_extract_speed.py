@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from depth import examples
 from newsroom_tui.extraction import markdown
 from newsroom_tui.extraction.contacts import extract_contacts
 from newsroom_tui.extraction.extract import extract_page
@@ -96,7 +97,7 @@ def test_contacts_from_tree_equal_contacts_from_string_on_fixtures(path: Path) -
     _contacts_both_ways(path.read_text(encoding="utf-8", errors="replace"))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(html_pieces)
 def test_contacts_from_tree_equal_contacts_from_string(html: str) -> None:
     _contacts_both_ways(html)
@@ -127,7 +128,7 @@ def _raw_both_ways(html: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert fast == reference
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(html_pieces)
 def test_fast_process_tag_equals_markdownify_before_cleaning(html: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
@@ -151,7 +152,7 @@ def test_fast_process_tag_equals_markdownify_on_fixtures(
     _markdown_both_ways(path.read_text(encoding="utf-8", errors="replace"), monkeypatch)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(html_pieces)
 def test_fast_process_tag_equals_markdownify(html: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
@@ -200,7 +201,7 @@ whitespace_text = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(whitespace_text)
 def test_rewritten_whitespace_patterns_match_the_originals(text: str) -> None:
     assert markdown.collapse_whitespace(text) == _old_collapse(text)
@@ -236,7 +237,7 @@ markdownish_text = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(markdownish_text)
 def test_escape_markdown_shortcut_matches_the_full_substitution(text: str) -> None:
     assert markdown.escape_markdown(text) == _old_escape(text)
@@ -293,7 +294,7 @@ def tables(draw: st.DrawFn) -> str:
     return f"<div><p>x</p><table>{caption}{''.join(parts)}</table>{draw(space)}</div>"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(tables())
 def test_fast_table_rows_equal_markdownify(html: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
@@ -357,7 +358,7 @@ def _prepare_both_ways(html: str) -> None:
     assert str(fast_tree) == str(old_tree)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(
         st.sampled_from(
@@ -370,7 +371,7 @@ def test_prepare_equals_the_first_version(html: str) -> None:
     _prepare_both_ways(html)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(tables())
 def test_prepare_equals_the_first_version_on_tables(html: str) -> None:
     _prepare_both_ways(html)
@@ -381,7 +382,7 @@ def test_prepare_equals_the_first_version_on_fixtures(path: Path) -> None:
     _prepare_both_ways(path.read_text(encoding="utf-8", errors="replace"))
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(whitespace_text)
 def test_collapsible_is_the_whitespace_pattern(text: str) -> None:
     assert markdown._collapsible(text) == (markdown._TEXT_WS.search(text) is not None)

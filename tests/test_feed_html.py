@@ -9,6 +9,7 @@ from feedparser.urls import resolve_relative_uris
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from depth import examples
 from newsroom_tui.speedups.feed_html import sanitize
 from newsroom_tui.speedups.feed_xml import _urljoin
 from shortcuts import needs_speedups
@@ -90,7 +91,7 @@ _PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_PIECES, max_size=14).map("".join))
 def test_generated_markup_gives_feedparsers_string_or_a_decline(html: str) -> None:
     html = html.strip()

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from depth import examples
 from newsroom_tui.ingest.feeds import FeedError, ParsedFeed, parse_feed_detailed, trim_authors
 from newsroom_tui.speedups import feed_xml
 from newsroom_tui.speedups.feed_xml import Declined, read_rss
@@ -244,7 +245,7 @@ def _document(draw: st.DrawFn) -> tuple[bytes, str]:
     return data, draw(st.sampled_from(CONTENT_TYPES))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_document())
 def test_generated_rss_reads_as_feedparser_reads_it(document: tuple[bytes, str]) -> None:
     data, content_type = document
@@ -351,7 +352,7 @@ def _atom_document(draw: st.DrawFn) -> tuple[bytes, str]:
     return text.encode("utf-8"), content_type
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_atom_document())
 def test_generated_atom_reads_as_feedparser_reads_it(document: tuple[bytes, str]) -> None:
     data, content_type = document

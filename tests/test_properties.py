@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from depth import examples
 from newsroom_tui.extraction.extract import extract_page
 from newsroom_tui.extraction.markdown import html_to_markdown, summary_to_markdown
 from newsroom_tui.ingest.feeds import FeedError, parse_feed_detailed
@@ -75,7 +76,7 @@ def _check_items(parsed: object) -> None:
             assert not CONTROL.search(text)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     template=st.sampled_from([RSS, ATOM]),
     values=st.fixed_dictionaries({slot: slot_value for slot in SLOTS}),
@@ -96,7 +97,7 @@ def test_any_bytes_in_a_feed_template_never_raise_and_finish_quickly(
     assert time.perf_counter() - start < SLOWEST_FEED
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.binary(max_size=2000))
 def test_any_bytes_as_a_feed_never_raise(body: bytes) -> None:
     with contextlib.suppress(FeedError):
@@ -165,7 +166,7 @@ def _assert_safe(markdown: str, text: str) -> None:
         assert re.match(r"https?://[^/\s]", target), target
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(html_ish())
 def test_html_to_markdown_never_raises_and_is_safe(html: str) -> None:
     converted = html_to_markdown(html, PAGE_URL)
@@ -174,7 +175,7 @@ def test_html_to_markdown_never_raises_and_is_safe(html: str) -> None:
     _assert_safe(summary.markdown, summary.text)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(html_ish(), st.sampled_from(["utf-8", "latin-1", None]))
 def test_extract_page_never_raises_and_is_safe(html: str, encoding: str | None) -> None:
     page = f"<html><head><title>{html[:80]}</title></head><body><main>{html}</main></body></html>"

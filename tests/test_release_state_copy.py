@@ -12,6 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from depth import examples
 from newsroom_tui.models import Release
 from newsroom_tui.query import parse_query
 from newsroom_tui.storage.store import Store
@@ -113,7 +114,7 @@ operation = st.one_of(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(operation, max_size=12))
 def test_any_sequence_keeps_the_copies_equal_to_the_state(
     ops: list[tuple[str, object, object]],

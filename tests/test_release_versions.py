@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from depth import examples
 from newsroom_tui.models import Contact, LanguageLink, Release, release_id_for
 from newsroom_tui.query import Query, parse_query
 from newsroom_tui.storage.dbfile import Database
@@ -53,13 +54,13 @@ def store(tmp_path: Path) -> Store:
 lines = st.lists(st.text(st.characters(codec="utf-8"), max_size=30), max_size=40)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(newer=lines, older=lines)
 def test_a_delta_gives_back_the_older_lines(newer: list[str], older: list[str]) -> None:
     assert apply(newer, encode(newer, older)) == older
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(data=st.binary(max_size=200), newer=lines)
 def test_a_damaged_delta_only_raises_delta_error(data: bytes, newer: list[str]) -> None:
     for delta in (data, b"\x01" + data):

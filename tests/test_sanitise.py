@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from depth import examples
 from newsroom_tui.sanitise import (
     _CONTROLS,
     _ZERO_WIDTH,
@@ -128,7 +129,7 @@ def test_clean_body_fast_path_equals_full_path_for_every_bmp_character() -> None
         assert clean_body(text) == _clean_body_full(text), hex(code)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(max_size=200))
 def test_clean_body_fast_path_equals_full_path(text: str) -> None:
     assert clean_body(text) == _clean_body_full(text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from depth import examples
 from newsroom_tui import sanitise
 from newsroom_tui.sanitise import clean_text
 
@@ -32,7 +33,7 @@ def test_shortcut_equals_the_passes_for_every_bmp_character() -> None:
             assert clean_text(text, keep_newlines=keep) == _passes(text, keep), hex(code)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(max_size=200), st.booleans())
 def test_shortcut_equals_the_passes(text: str, keep: bool) -> None:
     assert clean_text(text, keep_newlines=keep) == _passes(text, keep)

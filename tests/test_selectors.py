@@ -12,6 +12,7 @@ from bs4 import Tag
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from depth import examples
 from newsroom_tui.extraction.extract import extract_page
 from newsroom_tui.extraction.selectors import (
     PageSelector,
@@ -195,7 +196,7 @@ _MARKUP = st.lists(_element(), min_size=1, max_size=4).map(
 )
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_MARKUP, _SELECTORS)
 def test_translated_selectors_match_what_soupsieve_matches(markup: str, selector: str) -> None:
     assume(css_to_xpath(selector) is not None)
@@ -203,7 +204,7 @@ def test_translated_selectors_match_what_soupsieve_matches(markup: str, selector
     assert via_xpath == via_soupsieve
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_MARKUP)
 def test_element_text_is_the_same_on_both_trees(markup: str) -> None:
     page = PageSelector(markup, [])
@@ -214,16 +215,16 @@ def test_element_text_is_the_same_on_both_trees(markup: str) -> None:
 
 def test_random_selectors_are_mostly_translated() -> None:
     """The comparison above is not all skips (then it would test nothing)."""
-    examples: list[str] = []
+    drawn: list[str] = []
 
-    @settings(max_examples=200, database=None)
+    @settings(max_examples=examples(200), database=None)
     @given(_SELECTORS)
     def collect(selector: str) -> None:
-        examples.append(selector)
+        drawn.append(selector)
 
     collect()
-    translated = [s for s in examples if css_to_xpath(s) is not None]
-    assert len(translated) > len(examples) // 2
+    translated = [s for s in drawn if css_to_xpath(s) is not None]
+    assert len(translated) > len(drawn) // 2
 
 
 PROFILE_SELECTORS = sorted(

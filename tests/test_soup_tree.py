@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from depth import examples
 from newsroom_tui.speedups import soup_tree
 from newsroom_tui.speedups.soup_tree import parse_html
 from pages import HTML_FILES
@@ -135,13 +136,13 @@ markup_pieces = st.tuples(
 ).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(markup_pieces)
 def test_same_tree_on_random_markup(markup: str) -> None:
     _same_tree(markup)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.text(max_size=200))
 def test_same_tree_on_any_text(text: str) -> None:
     try:
@@ -166,7 +167,7 @@ def test_the_tree_can_be_edited_and_printed_like_bs4s() -> None:
     assert fast.get_text("|") == slow.get_text("|")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(markup_pieces, st.sampled_from(["body", "head", "p", "pre", "td", "title", "nav"]))
 def test_first_tag_is_bs4s_lookup(markup: str, name: str) -> None:
     from newsroom_tui.speedups.soup_tree import first_tag

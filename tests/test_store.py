@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from depth import examples
 from newsroom_tui.models import (
     SNIPPET_CLOSE,
     SNIPPET_OPEN,
@@ -585,7 +586,9 @@ def test_unwritable_directory_is_a_store_error(tmp_path: Path) -> None:
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(150),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     st.lists(
@@ -639,7 +642,7 @@ def test_a_directory_in_place_of_the_file_is_one_line(tmp_path: Path) -> None:
     assert str(path) in str(info.value) and "\n" not in str(info.value)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(max_size=60))
 def test_fold_drops_case_combining_marks_and_extra_spaces(text: str) -> None:
     import unicodedata

@@ -9,6 +9,7 @@ from bs4 import MarkupResemblesLocatorWarning
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from depth import examples
 from newsroom_tui.extraction import markdown
 from newsroom_tui.extraction.markdown import ConvertedBody, summary_to_markdown
 
@@ -60,7 +61,7 @@ def takes_fast_path(summary: str) -> bool:
     return markdown._NOT_PLAIN_SUMMARY.search(summary) is None
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(1000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_SUMMARIES)
 def test_plain_summaries_convert_as_the_full_path_does(summary: str) -> None:
     expected = full_path(summary)

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from depth import examples
 from newsroom_tui import speedups
 from newsroom_tui.extraction.markdown import ConvertedBody, summary_to_markdown
 from newsroom_tui.speedups.summary_walk import _parse
@@ -86,7 +87,7 @@ _PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(500), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_PIECES, max_size=14).map(lambda pieces: "<p>" + "".join(pieces) + "</p>"))
 def test_generated_summaries_convert_as_the_full_converter_does(html: str) -> None:
     assert summary_to_markdown(html, BASE) == full(html)

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from depth import examples
 from newsroom_tui.extraction.markdown import link_target
 from newsroom_tui.ingest.fetch import (
     Fetcher,
@@ -227,7 +228,7 @@ def assert_usable(url: str) -> None:
     assert len(url) <= MAX_URL and not UNSAFE.search(url)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(urls())
 def test_check_url_accepts_usable_urls_and_refuses_the_rest_in_one_line(url: str) -> None:
     try:
@@ -242,7 +243,7 @@ def test_check_url_accepts_usable_urls_and_refuses_the_rest_in_one_line(url: str
     assert_usable(accepted)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(max_size=200))
 def test_any_text_is_a_url_or_a_one_line_refusal(text: str) -> None:
     try:
@@ -259,7 +260,7 @@ def test_very_long_urls_are_refused_in_one_line() -> None:
     assert check_url(url[:MAX_URL]) == url[:MAX_URL]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(urls())
 def test_the_fetchers_validation_refuses_with_a_typed_one_line_error(url: str) -> None:
     try:
@@ -271,7 +272,7 @@ def test_the_fetchers_validation_refuses_with_a_typed_one_line_error(url: str) -
     assert_usable(accepted)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(bases, references)
 def test_the_redirect_step_refuses_with_a_typed_one_line_error(base: str, location: str) -> None:
     try:
@@ -284,7 +285,7 @@ def test_the_redirect_step_refuses_with_a_typed_one_line_error(base: str, locati
     assert join_url(base, location) == target
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(bases, references)
 @example("https://www.iom.int/fr/news", "http://xn--zz.example")  # punycode that does not decode
 def test_article_links_are_usable_or_dropped(base: str, href: str) -> None:
@@ -338,7 +339,9 @@ FAST = FetchSettings(deadline=5.0, retries=0, connect_timeout=2.0)
 
 
 @settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(100),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(location=references)
 def test_the_redirect_follower_never_raises_anything_but_a_one_line_fetch_error(

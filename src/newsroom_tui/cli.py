@@ -37,6 +37,7 @@ from newsroom_tui.process_settings import tune_process
 from newsroom_tui.profiles import (
     Profile,
     ProfileError,
+    check_selectors,
     list_profiles,
     load_profile,
     profile_file,
@@ -481,13 +482,20 @@ def _context(args: argparse.Namespace, out: TextIO, err: TextIO) -> Context:
     # Only the commands that run the profile's CSS selectors on pages check them (compiling
     # them costs more than a search); the reader checks them before it syncs, not at start.
     check_css = args.command in _CHECKS_SELECTORS
+    headlines_only = (
+        args.command == "sync" and getattr(args, "no_pages", False) and args.no_sections
+    )
     settings = load_settings()
     if args.command is None:  # the reader's keys are checked before it starts
         from newsroom_tui.key_bindings import BINDING_IDS
         from newsroom_tui.settings import check_binding_ids
 
         check_binding_ids(settings, BINDING_IDS)
-    profile = load_profile(getattr(args, "profile", None), check_css=check_css)
+    profile = load_profile(
+        getattr(args, "profile", None), check_css=check_css and not headlines_only
+    )
+    if headlines_only and profile.sources.listing is not None:
+        check_selectors(profile, pages=False)  # a listing's cards are still read
     return Context(profile, paths.data_dir(getattr(args, "data_dir", None)), out, err, settings)
 
 

@@ -300,11 +300,13 @@ def _check_url(reader: _Reader, name: str, value: str, base: str | None) -> None
         raise reader.fail(name, str(exc)) from None
 
 
-def check_selectors(profile: Profile) -> None:
+def check_selectors(profile: Profile, *, pages: bool = True) -> None:
     """Compile every CSS selector of the profile; a ProfileError names the first invalid one.
 
     Separate from parsing because compiling them costs ~0.25 s (soupsieve's first use): the CLI
     checks at load for the commands that fetch or extract, the reader before it syncs.
+    `pages=False` checks only the listing's selectors: a sync that reads no pages (headlines
+    only, no site sections) runs no others.
     """
     from newsroom_tui.extraction.selectors import selector_error
 
@@ -313,8 +315,9 @@ def check_selectors(profile: Profile) -> None:
     if listing is not None:
         for key in ("item", "link", "title", "date", "tag"):
             groups.append((f"sources.listing.{key}", (getattr(listing, key),), False))
-    for key in ("body", "title", "date", "drop"):
-        groups.append((f"extract.{key}", getattr(profile.extract, key), True))
+    if pages:
+        for key in ("body", "title", "date", "drop"):
+            groups.append((f"extract.{key}", getattr(profile.extract, key), True))
     for name, selectors, indexed in groups:
         for index, selector in enumerate(selectors):
             problem = selector_error(selector)

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
-from newsroom_tui.i18n import _
+from newsroom_tui.i18n import N_, _
 from newsroom_tui.local_formats import format_number
 
 MAX_URL = 4096
@@ -108,47 +109,61 @@ def _split_host_port(hostport: str, raw: str) -> tuple[str, str | None]:
 
 
 def _check_host(host: str, raw: str) -> None:
+    problem = _host_problem(host)
+    if problem is not None:
+        raise UrlRefused(_(problem), raw)
+
+
+@lru_cache(maxsize=1024)
+def _host_problem(host: str) -> str | None:
+    """Why `host` is refused (the message untranslated), None when it is fine. A feed's links
+    name a handful of hosts many times over, so each host is checked once."""
     if not host:
-        raise UrlRefused(_("URL without a host"), raw)
+        return N_("URL without a host")
     if host.startswith("["):
         address = host[1:-1]
         if "%" in address:
-            raise UrlRefused(_("IPv6 address with a zone refused"), raw)
+            return N_("IPv6 address with a zone refused")
         try:
             ipaddress.IPv6Address(address)
         except ValueError:
-            raise UrlRefused(_("invalid IPv6 address"), raw) from None
-        return
+            return N_("invalid IPv6 address")
+        return None
     if "[" in host or "]" in host:
-        raise UrlRefused(_("malformed URL"), raw)
+        return N_("malformed URL")
     if not host.isascii():
-        host = _idna(host, raw)
+        try:
+            host = _idna(host)
+        except ValueError:
+            return N_("invalid international host name")
     name = host.lower()
     if _NUMERIC_HOST.fullmatch(name):
         try:
             ipaddress.IPv4Address(name)
         except ValueError:
-            raise UrlRefused(_("invalid IPv4 address"), raw) from None
-        return
+            return N_("invalid IPv4 address")
+        return None
     if name.endswith("."):
         name = name[:-1]
     if len(name) > MAX_HOST or not all(_LABEL.fullmatch(label) for label in name.split(".")):
-        raise UrlRefused(_("invalid host name"), raw)
-    if "xn--" in name:
-        _check_a_labels(name, raw)
+        return N_("invalid host name")
+    if "xn--" in name and not _a_labels_decode(name):
+        return N_("invalid international host name")
+    return None
 
 
-def _idna(host: str, raw: str) -> str:
-    """The ASCII form of an international host name, encoded as the HTTP client encodes it."""
+def _idna(host: str) -> str:
+    """The ASCII form of an international host name, encoded as the HTTP client encodes it;
+    ValueError when it has none."""
     import idna  # only for non-ASCII host names
 
     try:
         return idna.encode(host.lower()).decode("ascii")
     except (idna.IDNAError, UnicodeError, ValueError):
-        raise UrlRefused(_("invalid international host name"), raw) from None
+        raise ValueError(host) from None
 
 
-def _check_a_labels(name: str, raw: str) -> None:
+def _a_labels_decode(name: str) -> bool:
     """An ASCII host's punycode labels ("xn--…") must decode: the HTTP client decodes them to
     show the host, and one that does not decode would fail there instead of here."""
     import idna  # only for hosts written in punycode
@@ -158,7 +173,8 @@ def _check_a_labels(name: str, raw: str) -> None:
             try:
                 idna.decode(label)
             except (idna.IDNAError, UnicodeError, ValueError):
-                raise UrlRefused(_("invalid international host name"), raw) from None
+                return False
+    return True
 
 
 def join_url(base: str, reference: object) -> str:

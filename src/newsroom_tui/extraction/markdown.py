@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -186,6 +186,13 @@ def link_target(href: object, base_url: str) -> str | None:
     without a base...)."""
     if not isinstance(href, str):
         return None
+    return _link_target(href, base_url)
+
+
+@lru_cache(maxsize=4096)
+def _link_target(href: str, base_url: str) -> str | None:
+    """link_target of a string: pure, and cached (a feed's summaries link the same pages over
+    and over, and every link is joined, checked and encoded)."""
     raw = href.strip().replace("\t", "").replace("\n", "").replace("\r", "").replace(" ", "%20")
     if not raw or len(raw) > 4096:
         return None

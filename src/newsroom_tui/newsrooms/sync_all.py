@@ -78,7 +78,7 @@ async def sync_newsrooms(
             result.error = "not synced: interrupted"
             return
         try:
-            check_selectors(profile)
+            check_selectors(profile, pages=pages or sections)
             path = paths.database_path(data_dir, profile.id)
             path.parent.mkdir(parents=True, exist_ok=True)
             store = Store.open(path)

@@ -11,6 +11,12 @@ part of the reader's first paint: the screen calls `prepare_body` once it has pa
 imports it in a thread (the UI keeps answering meanwhile) and then mounts it; a document shown
 before that imports it on the spot.
 
+One frame per document: showing a document holds the screen's repaint (`App.batch_update`)
+until the first chunk of its body is mounted, so its title, meta line, links and first paragraph
+reach the terminal in the same frame, together with whatever the screen changed in the same
+handler (the list's open marker, the contacts panel); a new title never sits over the previous
+body. The hold ends when the first chunk is in, or after HOLD_LIMIT at the latest.
+
 Find (`find`, `find_step`): the matches of a text in the page shown, accents and case ignored,
 highlighted in place in the Markdown blocks and stepped through with n / N; when the page shown
 has none, the next page that has one is shown. Tables scroll sideways with left / right.
@@ -20,7 +26,9 @@ from __future__ import annotations
 
 import asyncio
 import re
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import urljoin, urlsplit
 
@@ -55,6 +63,11 @@ PAGE_BYTES = 16_000
 """Markdown held by the widget at once; longer documents are paged (typical releases are ~6 KB).
 Every frame while a page loads lays out all of its blocks: at 24 KB the longest pause opening a
 300 KB release was 70-100 ms, at 16 KB 60-80 ms."""
+
+HOLD_LIMIT = 0.3
+"""Longest time (s) a document holds the screen's repaint waiting for its first chunk: past it,
+the header is painted first rather than the screen standing still (a first document whose
+Markdown machinery is still being imported)."""
 
 _INLINE_LINK = re.compile(
     r"(?<!!)\[((?:[^\[\]\\]|\\.){0,500})\]\(\s*<?([^\s()<>]+)>?(?:\s+\"[^\"]*\")?\s*\)"
@@ -144,6 +157,8 @@ class ArticleView(FindInArticle, can_focus=True):
         self.page = 0
         self._body: Markdown | None = None
         self._body_mounted: AwaitMount | None = None
+        self._hold: AbstractContextManager[None] | None = None
+        self._hold_token = 0
         self.init_find()
 
     def compose(self) -> ComposeResult:
@@ -188,6 +203,7 @@ class ArticleView(FindInArticle, can_focus=True):
 
     def show_message(self, title: str, lines: list[str]) -> None:
         """A placeholder (empty state, section not cached yet) as plain text."""
+        self._hold_frame()
         self.clear_find()
         self._set_header(title, "")
         self.links = []
@@ -216,6 +232,7 @@ class ArticleView(FindInArticle, can_focus=True):
         self._show(page.title, _("site page") + " · " + cached, page.markdown, page.url)
 
     def _show(self, title: str, meta: str, markdown: str, url: str) -> None:
+        self._hold_frame()
         self.clear_find()
         markdown = clean_body(markdown)
         self.document_url = clean_line(url)
@@ -227,6 +244,7 @@ class ArticleView(FindInArticle, can_focus=True):
 
     def show_page(self, page: int) -> None:
         """Show page `page` (0-based) of the document, from its top."""
+        self._hold_frame()
         self._unhighlight()
         self.find_matches, self.find_index = [], -1
         self.page = max(0, min(page, len(self.pages) - 1))
@@ -276,6 +294,30 @@ class ArticleView(FindInArticle, can_focus=True):
             text.append("\n")
         return text
 
+    # --- one frame per document ----------------------------------------------------------------
+
+    def _hold_frame(self) -> None:
+        """Hold the screen's repaint until the body's first chunk is in (see the module doc)."""
+        if not self.is_attached:
+            return
+        if self._hold is None:
+            hold = self.app.batch_update()
+            hold.__enter__()
+            self._hold = hold
+        self._hold_token += 1
+        self.set_timer(HOLD_LIMIT, partial(self._release_frame, self._hold_token))
+
+    def _release_frame(self, token: int | None = None) -> None:
+        """End the hold: from the body loader (token None) or the latest hold's timer."""
+        if token is not None and token != self._hold_token:
+            return  # an earlier document's timer: the latest hold is still waited for
+        hold, self._hold = self._hold, None
+        if hold is not None:
+            hold.__exit__(None, None, None)
+
+    def on_unmount(self) -> None:
+        self._release_frame()
+
     @work(exclusive=True, group="article-body")
     async def _load_body(self, markdown: str) -> None:
         """Show the first chunk at once and append the rest, yielding between chunks."""
@@ -286,10 +328,17 @@ class ArticleView(FindInArticle, can_focus=True):
         )
         body = self.body
         with collector_paused():
-            if self._body_mounted is not None:
-                await self._body_mounted
-                self._body_mounted = None
-            await body.update(chunks[0])
+            try:
+                if self._body_mounted is not None:
+                    await self._body_mounted
+                    self._body_mounted = None
+                await body.update(chunks[0])
+            except asyncio.CancelledError:
+                raise  # the newer document's loader ends the hold (or its timer, or unmounting)
+            except BaseException:
+                self._release_frame()
+                raise
+            self._release_frame()
             for chunk in chunks[1:]:
                 await asyncio.sleep(0.01)
                 await body.append(chunk)
