@@ -152,3 +152,21 @@ def test_the_core_imports_form_no_cycle() -> None:
 
     for module in sorted(core):
         visit(module, [])
+
+
+def test_the_sync_recipe_imports_no_parser_until_it_needs_one() -> None:
+    """An unchanged re-sync (or a headlines sync) parses no page: importing the sync and the
+    command line must not import the HTML parsers, the Markdown converter or the contacts
+    reader (they load when a page is extracted or a summary converted)."""
+    script = (
+        "import sys\n"
+        "import newsroom_tui.cli, newsroom_tui.ingest.sync\n"
+        "heavy = ('bs4', 'soupsieve', 'markdownify', 'newsroom_tui.extraction.extract',\n"
+        "         'newsroom_tui.extraction.contacts', 'newsroom_tui.extraction.markdown',\n"
+        "         'newsroom_tui.ingest.listing')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -46,20 +46,30 @@ def _crash_rounds(tmp_path: Path, kills: int) -> None:
         gen = 1
         publish(site, gen)
         duration = timed_sync(zygote)  # a warm sync that updates every release: the usual work
-        # Kill delays are fractions of the shortest whole sync seen so far, a little past it
-        # (some children finish: that is fine, and their time refines the estimate).
-        fractions = draw_fractions(SEED, kills * 4, 1.1)
+        # Kill delays are fractions of the latest whole sync's time, a little past it (some
+        # children finish: that is fine, and their time updates the estimate, so a machine that
+        # slows down or speeds up meanwhile still sees kills spread over the whole sync). The
+        # rounds go on until `kills` children were killed and at least three kills landed
+        # between two batches, within a bound.
+        fractions = draw_fractions(SEED, kills * 8, 1.1)
         killed = 0
         history: list[tuple[int, float, int]] = []
-        while killed < kills:
-            assert fractions, f"only {killed} of {kills} children were killed: {history}"
+
+        def mid_batch() -> list[int]:
+            return [current for _, _, current in history if 0 < current < RELEASES]
+
+        while killed < kills or len(mid_batch()) < 3:
+            assert fractions, (
+                f"{killed} of {kills} children killed, {len(mid_batch())} between two batches,"
+                f" in {len(history)} rounds: {history}"
+            )
             gen += 1
             publish(site, gen)
             delay = fractions.pop() * duration
             start = time.monotonic()
             was_killed, _ = zygote.sync(kill_after=delay)
             if not was_killed:
-                duration = min(duration, time.monotonic() - start)
+                duration = time.monotonic() - start
             killed += was_killed
             state = inspect(db, gen)
             history.append((gen, round(delay, 3), state.current))
@@ -74,9 +84,6 @@ def _crash_rounds(tmp_path: Path, kills: int) -> None:
                 assert state.current == RELEASES, where
             assert read <= state.read, f"read flags lost: {where}"
             assert starred <= state.starred, f"starred flags lost: {where}"
-        # Mid-batch kills happened, not only kills before or after the writes.
-        partial = [current for _, _, current in history if 0 < current < RELEASES]
-        assert len(partial) >= 3, f"too few kills landed between two batches: {history}"
         gen += 1
         publish(site, gen)
         was_killed, status = zygote.sync()

@@ -16,7 +16,7 @@ import pytest
 
 import faults
 from newsroom_tui.cli import format_report
-from newsroom_tui.ingest import extraction_pool, sources, sync_run
+from newsroom_tui.ingest import extraction_pool, listing, release_extraction, sources
 from newsroom_tui.ingest.fetch import Fetcher
 from newsroom_tui.ingest.sync import sync_profile
 from newsroom_tui.models import release_id_for
@@ -88,7 +88,7 @@ def injected(monkeypatch: pytest.MonkeyPatch) -> None:
     """The faults wired into the real functions (see tests/faults.py)."""
     real_get = Fetcher.get
     real_parse_feed = sources.parse_feed_detailed
-    real_parse_listing = sources.parse_listing
+    real_parse_listing = listing.parse_listing
 
     async def get(self: Fetcher, url: str, **kwargs: Any) -> Any:
         error = faults.fetch_fault(faults.fault_of(url))
@@ -108,8 +108,9 @@ def injected(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(Fetcher, "get", get)
     monkeypatch.setattr(sources, "parse_feed_detailed", parse_feed)
-    monkeypatch.setattr(sources, "parse_listing", parse_listing)
-    monkeypatch.setattr(sync_run, "extract_release", faults.extract_with_faults)
+    # The parsers are imported where a sync first needs them: patched in their own modules.
+    monkeypatch.setattr(listing, "parse_listing", parse_listing)
+    monkeypatch.setattr(release_extraction, "extract_release", faults.extract_with_faults)
 
 
 @pytest.mark.usefixtures("injected")

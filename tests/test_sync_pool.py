@@ -16,7 +16,7 @@ from benchmarks.common import bench_profile
 from benchmarks.generate import Newsroom
 from benchmarks.server import ThreadServer, serve_in_thread
 
-from newsroom_tui.ingest import extraction_pool, sync
+from newsroom_tui.ingest import extraction_pool, release_extraction, sync
 from newsroom_tui.models import FetchState, Release, SectionPage
 from newsroom_tui.storage.store import BatchResult, Store
 
@@ -67,7 +67,7 @@ class CountingPool(ProcessPoolExecutor):
 
     def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
         CountingPool.submitted += 1
-        if fn is extraction_pool.extract_batch:
+        if fn is release_extraction.extract_batch:
             CountingPool.pages += len(args[0])
         return super().submit(fn, *args, **kwargs)
 

@@ -6,7 +6,8 @@ from a fork server that imported the parsers once, or spawned where there is non
 uses the other cores; pages go to them several per task (PAGES_PER_TASK), each page keeping its
 own answer or error. When the processes break (a worker killed, a start-up failure, something
 that does not pickle), the sync goes on in threads. The task a worker runs is in
-`release_extraction` (plain data in and out).
+`release_extraction` (plain data in and out), imported when processes start: a sync that
+extracts nothing (headlines only, every page unchanged) never imports the parsers.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from functools import partial
 from multiprocessing.context import BaseContext
 from typing import Any
 
-from newsroom_tui.ingest.release_extraction import exit_with_parent, extract_batch, warm_worker
 from newsroom_tui.models import ExtractedPage
 from newsroom_tui.sanitise import clean_line
 
@@ -112,6 +112,8 @@ class ExtractionPool:
         if not self.wanted or self.broken:
             return self.threads
         if self.processes is None:
+            from newsroom_tui.ingest.release_extraction import exit_with_parent, warm_worker
+
             try:
                 self.processes = ProcessPoolExecutor(
                     EXTRACT_PROCESSES,
@@ -173,6 +175,8 @@ class ExtractionPool:
             if processes is None:
                 self._fail(batch, BrokenProcessPool("extraction processes stopped"))
                 continue
+            from newsroom_tui.ingest.release_extraction import extract_batch
+
             try:
                 task = processes.submit(extract_batch, [call for call, _ in batch])
             except (BrokenProcessPool, RuntimeError) as exc:

@@ -18,7 +18,6 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsroom_tui.extraction.markdown import summary_to_markdown
 from newsroom_tui.ingest.fetch import FetchError
 from newsroom_tui.ingest.sync_run import SyncRun, SyncStore, digest, reason
 from newsroom_tui.models import ExtractedPage, FeedItem, FetchState, Release
@@ -40,6 +39,8 @@ MAX_TAGS = 20
 def summary_release(profile: Profile, rid: str, item: FeedItem) -> Release:
     """An item stored from its feed summary alone (marked summary-only: a later sync fetches
     its page)."""
+    from newsroom_tui.extraction.markdown import summary_to_markdown  # only for new items
+
     summary = summary_to_markdown(item.summary_html, item.url) if item.summary_html else None
     return Release(
         id=rid,

@@ -24,7 +24,6 @@ from urllib.parse import urlsplit
 
 from newsroom_tui.ingest.feeds import FeedError, ParsedFeed, discover_feeds, parse_feed_detailed
 from newsroom_tui.ingest.fetch import FetchError
-from newsroom_tui.ingest.listing import listing_page_url, parse_listing
 from newsroom_tui.ingest.sync_run import SyncRun, digest
 from newsroom_tui.models import FeedItem, FetchState, release_id_for
 
@@ -238,6 +237,8 @@ class SourceReader:
         settings = self.run.profile.sources.listing
         if settings is None:
             return
+        from newsroom_tui.ingest.listing import listing_page_url  # bs4 and the selectors
+
         for number in range(settings.first_page, settings.first_page + settings.max_pages):
             if self.run.stopped():
                 return
@@ -266,6 +267,8 @@ class SourceReader:
             # Unchanged since the last walk: nothing was published since (the listing is
             # newest first), so the pages after it have not moved either.
             return False
+        from newsroom_tui.ingest.listing import parse_listing
+
         refused: list[tuple[str, str]] = []
         items = await asyncio.to_thread(
             partial(parse_listing, encoding=response.charset, refused=refused),

@@ -16,10 +16,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
-from newsroom_tui.ingest.extraction_pool import ExtractionPool
 from newsroom_tui.ingest.fetch import (
     Fetcher,
     FetchError,
@@ -27,7 +26,6 @@ from newsroom_tui.ingest.fetch import (
     HostUnreachable,
     request_url,
 )
-from newsroom_tui.ingest.release_extraction import extract_release
 from newsroom_tui.models import (
     ExtractedPage,
     FeedItem,
@@ -42,6 +40,9 @@ from newsroom_tui.profiles import Profile
 from newsroom_tui.sanitise import clean_line
 from newsroom_tui.storage.errors import StoreError
 from newsroom_tui.storage.store import BatchResult
+
+if TYPE_CHECKING:
+    from newsroom_tui.ingest.extraction_pool import ExtractionPool
 
 log = logging.getLogger(__name__)
 
@@ -191,6 +192,8 @@ class SyncRun:
         item: FeedItem | None = None,
     ) -> tuple[ExtractedPage, str]:
         """The page extracted off the event loop, with the item's summary line (if an item)."""
+        from newsroom_tui.ingest.release_extraction import extract_release  # the parsers
+
         call = partial(
             extract_release,
             body,
