@@ -184,7 +184,15 @@ def startup_commands(data_dir: Path) -> dict[str, list[str]]:
 
 def measure_startup(n: int, data_dir: Path, config_dir: Path, reps: int) -> StartupFigures:
     """Whole-process time of each command, alternated with a bare interpreter start."""
+    from benchmarks.common import PROFILE_ID
+
     figures = StartupFigures(n)
+    # The benchmark newsroom as a user profile, named by id as a user would (`--profile bench`).
+    profiles = config_dir / "profiles"
+    profiles.mkdir(parents=True, exist_ok=True)
+    (profiles / f"{PROFILE_ID}.toml").write_text(
+        bench_profile_toml("http://127.0.0.1:9/"), encoding="utf-8"
+    )
     env = {**os.environ, "NEWSROOM_TUI_CONFIG_DIR": str(config_dir)}
     env["NEWSROOM_TUI_LOG_DIR"] = str(config_dir / "log")
     commands = startup_commands(data_dir)

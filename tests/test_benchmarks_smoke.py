@@ -223,3 +223,19 @@ def test_newsrooms_benchmark_records_what_the_report_shows(tmp_path: Path) -> No
     write_report(results, out, newsrooms=tmp_path / "absent.json")
     text = out.read_text(encoding="utf-8")
     assert "Not recorded yet" in text and "| search across 3 newsrooms" in text
+
+
+def test_command_start_up_runs_every_command(tmp_path: Path) -> None:
+    """Each timed command finds the benchmark newsroom and exits 0 (a failing one would be
+    timed as a failure, not as a start-up)."""
+    from benchmarks.shapes import measure_startup, startup_commands
+
+    data_dir = tmp_path / "data"
+    store = Store.open(database_path(data_dir))
+    newsroom = Newsroom(N)
+    store.apply_batch([newsroom.release(i) for i in range(N)])
+    store.close()
+    figures = measure_startup(N, data_dir, tmp_path / "config", reps=1)
+    assert figures.errors == []
+    assert set(figures.commands) == set(startup_commands(data_dir))
+    assert len(figures.bare.samples) == 1
