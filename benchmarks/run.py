@@ -105,18 +105,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _newsboat(args: argparse.Namespace, results: Results) -> Any:
+    """newsboat for the comparisons (installed when absent), or None: not wanted, or not to be
+    had, which the report says once."""
+    if args.no_newsboat:
+        return None
+    from benchmarks import newsboat as nb
+
+    newsboat, why = nb.ensure_newsboat()
+    if newsboat is None:
+        note = f"newsboat comparison skipped: {why}"
+        if note not in results.notes:
+            results.notes.append(note)
+        return None
+    results.newsboat_version = newsboat.version
+    return newsboat
+
+
 def _run_ingest(
     args: argparse.Namespace, results: Results, sizes: list[int], runs: int, work: Path
 ) -> None:
-    newsboat = None
-    if not args.no_newsboat:
-        from benchmarks import newsboat as nb
-
-        newsboat, why = nb.ensure_newsboat()
-        if newsboat is None:
-            results.notes.append(f"newsboat comparison skipped: {why}")
-        else:
-            results.newsboat_version = newsboat.version
+    newsboat = _newsboat(args, results)
     for n in sizes:
         if n not in INGEST_SIZES and n > min(INGEST_SIZES):
             continue
@@ -143,15 +152,10 @@ def _run_shapes(
     args: argparse.Namespace, results: Results, sizes: list[int], runs: int, work: Path
 ) -> None:
     """The real command line's headlines sync of each feed shape, alternated with newsboat."""
-    from benchmarks import newsboat as nb
     from benchmarks.generate import FEED_SHAPES
     from benchmarks.shapes import SHAPE_SIZES, measure_shape
 
-    newsboat = None
-    if not args.no_newsboat:
-        newsboat, why = nb.ensure_newsboat()
-        if newsboat is None:
-            results.notes.append(f"newsboat comparison skipped: {why}")
+    newsboat = _newsboat(args, results)
     wanted = [n for n in SHAPE_SIZES if n in sizes or n <= max(sizes)] or [min(sizes)]
     for n in wanted:
         for shape in FEED_SHAPES:

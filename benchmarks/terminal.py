@@ -162,10 +162,10 @@ class Terminal:
                 pass
 
 
-def find(lines: Screen, text: str, *, from_column: int = 0) -> tuple[int, int] | None:
-    """(row, column) of `text` on the screen at or right of `from_column`, else None."""
+def find(lines: Screen, text: str) -> tuple[int, int] | None:
+    """(row, column) of `text` on the screen, else None."""
     for row, line in enumerate(lines):
-        column = line.find(text, from_column)
+        column = line.find(text)
         if column >= 0:
             return row, column
     return None
