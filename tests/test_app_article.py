@@ -15,6 +15,7 @@ from newsroom_tui.widgets.article_view import (
     PAGE_BYTES,
     ArticleView,
     extract_links,
+    first_chunk,
     split_chunks,
 )
 from newsroom_tui.widgets.section_tree import SectionTree
@@ -39,6 +40,48 @@ def test_split_chunks_keeps_everything() -> None:
     chunks = split_chunks(text, 20_000)
     assert "".join(chunks) == text
     assert all(len(c) <= 20_000 for c in chunks)
+
+
+def test_the_first_chunk_fills_the_pane_and_ends_with_a_block() -> None:
+    text = long_markdown(20)
+    for cells in (1, 500, 1_234, 5_000):
+        head = first_chunk(text, cells)
+        assert len(head) >= cells and text.startswith(head)
+        assert head.endswith("\n\n")  # a paragraph or heading is never cut
+        assert len(head) < cells + len(long_markdown(1)) + 2
+    assert first_chunk(text, len(text) + 1) == text
+    unbroken = "x" * 30_000
+    assert first_chunk(unbroken, 100) == unbroken[: len(first_chunk(unbroken, 100))]
+    assert 100 <= len(first_chunk(unbroken, 100)) < 30_000
+
+
+async def test_a_document_starts_with_a_paneful_once_the_layout_is_measured(
+    tmp_path: Path,
+) -> None:
+    """The first release opened widens the pane, so its first chunk has the default size; the
+    next ones start with what fills the pane as measured, and a layout change measures it again."""
+    data_dir = tmp_path / "data"
+    releases = [release(i, f"Communiqué {i}", markdown=long_markdown(30)) for i in (1, 2)]
+    fill(data_dir, profile(), releases)
+    app = build_app(profile(), data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        article = screen.query_one(ArticleView)
+        screen.open_release("r000001")
+        assert article._first_chunk_cells() is None  # the release's layout is not measured
+        await settle(pilot)
+        region = article.scrollable_content_region
+        assert article._first_chunk_cells() == region.width * region.height
+        screen.open_release("r000002")
+        await settle(pilot)
+        assert article.body.source == article.pages[0]  # the rest followed
+        narrower = region.width * region.height
+        await pilot.press("z")  # reading mode: a wider pane, measured once laid out
+        await settle(pilot)
+        region = article.scrollable_content_region
+        assert article._first_chunk_cells() == region.width * region.height > narrower
 
 
 def test_extract_links_numbers_each_url_once() -> None:
