@@ -231,6 +231,7 @@ class MainScreen(ReleaseVersionActions):
         self.refresh_list()
 
     def compose(self) -> ComposeResult:
+        self._set_layout_classes()
         yield SyncStatus(self.profile.name, id="status")
         menus = tuple(NewsroomMenu(p.id, p.name, p.menu) for p in self.profiles.values())
         with Horizontal(id="columns"):
@@ -245,13 +246,14 @@ class MainScreen(ReleaseVersionActions):
                     yield SearchSnippet(id="snippet")
                 with Vertical(id="reading"):
                     yield ArticleView(id="article")
-                    yield FindBar(id="find")
+                    find = FindBar(id="find")
+                    find.display = False
+                    yield find
                     yield ContactsPanel(id="contacts")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.load_watches()
-        self.query_one(FindBar).display = False
         self.article.show_placeholder(_("No release open"), translated_lines(NOTHING_OPEN))
         self.status.set_last_sync(self.store.get_meta("last_sync"))
         self.status.set_online(not self.offline_hint)
