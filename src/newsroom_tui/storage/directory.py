@@ -112,14 +112,16 @@ class _Directory:
 
     @classmethod
     def of(cls, contacts: list[DirectoryContact], ids: dict[str, list[str]] | None) -> _Directory:
-        haystacks = [
-            (
-                fold(" ".join([c.name, c.organization, *c.emails, *c.phones])),
-                " ".join(digits(p) for p in c.phones),
-            )
-            for c in contacts
-        ]
-        return cls(contacts, haystacks, ids)
+        return cls(contacts, [_haystack(c) for c in contacts], ids)
+
+
+def _haystack(contact: DirectoryContact) -> tuple[str, str]:
+    """What a filter is matched against: the folded name, office, emails and phones; the
+    phones' digits."""
+    return (
+        fold(" ".join([contact.name, contact.organization, *contact.emails, *contact.phones])),
+        " ".join(digits(p) for p in contact.phones),
+    )
 
 
 def _entry_json(contact: DirectoryContact) -> str:
@@ -253,17 +255,26 @@ class ContactDirectory:
         row = self._db.read_one("SELECT value FROM change_counters WHERE name = 'contacts'")
         return int(row[0]) if row else -1
 
-    def _saved(self, version: int) -> list[DirectoryContact] | None:
-        """The directory saved at this version of the contact rows, if there is one."""
+    def _saved(self, version: int, wanted: str = "") -> list[DirectoryContact] | None:
+        """The directory saved at this version of the contact rows, if there is one; only its
+        entries that match `wanted` (folded) when that is given."""
         if not SAVED_SINCE <= self._db.schema_version <= CURRENT_VERSION:
             return None
+        where = ""
+        params: tuple[str, ...] = ()
+        if wanted:
+            wanted_digits = digits(wanted)
+            where = " WHERE instr(haystack, ?) > 0 OR (? != '' AND instr(phone_digits, ?) > 0)"
+            params = (wanted, wanted_digits, wanted_digits)
         with self._db.snapshot():
             row = self._db.read_one(
                 "SELECT value FROM change_counters WHERE name = 'contact_directory'"
             )
             if row is None or int(row[0]) != version:
                 return None
-            rows = self._db.read("SELECT entry FROM contact_directory ORDER BY position")
+            rows = self._db.read(
+                f"SELECT entry FROM contact_directory{where} ORDER BY position", params
+            )
         try:
             return [_entry(raw) for (raw,) in rows]
         except (ValueError, TypeError, KeyError) as exc:  # changed behind our back: rebuild
@@ -281,10 +292,10 @@ class ContactDirectory:
             with self._db.write() as con:
                 con.execute("DELETE FROM contact_directory")
                 con.executemany(
-                    "INSERT INTO contact_directory(position, key, entry, release_ids)"
-                    " VALUES (?, ?, ?, ?)",
+                    "INSERT INTO contact_directory(position, key, entry, haystack, phone_digits,"
+                    " release_ids) VALUES (?, ?, ?, ?, ?, ?)",
                     (
-                        (n, c.key, _entry_json(c), json.dumps(ids.get(c.key, [])))
+                        (n, c.key, _entry_json(c), *_haystack(c), json.dumps(ids.get(c.key, [])))
                         for n, c in enumerate(contacts)
                     ),
                 )
@@ -332,8 +343,16 @@ class ContactDirectory:
         gave other emails or phones. `filter_text` matches name, office, email or phone,
         ignoring case and accents.
         """
-        directory = self._directory()
         wanted = fold(filter_text)
+        if wanted:
+            version = self._contacts_version()
+            cached = self._cached
+            if cached is None or cached[0] != version:
+                # one look-up (`contacts NAME`): only the saved entries that match are read
+                found = self._saved(version, wanted)
+                if found is not None:
+                    return found
+        directory = self._directory()
         if not wanted:
             return list(directory.contacts)
         wanted_digits = digits(wanted)

@@ -287,6 +287,8 @@ CREATE TABLE contact_directory (
     key TEXT NOT NULL UNIQUE,        -- the directory key (email:..., name:...)
     entry TEXT NOT NULL,             -- JSON: key, name, office, emails, phones, releases,
                                      -- last seen (unix time or null), previous values
+    haystack TEXT NOT NULL,          -- folded name, office, emails and phones (the filter's)
+    phone_digits TEXT NOT NULL,      -- the phones' digits, space-separated
     release_ids TEXT NOT NULL        -- JSON list: the releases that name this contact
 );
 INSERT INTO change_counters(name, value) VALUES ('contact_directory', -1);
