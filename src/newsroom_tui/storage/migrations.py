@@ -282,7 +282,7 @@ _V6 = """
 -- looks up contacts reads a few hundred rows instead of grouping every contact row (5 s at
 -- 100,000 releases). It is valid while change_counters.contact_directory (the contacts counter
 -- it was built at) equals change_counters.contacts; any process may rebuild and replace it.
-CREATE TABLE contact_directory (
+CREATE TABLE IF NOT EXISTS contact_directory (
     position INTEGER PRIMARY KEY,    -- the directory's order
     key TEXT NOT NULL UNIQUE,        -- the directory key (email:..., name:...)
     entry TEXT NOT NULL,             -- JSON: key, name, office, emails, phones, releases,
@@ -291,7 +291,10 @@ CREATE TABLE contact_directory (
     phone_digits TEXT NOT NULL,      -- the phones' digits, space-separated
     release_ids TEXT NOT NULL        -- JSON list: the releases that name this contact
 );
-INSERT INTO change_counters(name, value) VALUES ('contact_directory', -1);
+-- (IF NOT EXISTS, OR IGNORE and the reset: a database whose user_version was set back, as the
+-- migration tests do, runs this step again and rebuilds the directory at its next use.)
+INSERT OR IGNORE INTO change_counters(name, value) VALUES ('contact_directory', -1);
+UPDATE change_counters SET value = -1 WHERE name = 'contact_directory';
 """
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
