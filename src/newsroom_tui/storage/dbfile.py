@@ -63,9 +63,19 @@ def checked_stamp(path: Path) -> Path:
     return path.with_name(path.name + ".checked")
 
 
-_SETTLED_NS = 50_000_000
-"""How old a file's modification time must be before its state is remembered: file times come
-from a coarse clock, so a write within the same tick could leave them as they were."""
+def _file_time_step() -> int:
+    """Nanoseconds between two file times: Linux takes them from its coarse real-time clock
+    (CLOCK_REALTIME_COARSE, 5), so a write within one step can leave a file's time unchanged."""
+    try:
+        step = int(time.clock_getres(5) * 1e9)
+    except (OSError, AttributeError):  # not Linux
+        step = 20_000_000
+    return min(max(step, 1_000_000), 50_000_000)
+
+
+_SETTLED_NS = 2 * _file_time_step()
+"""How old a file's time must be before its state is remembered: any later write gets a later
+time."""
 
 
 def _file_state(path: Path, *, settled: bool = False) -> str | None:
@@ -92,7 +102,14 @@ def _unchanged_since_checked(path: Path) -> bool:
         return False
 
 
-def _remember_checked(path: Path) -> None:
+def _remember_checked(path: Path, *, wait: bool = False) -> None:
+    """Record the file's state as whole; `wait` lets a file written this instant settle first
+    (a few milliseconds: two steps of the file-time clock)."""
+    if wait:
+        with contextlib.suppress(OSError):
+            young = _SETTLED_NS - (time.time_ns() - path.stat().st_mtime_ns)
+            if 0 < young <= _SETTLED_NS:
+                time.sleep(young / 1e9)
     state = _file_state(path, settled=True)
     with contextlib.suppress(OSError):
         if state is None:
@@ -257,7 +274,7 @@ class Database:
             # Our own writes, on a file found whole at open: whole still (a crash never gets
             # here, and damage seen meanwhile left the check marker).
             if self.writes and self.known_whole and not check_marker(self.path).exists():
-                _remember_checked(self.path)
+                _remember_checked(self.path, wait=True)
 
     # ---- transactions and reads ---------------------------------------------------------
 
