@@ -217,15 +217,15 @@ def _tail_stack(
         if len(starts) >= count:
             stack.extend(reversed(contents[starts[-count] :]))
             return stack
-        inner = None
+        inner = -1
+        child: Tag | None = None
         for index in range(len(contents) - 1, -1, -1):
-            child = contents[index]
-            if isinstance(child, Tag):
-                inner = index
+            candidate = contents[index]
+            if isinstance(candidate, Tag):
+                inner, child = index, candidate
                 break
-        if inner is None:
+        if child is None:
             return None
-        child = contents[inner]
         name = (child.name or "").lower()
         if (
             name in _SKIP_TAGS

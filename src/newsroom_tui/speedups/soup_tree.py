@@ -124,10 +124,35 @@ def _build(root: Any) -> BeautifulSoup:
     new_tag = Tag.__new__
     new_string = str.__new__
     # The node made last: its next_element is the next one made (the BeautifulSoup object
-    # itself is not linked to its first child: bs4 starts from None). Each node is linked as
-    # the last child of its owner and the next node in document order, written out at each
-    # place (a function call per node was a fifth of the walk).
+    # itself is not linked to its first child: bs4 starts from None).
     last: Any = None
+
+    def add(owner: Any, node: Any) -> None:
+        """Link `node` as the last child of `owner` and the next node in document order."""
+        nonlocal last
+        siblings = owner.contents
+        node.parent = owner
+        node.previous_element = last
+        node.next_element = None
+        node.next_sibling = None
+        if siblings:
+            previous = siblings[-1]
+            previous.next_sibling = node
+            node.previous_sibling = previous
+        else:
+            node.previous_sibling = None
+        siblings.append(node)
+        if last is not None:
+            last.next_element = node
+        last = node
+
+    def add_string(owner: Any, text: str, cls: type[NavigableString], keep: bool) -> None:
+        if not keep and not text.strip(_ASCII_SPACES):
+            text = "\n" if "\n" in text else " "  # bs4 shortens whitespace-only strings
+        node = new_string(cls, text)
+        node.hidden = False
+        add(owner, node)
+
     # Frames: (lxml children left to visit, their lxml parent, its bs4 tag, string class in
     # force, whitespace kept, depth). When a frame ends, its element's tail goes to the frame
     # below (the parent's).
@@ -141,29 +166,9 @@ def _build(root: Any) -> BeautifulSoup:
             if not isinstance(name, str):
                 if not isinstance(node, _LXML_COMMENT):
                     raise _Unsupported("processing instruction or entity")
-                texts = [(node.text or "", Comment)]
+                add_string(parent, node.text or "", Comment, keep)
                 if node.tail is not None:
-                    texts.append((node.tail, cls))
-                for text, kind in texts:
-                    if not keep and not text.strip(_ASCII_SPACES):
-                        text = "\n" if "\n" in text else " "  # bs4 shortens whitespace-only strings
-                    string = new_string(kind, text)
-                    string.hidden = False
-                    siblings = parent.contents
-                    string.parent = parent
-                    string.previous_element = last
-                    string.next_element = None
-                    string.next_sibling = None
-                    if siblings:
-                        previous = siblings[-1]
-                        previous.next_sibling = string
-                        string.previous_sibling = previous
-                    else:
-                        string.previous_sibling = None
-                    siblings.append(string)
-                    if last is not None:
-                        last.next_element = string
-                    last = string
+                    add_string(parent, node.tail, cls, keep)
                 continue
             if name.startswith("{"):
                 raise _Unsupported("namespaced element")
@@ -172,76 +177,34 @@ def _build(root: Any) -> BeautifulSoup:
             tag = new_tag(Tag)
             fields = tag.__dict__
             fields.update(tag_fields)
+            fields["name"] = name
             pairs = node.items()
             if pairs:
                 raw = attribute_dict(pairs)
                 for key in raw:
                     if key.startswith("{"):
                         raise _Unsupported("namespaced attribute")
-                attrs = split_lists(name, raw)
+                fields["attrs"] = split_lists(name, raw)
             else:
-                attrs = attribute_dict()
+                fields["attrs"] = attribute_dict()
+            fields["contents"] = []
+            fields["can_be_empty_element"] = empty_element(name)
             container = _CONTAINERS.get(name)
-            siblings = parent.contents
-            previous = siblings[-1] if siblings else None
-            fields.update(
-                name=name,
-                attrs=attrs,
-                contents=[],
-                can_be_empty_element=empty_element(name),
-                interesting_string_types={container} if container else main_strings,
-                parent=parent,
-                previous_element=last,
-                next_element=None,
-                next_sibling=None,
-                previous_sibling=previous,
-            )
-            if previous is not None:
-                previous.next_sibling = tag
-            siblings.append(tag)
-            if last is not None:
-                last.next_element = tag
-            last = tag
+            fields["interesting_string_types"] = {container} if container else main_strings
+            add(parent, tag)
             if name == "meta":
                 builder.set_up_substitutions(tag)
             inner_cls = container or cls
             inner_keep = keep or name in _PRESERVE
-            text = node.text
-            if text is not None:
-                if not inner_keep and not text.strip(_ASCII_SPACES):
-                    text = "\n" if "\n" in text else " "  # bs4 shortens whitespace-only strings
-                string = new_string(inner_cls, text)
-                string.hidden = False
-                string.parent = tag
-                string.previous_element = tag
-                string.next_element = None
-                string.next_sibling = None
-                string.previous_sibling = None
-                tag.contents.append(string)
-                tag.next_element = string
-                last = string
+            if node.text is not None:
+                add_string(tag, node.text, inner_cls, inner_keep)
             stack.append((iter(node), node, tag, inner_cls, inner_keep, depth + 1))
             break  # into the element's children; the rest of this frame's come after
         else:
             element = stack.pop()[1]
             if element is not None and element.tail is not None:
                 _, _, owner, owner_cls, owner_keep, _ = stack[-1]
-                text = element.tail
-                if not owner_keep and not text.strip(_ASCII_SPACES):
-                    text = "\n" if "\n" in text else " "  # bs4 shortens whitespace-only strings
-                string = new_string(owner_cls, text)
-                string.hidden = False
-                siblings = owner.contents
-                previous = siblings[-1]  # the element whose tail this is
-                string.parent = owner
-                string.previous_element = last
-                string.next_element = None
-                string.next_sibling = None
-                previous.next_sibling = string
-                string.previous_sibling = previous
-                siblings.append(string)
-                last.next_element = string
-                last = string
+                add_string(owner, element.tail, owner_cls, owner_keep)
     soup._most_recent_element = last
     return soup
 
