@@ -201,19 +201,48 @@ _FtsRow = tuple[str | None, int, str, str, str]
 
 
 def _write_fts(con: sqlite3.Connection, rows: list[_FtsRow]) -> None:
-    """Apply the batch's index writes in order (a release updated twice is deleted twice)."""
+    """Apply the batch's index writes: its removals, then its additions, one statement each.
+
+    Every statement on the index opens a savepoint, at which FTS5 writes its pending terms out
+    as a segment of its own: one INSERT per release made a segment per release, merged again
+    later (~0.1 ms per release, 45 % of a headlines batch). Here the removals of what the index
+    held before the batch go in one statement, and the additions in one INSERT ... SELECT from
+    the content view, which holds the batch's final rows. A row added and then removed within
+    the batch (a release given twice, or moved to another sort key) never reaches the index,
+    so its removal is dropped with it.
+    """
+    removed: list[tuple[int, str, str, str]] = []
+    added: dict[int, None] = {}
     for command, rk, title, body, contacts in rows:
-        if command == "delete":
-            con.execute(
-                "INSERT INTO release_fts(release_fts, rowid, title, body, contacts)"
-                " VALUES ('delete', ?, ?, ?, ?)",
-                (rk, title, body, contacts),
-            )
+        if command != "delete":
+            added[rk] = None
+        elif rk in added:  # added in this batch: not in the index yet
+            del added[rk]
         else:
-            con.execute(
-                "INSERT INTO release_fts(rowid, title, body, contacts) VALUES (?, ?, ?, ?)",
-                (rk, title, body, contacts),
-            )
+            removed.append((rk, title, body, contacts))
+    if not removed and not added:
+        return
+    con.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS fts_batch(rk INTEGER, title TEXT,"
+        " body TEXT, contacts TEXT)"
+    )
+    if removed:
+        con.executemany(
+            "INSERT INTO temp.fts_batch(rk, title, body, contacts) VALUES (?, ?, ?, ?)", removed
+        )
+        con.execute(
+            "INSERT INTO release_fts(release_fts, rowid, title, body, contacts)"
+            " SELECT 'delete', rk, title, body, contacts FROM temp.fts_batch"
+        )
+        con.execute("DELETE FROM temp.fts_batch")
+    if added:
+        con.executemany("INSERT INTO temp.fts_batch(rk) VALUES (?)", ((rk,) for rk in added))
+        con.execute(
+            "INSERT INTO release_fts(rowid, title, body, contacts)"
+            " SELECT rk, title, body, contacts FROM release_fts_source"
+            " WHERE rk IN (SELECT rk FROM temp.fts_batch)"
+        )
+        con.execute("DELETE FROM temp.fts_batch")
 
 
 def _upsert(con: sqlite3.Connection, release: Release, now: int, fts: list[_FtsRow]) -> str:
