@@ -31,6 +31,7 @@ from newsroom_tui.sanitise import clean_body, clean_line, safe_url
 from newsroom_tui.speedups.markdownify_walk import FastConverter, colspan
 from newsroom_tui.speedups.soup_tree import first_tag, parse_html
 from newsroom_tui.speedups.summary_walk import inline_summary
+from newsroom_tui.speedups.urljoin import join_as_is
 
 MAX_HTML_CHARS = 2_000_000
 """HTML converted at most (after whitespace collapsing); the rest is dropped with a note."""
@@ -191,6 +192,8 @@ def link_target(href: object, base_url: str) -> str | None:
     without a base...)."""
     if not isinstance(href, str):
         return None
+    if join_as_is(base_url, href):  # absolute and plain: the base changes nothing
+        return _checked_target(href)
     return _link_target(href, base_url)
 
 
@@ -204,6 +207,15 @@ def _link_target(href: str, base_url: str) -> str | None:
     try:
         absolute = urljoin(base_url, raw) if base_url else raw
     except ValueError:
+        return None
+    return _checked_target(absolute)
+
+
+@lru_cache(maxsize=4096)
+def _checked_target(absolute: str) -> str | None:
+    """An absolute URL checked and encoded (cached by the URL alone: most links of a feed's
+    summaries are absolute, and the same few recur whatever the page they are on)."""
+    if len(absolute) > 4096:
         return None
     url = safe_url(absolute)
     if url is None:
