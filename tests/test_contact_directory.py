@@ -3,6 +3,7 @@ change: the same answers as grouping every appearance one by one, seen from any 
 
 from __future__ import annotations
 
+import sqlite3
 import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from depth import examples
 from newsroom_tui.extraction.contact_names import person_key
 from newsroom_tui.models import Contact, DirectoryContact, Release
+from newsroom_tui.storage.dbfile import Database
 from newsroom_tui.storage.store import Store
 from newsroom_tui.storage.values import digits, fold
 
@@ -135,6 +137,78 @@ def test_same_directory_as_grouping_every_appearance(
         for entry in got:
             ids = {r.id for r in store.releases_for_contact(entry.key)}
             assert len(ids) == entry.releases
+        with Store.open(store.path) as later:  # the next process reads what was saved
+            later._directory._groups = never_built  # type: ignore[method-assign, assignment]
+            assert later.contacts_directory(filter_text) == got
+            for entry in got:
+                assert {r.id for r in later.releases_for_contact(entry.key)} == {
+                    r.id for r in store.releases_for_contact(entry.key)
+                }
+
+
+def never_built() -> list[object]:
+    raise AssertionError("the saved directory was not used")
+
+
+def saved_at(store: Store) -> int:
+    return int(
+        store._db.read_one("SELECT value FROM change_counters WHERE name = 'contact_directory'")[0]
+    )
+
+
+def contacts_version(store: Store) -> int:
+    return int(store._db.read_one("SELECT value FROM change_counters WHERE name = 'contacts'")[0])
+
+
+def test_saved_for_the_next_process_and_rebuilt_when_the_contacts_change(tmp_path: Path) -> None:
+    ana = Contact("Ana Ruiz", "OIM Madrid", ["+34 91 000 00 01"], ["a@x.org"])
+    with Store.open(tmp_path / "db.sqlite3") as store:
+        store.apply_batch([release(1, [ana])])
+        assert saved_at(store) == -1  # nobody asked yet
+        store.refresh_contacts_directory()
+        assert saved_at(store) == -1  # a sync does not build what nobody uses
+        store.contacts_directory()
+        assert saved_at(store) == contacts_version(store)
+    with Store.open(tmp_path / "db.sqlite3") as store:
+        store._directory._groups = never_built  # type: ignore[method-assign, assignment]
+        assert [c.name for c in store.contacts_directory("ruiz")] == ["Ana Ruiz"]
+        assert [r.id for r in store.releases_for_contact("email:a@x.org")] == ["rel-1"]
+    with Store.open(tmp_path / "db.sqlite3") as store:
+        paul = Contact("Paul Diop", "OIM Dakar", [], ["p@x.org"])
+        store.apply_batch([release(2, [paul])])
+        assert saved_at(store) != contacts_version(store)
+        store.refresh_contacts_directory()  # what a sync does at its end
+        assert saved_at(store) == contacts_version(store)
+    with Store.open(tmp_path / "db.sqlite3") as store:
+        store._directory._groups = never_built  # type: ignore[method-assign, assignment]
+        assert [c.name for c in store.contacts_directory()] == ["Ana Ruiz", "Paul Diop"]
+
+
+def test_a_damaged_saved_directory_is_rebuilt(tmp_path: Path) -> None:
+    ana = Contact("Ana Ruiz", "OIM Madrid", [], ["a@x.org"])
+    with Store.open(tmp_path / "db.sqlite3") as store:
+        store.apply_batch([release(1, [ana])])
+        expected = store.contacts_directory()
+    con = sqlite3.connect(tmp_path / "db.sqlite3")
+    with con:
+        con.execute("UPDATE contact_directory SET entry = '[\"only a key\"]'")
+    con.close()
+    with Store.open(tmp_path / "db.sqlite3") as store:
+        assert store.contacts_directory() == expected
+    with Store.open(tmp_path / "db.sqlite3") as store:  # and saved again, whole
+        store._directory._groups = never_built  # type: ignore[method-assign, assignment]
+        assert store.contacts_directory() == expected
+
+
+def test_a_read_only_database_lists_its_contacts_without_saving(tmp_path: Path) -> None:
+    ana = Contact("Ana Ruiz", "OIM Madrid", [], ["a@x.org"])
+    with Store.open(tmp_path / "db.sqlite3") as store:
+        store.apply_batch([release(1, [ana])])
+    with Store(Database.open_read_only(tmp_path / "db.sqlite3")) as store:
+        assert store.read_only
+        assert [c.name for c in store.contacts_directory()] == ["Ana Ruiz"]
+        store.refresh_contacts_directory()
+        assert saved_at(store) == -1
 
 
 def test_kept_until_the_contact_rows_change_in_any_connection(tmp_path: Path) -> None:

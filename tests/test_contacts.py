@@ -372,8 +372,11 @@ def test_hostile_input_is_linear(shape: str) -> None:
     n = 100_000
     make = HOSTILE[shape]
     small, large = make(n), make(4 * n)
-    t1 = best_time(lambda: extract_contacts(small))
-    t4 = best_time(lambda: extract_contacts(large))
+    # alternated, best of seven each: a busy machine slows both sizes alike
+    t1, t4 = float("inf"), float("inf")
+    for _ in range(7):
+        t1 = min(t1, best_time(lambda: extract_contacts(small), runs=1))
+        t4 = min(t4, best_time(lambda: extract_contacts(large), runs=1))
     # Linear growth gives t4 ≈ 4 * t1; quadratic would give 16x.
     assert t4 < 8 * t1 + 0.05, (shape, t1, t4)
 

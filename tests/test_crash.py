@@ -48,12 +48,14 @@ def _crash_rounds(tmp_path: Path, kills: int) -> None:
         duration = timed_sync(zygote)  # a warm sync that updates every release: the usual work
         # Kill delays are fractions of the latest whole sync's time, a little past it (some
         # children finish: that is fine, and their time updates the estimate, so a machine that
-        # slows down or speeds up meanwhile still sees kills spread over the whole sync). The
-        # rounds go on until `kills` children were killed and at least three kills landed
-        # between two batches, within a bound.
+        # speeds up meanwhile still sees kills spread over the whole sync). A machine that slows
+        # down finishes no child, so three kills in a row before any batch landed stretch the
+        # estimate instead. The rounds go on until `kills` children were killed and at least
+        # three kills landed between two batches, within a bound.
         fractions = draw_fractions(SEED, kills * 8, 1.1)
         killed = 0
         history: list[tuple[int, float, int]] = []
+        early = 0  # kills in a row before the first batch of the sync landed
 
         def mid_batch() -> list[int]:
             return [current for _, _, current in history if 0 < current < RELEASES]
@@ -72,6 +74,10 @@ def _crash_rounds(tmp_path: Path, kills: int) -> None:
                 duration = time.monotonic() - start
             killed += was_killed
             state = inspect(db, gen)
+            early = early + 1 if was_killed and state.current == 0 else 0
+            if early == 3:
+                duration *= 1.5
+                early = 0
             history.append((gen, round(delay, 3), state.current))
             where = f"generation {gen}, kill after {delay:.3f} s (seed {SEED})"
             assert state.integrity == "ok", where

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import http.server
+import ssl
+import subprocess
+import threading
 import time
 import tracemalloc
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from pathlib import Path
 
 import httpx
 import pytest
@@ -273,6 +278,58 @@ async def test_tls_errors_are_reported_as_such(site: Site) -> None:
     assert info.value.kind == "tls"
 
 
+@pytest.fixture
+def tls_site(tmp_path: Path) -> Iterator[str]:
+    """An https server on loopback with a self-signed certificate (no CA vouches for it)."""
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    made = subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),
+         "-out", str(cert), "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        capture_output=True,
+        check=False,
+    )  # fmt: skip
+    if made.returncode != 0:
+        pytest.skip(f"openssl cannot make a certificate here: {made.stderr[-200:]!r}")
+
+    class Answer(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"https://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+async def test_https_checks_certificates_after_plain_http_requests(
+    site: Site, tls_site: str
+) -> None:
+    # The TLS side of the client is made at the first https request: it still refuses a
+    # certificate no authority signed, and plain http goes on beside it.
+    site.put("/plain", "plain")
+    async with Fetcher(FAST) as fetcher:
+        assert (await fetcher.get(site.url("/plain"), max_bytes=100)).body == b"plain"
+        with pytest.raises(FetchError) as info:
+            await fetcher.get(tls_site, max_bytes=100)
+        assert (await fetcher.get(site.url("/plain"), max_bytes=100)).body == b"plain"
+    assert info.value.kind == "tls"
+    assert "certificate" in str(info.value), str(info.value)
+
+
 async def test_keep_alive_reuses_one_connection(site: Site) -> None:
     for index in range(20):
         site.put(f"/k{index}", f"page {index}")
@@ -281,7 +338,7 @@ async def test_keep_alive_reuses_one_connection(site: Site) -> None:
     async with Fetcher(FAST) as fetcher:
         for index in range(20):
             await fetcher.get(site.url(f"/k{index}"), max_bytes=1000)
-        pool = fetcher._client._transport._pool  # type: ignore[attr-defined]
+        pool = fetcher._client._transport._plain._pool  # type: ignore[attr-defined]
         connections = {id(c) for c in pool.connections}
     assert len(connections) == 1
 

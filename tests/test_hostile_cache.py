@@ -252,13 +252,13 @@ async def test_reader_on_a_read_only_cache_reads_and_says_why_a_star_failed(
 
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 300 KB tmpfs mounted under tmp_path (root only): a disk that really fills up."""
+    """A 400 KB tmpfs mounted under tmp_path (root only): a disk that really fills up."""
     mount_point = tmp_path / "tiny"
     mount_point.mkdir()
     if os.geteuid() != 0:
         pytest.skip("mounting a tiny filesystem needs root")
     done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(mount_point)],
+        ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount_point)],
         capture_output=True,
         check=False,
     )

@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -632,6 +633,65 @@ def test_large_files_get_a_light_check_and_damage_seen_later_is_recovered(
     with Store.open(damaged) as s:
         assert s.recovered_from is not None and s.count(Query()) == 0
     assert not Path(str(damaged) + ".check").exists()
+
+
+def _age(path: Path, seconds: float) -> int:
+    """Set the file's modification time `seconds` back (as if that long had passed)."""
+    then = time.time_ns() - int(seconds * 1e9)
+    os.utime(path, ns=(then, then))
+    return then
+
+
+def test_an_unchanged_file_skips_the_full_check_and_a_changed_one_gets_it_again(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "db.sqlite3"
+    _filled(path)
+    _age(path, 60)
+    with Store.open(path) as s:  # found whole by the full check: its state is remembered
+        assert s.count(Query()) > 0
+    stamp = Path(str(path) + ".checked")
+    assert stamp.exists()
+    # Damage that keeps the file's size, time and inode (bit rot) is not looked for at open:
+    # the pages are read only when a release's text is.
+    mtime = path.stat().st_mtime_ns
+    data = bytearray(path.read_bytes())
+    for page in _text_pages(path)[-3:]:
+        data[(page - 1) * 4096 : page * 4096] = bytes(4096)
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(mtime, mtime))
+    with Store.open(path) as s:
+        assert s.recovered_from is None
+        with pytest.raises(StoreError, match="damaged"):
+            for release in s.iter_releases():
+                assert release.text
+    with Store.open(path) as s:  # damage seen: the full check runs and sets the file aside
+        assert s.recovered_from is not None and s.count(Query()) == 0
+    # The same damage with the file's time changed, as any writer changes it: found at open.
+    again = tmp_path / "again.sqlite3"
+    _filled(again)
+    _age(again, 60)
+    with Store.open(again):
+        pass
+    assert Path(str(again) + ".checked").exists()
+    data = bytearray(again.read_bytes())
+    for page in _text_pages(again)[-3:]:
+        data[(page - 1) * 4096 : page * 4096] = bytes(4096)
+    again.write_bytes(bytes(data))
+    _age(again, 30)
+    with Store.open(again) as s:
+        assert s.recovered_from is not None
+
+
+def test_a_write_right_after_the_state_was_remembered_is_seen(tmp_path: Path) -> None:
+    # File times come from a coarse clock: the state is remembered only once the file's time
+    # is old enough that any later write changes it, however soon it comes.
+    path = tmp_path / "db.sqlite3"
+    _filled(path)  # closed after writing: remembered
+    assert Path(str(path) + ".checked").exists()
+    _zero_pages(path)
+    with Store.open(path) as s:
+        assert s.recovered_from is not None
 
 
 def test_a_directory_in_place_of_the_file_is_one_line(tmp_path: Path) -> None:

@@ -271,6 +271,33 @@ async def test_changed_release_is_updated_and_flagged(site: Site, store: Store) 
     assert untouched is not None and not untouched.updated
 
 
+async def test_a_sync_that_changes_contacts_saves_the_directory_anew(
+    site: Site, store: Store
+) -> None:
+    build_newsroom(site)
+    profile = make_profile(site)
+    await sync(profile, store)
+    before = {c.key for c in store.contacts_directory()}  # asked for: saved from now on
+    block = (
+        "<p>Pour plus d'informations, contacter Luc Roy, OIM Haïti, Tél : 022 717 91 23, "
+        "Courriel : lroy@iom.int</p>"
+    )
+    site.put(listing_path(0), listing_html([9, 1, 2, 3]))  # the listing changes: pages re-read
+    site.put("/fr/news/communique-9", generated_release(9))
+    site.put("/fr/news/communique-2", generated_release(2, extra=block))
+    report = await sync(profile, store)
+    assert report.new == 1 and report.updated == 1
+    with Store.open(store.path) as later:  # the next process finds it ready
+
+        def grouped() -> list[object]:
+            raise AssertionError("the directory was grouped again after the sync")
+
+        later._directory._groups = grouped  # type: ignore[method-assign, assignment]
+        found = later.contacts_directory("roy")
+        assert [(c.name, c.emails) for c in found] == [("Luc Roy", ["lroy@iom.int"])]
+        assert {c.key for c in later.contacts_directory()} == before | {"email:lroy@iom.int"}
+
+
 async def test_listing_fallback_with_pagination(site: Site, store: Store) -> None:
     build_newsroom(site, listing_pages=([1, 2], [3, 4], [5, 6], [7]))
     listing = replace(LISTING, max_pages=2)

@@ -16,7 +16,7 @@ from textual.app import App
 from textual.content import Content
 from textual.notifications import Notification
 from textual.widgets import Static
-from textual.worker import WorkerState
+from textual.worker import WorkerCancelled, WorkerState
 
 from newsroom_tui import browser, paths
 from newsroom_tui.app import NewsroomApp, build_app
@@ -157,11 +157,15 @@ SETTLE_ROUNDS = 50
 
 async def settle(pilot: Pilot[Any]) -> None:
     """Wait until the app is quiet: the messages queued so far handled, no worker pending or
-    running (a handler may start another one: waited for too)."""
+    running (a handler may start another one: waited for too; one cancelled meanwhile, by an
+    exclusive worker that replaced it, is over too)."""
     app = pilot.app
     for _ in range(SETTLE_ROUNDS):
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            continue
         await pilot.pause()
         busy = [w for w in app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
         if not busy:

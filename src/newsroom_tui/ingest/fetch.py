@@ -369,6 +369,34 @@ class _ConnectTo(httpx.AsyncBaseTransport):
         await self.inner.aclose()
 
 
+class _TlsWhenNeeded(httpx.AsyncBaseTransport):
+    """http:// requests through a plain transport; the TLS one is made at the first https://
+    request. Making it loads the CA certificates (~0.1 s), which a sync of a site on plain http
+    (a local mirror, the demo, an unchanged re-sync's one request) never needs."""
+
+    def __init__(self, limits: httpx.Limits) -> None:
+        self._limits = limits
+        # verify=False loads no certificates: this transport only ever sees http://
+        self._plain = httpx.AsyncHTTPTransport(
+            verify=False, http1=True, http2=False, limits=limits, trust_env=False
+        )
+        self._tls: httpx.AsyncHTTPTransport | None = None
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.scheme != "https":
+            return await self._plain.handle_async_request(request)
+        if self._tls is None:
+            self._tls = httpx.AsyncHTTPTransport(
+                http1=True, http2=False, limits=self._limits, trust_env=False
+            )
+        return await self._tls.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self._plain.aclose()
+        if self._tls is not None:
+            await self._tls.aclose()
+
+
 def _origin_key(url: httpx.URL) -> tuple[str, str, int | None]:
     default = {"http": 80, "https": 443}.get(url.scheme)
     return (url.scheme, url.host, url.port or default)
@@ -397,11 +425,10 @@ class Fetcher:
             max_keepalive_connections=max(8, s.concurrency * 4),
             keepalive_expiry=30.0,
         )
-        if transport is None and s.connect_to:
-            inner = httpx.AsyncHTTPTransport(
-                http1=True, http2=False, limits=limits, trust_env=False
-            )
-            transport = _ConnectTo(inner, s.connect_to)
+        if transport is None:
+            transport = _TlsWhenNeeded(limits)
+            if s.connect_to:
+                transport = _ConnectTo(transport, s.connect_to)
         self._client = httpx.AsyncClient(
             http1=True,
             http2=False,

@@ -8,6 +8,7 @@ The recipe (`_sync`):
    for a headlines sync, new items stored from their feed summaries.
 3. Sections (`sections.py`): each distinct menu URL fetched and extracted the same way.
 4. The validators of the sources themselves are stored last, so an interrupted sync re-reads them.
+5. The saved contacts directory, when the contact rows changed, is rebuilt for the next reader.
 
 Nothing here raises for a network, parse or extraction problem, or for any error of one item or
 source: each becomes a `SourceFailure` with a one-line reason (see `SyncRun.contained`) and the
@@ -91,6 +92,7 @@ async def _sync(
                 await asyncio.to_thread(store.apply_batch, (), (), sources.source_states)
             if run.report.sources_ok:  # a sync that reached nothing (offline) is no sync
                 store.set_meta(META_LAST_SYNC, datetime.now(UTC).isoformat(timespec="seconds"))
+            await asyncio.to_thread(store.refresh_contacts_directory)
         else:
             await releases.flush(force=True)
         run.report.cancelled = run.cancelled

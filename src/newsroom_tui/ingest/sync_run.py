@@ -69,6 +69,8 @@ class SyncStore(Protocol):
 
     def summary_only_releases(self, limit: int) -> list[Release]: ...
 
+    def refresh_contacts_directory(self) -> None: ...
+
 
 def digest(body: bytes) -> str:
     """The content hash stored with a page's validators (an unchanged body is not extracted)."""

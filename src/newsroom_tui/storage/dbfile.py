@@ -10,6 +10,7 @@ import contextlib
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -21,7 +22,8 @@ from newsroom_tui.storage.migrations import CURRENT_VERSION, migrate, read_only_
 
 BUSY_TIMEOUT = 5.0
 FULL_CHECK_LIMIT = 256 * 1024 * 1024
-"""Files under this size get a full PRAGMA quick_check at every open (~0.4 s per 256 MB)."""
+"""Files under this size get a full PRAGMA quick_check when they are opened (~0.4 s per
+256 MB), unless the file is as it was when last found whole (see `checked_stamp`)."""
 
 # Primary SQLite result codes we turn into our own errors.
 _SQLITE_BUSY = 5
@@ -49,6 +51,71 @@ def _stamp() -> str:
 def check_marker(path: Path) -> Path:
     """The file whose presence asks the next open for a full check (damage was seen)."""
     return path.with_name(path.name + ".check")
+
+
+def checked_stamp(path: Path) -> Path:
+    """The file that records the database file's state (size, modification time, inode) when it
+    was last known whole: checked at open, or closed after this program's own writes. While the
+    file is in that state and its WAL is empty, an open skips the full check: a read-only command
+    on an unchanged database starts ~0.1-0.4 s sooner. Any change from outside (another program,
+    a copy, a truncation), a crash that left the WAL full, or damage seen (`check_marker`) brings
+    the full check back."""
+    return path.with_name(path.name + ".checked")
+
+
+def _file_time_step() -> int:
+    """Nanoseconds between two file times: Linux takes them from its coarse real-time clock
+    (CLOCK_REALTIME_COARSE, 5), so a write within one step can leave a file's time unchanged."""
+    try:
+        step = int(time.clock_getres(5) * 1e9)
+    except (OSError, AttributeError):  # not Linux
+        step = 20_000_000
+    return min(max(step, 1_000_000), 50_000_000)
+
+
+_SETTLED_NS = 2 * _file_time_step()
+"""How old a file's time must be before its state is remembered: any later write gets a later
+time."""
+
+
+def _file_state(path: Path, *, settled: bool = False) -> str | None:
+    """The database file's size, modification time and inode; None while its WAL holds pages
+    (the file alone does not say what the database is), when it cannot be read, or (`settled`)
+    when it was modified too recently for a later write to be told apart."""
+    try:
+        wal = Path(str(path) + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            return None
+        info = path.stat()
+    except OSError:
+        return None
+    if settled and time.time_ns() - info.st_mtime_ns < _SETTLED_NS:
+        return None
+    return f"{info.st_size} {info.st_mtime_ns} {info.st_ino}"
+
+
+def _unchanged_since_checked(path: Path) -> bool:
+    state = _file_state(path)
+    try:
+        return state is not None and checked_stamp(path).read_text(encoding="ascii") == state
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _remember_checked(path: Path, *, wait: bool = False) -> None:
+    """Record the file's state as whole; `wait` lets a file written this instant settle first
+    (a few milliseconds: two steps of the file-time clock)."""
+    if wait:
+        with contextlib.suppress(OSError):
+            young = _SETTLED_NS - (time.time_ns() - path.stat().st_mtime_ns)
+            if 0 < young <= _SETTLED_NS:
+                time.sleep(young / 1e9)
+    state = _file_state(path, settled=True)
+    with contextlib.suppress(OSError):
+        if state is None:
+            checked_stamp(path).unlink(missing_ok=True)
+        else:
+            checked_stamp(path).write_text(state, encoding="ascii")
 
 
 def move_aside(path: Path) -> Path:
@@ -99,6 +166,8 @@ class Database:
         self.lock = threading.RLock()
         self.writes = 0
         """Commits made through this connection (PRAGMA data_version only counts others)."""
+        self.known_whole = False
+        """The open found the whole file sound (a full check, or unchanged since one)."""
 
     # ---- opening ------------------------------------------------------------------------
 
@@ -151,9 +220,10 @@ class Database:
                 con = _connect_read_only(path, busy_timeout)
             con.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             version = int(con.execute("PRAGMA user_version").fetchone()[0])
-            _check(con, path, check)
+            known_whole = _check(con, path, check)
             con.execute("PRAGMA foreign_keys = ON")
             db = cls(path, con, read_only=not writable, version=version)
+            db.known_whole = known_whole
             if writable:
                 mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if str(mode).lower() != "wal":
@@ -201,6 +271,10 @@ class Database:
     def close(self) -> None:
         with self.lock:
             self.con.close()
+            # Our own writes, on a file found whole at open: whole still (a crash never gets
+            # here, and damage seen meanwhile left the check marker).
+            if self.writes and self.known_whole and not check_marker(self.path).exists():
+                _remember_checked(self.path, wait=True)
 
     # ---- transactions and reads ---------------------------------------------------------
 
@@ -271,19 +345,26 @@ class Database:
             return (int(self.read_one("PRAGMA data_version")[0]), self.writes)
 
 
-def _check(con: sqlite3.Connection, path: Path, check: bool | None) -> None:
+def _check(con: sqlite3.Connection, path: Path, check: bool | None) -> bool:
+    """Check the database as `Database.open` says; True when the whole file was found sound."""
+    if check is False:
+        return False
     marker = check_marker(path)
+    whole = False  # what the light check leaves to say
     if check is None:
         size = path.stat().st_size if path.exists() else 0
-        check = size < FULL_CHECK_LIMIT or marker.exists()
+        if marker.exists():
+            check = True
+        elif size < FULL_CHECK_LIMIT:
+            whole = _unchanged_since_checked(path)
+            check = not whole
     if check:
         result = con.execute("PRAGMA quick_check").fetchone()
         if result is None or result[0] != "ok":
             raise _Corrupt()
         marker.unlink(missing_ok=True)
-        return
-    if check is False:
-        return
+        _remember_checked(path)
+        return True
     pages = int(con.execute("PRAGMA page_count").fetchone()[0])
     page_size = int(con.execute("PRAGMA page_size").fetchone()[0])
     wal = Path(str(path) + "-wal")
@@ -295,6 +376,7 @@ def _check(con: sqlite3.Connection, path: Path, check: bool | None) -> None:
     if "releases" in tables:
         con.execute("SELECT count(*) FROM releases").fetchone()
         con.execute("SELECT count(*) FROM release_state").fetchone()
+    return whole
 
 
 def _connect_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:

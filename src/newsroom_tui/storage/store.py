@@ -297,6 +297,10 @@ class Store:
         """Every press contact across releases, deduplicated; filtered by `filter_text`."""
         return self._directory.contacts_directory(filter_text)
 
+    def refresh_contacts_directory(self) -> None:
+        """Rebuild the saved contacts directory if it is out of date (see ContactDirectory)."""
+        self._directory.refresh()
+
     def releases_for_contact(self, key: str) -> list[ReleaseRow]:
         """The releases (newest first) that name the contact with this directory key."""
         return self._directory.releases_for_contact(key)

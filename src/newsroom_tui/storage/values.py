@@ -43,7 +43,7 @@ def fold(text: str) -> str:
 
 def digits(text: str) -> str:
     """The digits of a phone number (how phones are compared)."""
-    return "".join(ch for ch in text if ch.isdigit())
+    return "".join(filter(str.isdigit, text))
 
 
 def timestamp(value: datetime) -> int:
