@@ -57,8 +57,8 @@ TABLE_STEP = 8
 """Columns a table moves sideways per left / right."""
 
 FIRST_CHUNK = 3_000
-"""Markdown shown at once when the pane's size for the screen's layout is not known yet (more
-than a screenful at 120x40); the rest follows in chunks."""
+"""Markdown shown at once (at least) when the pane's size for the screen's layout is not known
+yet (more than a screenful at 120x40); the rest follows in chunks."""
 FIRST_CHUNK_LIMITS = (600, 8_000)
 """Bounds of the first chunk when it is sized from the pane (see `first_chunk`)."""
 CHUNK_BYTES = 6_000
@@ -111,17 +111,62 @@ def extract_links(markdown: str, base_url: str = "") -> list[Link]:
     return links
 
 
-def first_chunk(markdown: str, cells: int) -> str:
+_NOT_ALONE = re.compile(r"\s|([-*+>|]|\d{1,9}[.)])(\s|$)|```|~~~|<")
+"""A line that may belong to a block of several lines (list, quote, table, code, HTML)."""
+
+
+def safe_break(markdown: str, start: int, stop: int) -> int:
+    """The first paragraph break (blank line) in markdown[start:stop] after which an appended
+    chunk is parsed as it would be in one piece, or -1.
+
+    The Markdown widget parses an appended chunk from the last line it holds and updates its
+    last block from the first block found there: correct when that line is a whole block (a
+    one-line paragraph or a heading), not after the last item of a list, a table row or a line
+    of a longer paragraph (the block would be replaced by its last line)."""
+    at = markdown.find("\n\n", start, stop)
+    while at != -1:
+        line_start = markdown.rfind("\n", 0, at) + 1
+        line = markdown[line_start:at]
+        alone = line_start == 0 or markdown[max(0, line_start - 2) : line_start] == "\n\n"
+        following = markdown[at + 2 : at + 3]
+        if (
+            line
+            and alone
+            and not _NOT_ALONE.match(line)
+            and following not in ("", " ", "\t", "\n")
+            and markdown.count("```", 0, at) % 2 == 0
+            and markdown.count("~~~", 0, at) % 2 == 0
+        ):
+            return at
+        at = markdown.find("\n\n", at + 1, stop)
+    return -1
+
+
+def first_chunk(markdown: str, cells: int) -> str | None:
     """The start of `markdown` that fills a pane of `cells` character cells: at least `cells`
-    characters (each cell shows at most one character of the source), to the end of the block
-    that reaches them."""
+    characters (each cell shows at most one character of the source), to the first safe
+    paragraph break after them (`safe_break`), ending with that break's first newline as
+    `split_chunks` does. None when no safe break comes soon enough."""
     if len(markdown) <= cells:
         return markdown
-    end = markdown.find("\n\n", cells)
-    if end != -1 and end <= cells + CHUNK_BYTES:
-        return markdown[: end + 2]
-    end = markdown.find("\n", cells, cells + CHUNK_BYTES)
-    return markdown[: end + 1] if end != -1 else markdown[: cells + CHUNK_BYTES]
+    at = safe_break(markdown, cells, cells + CHUNK_BYTES)
+    return markdown[: at + 1] if at != -1 else None
+
+
+def body_chunks(markdown: str, size: int = CHUNK_BYTES) -> list[str]:
+    """Cut `markdown` into pieces of about `size` characters (half to twice that) at safe
+    paragraph breaks (`safe_break`), to be appended one after the other; a piece with no safe
+    break is kept whole."""
+    chunks: list[str] = []
+    start = 0
+    while len(markdown) - start > size:
+        at = safe_break(markdown, start + size // 2, start + 2 * size)
+        if at == -1:
+            break
+        chunks.append(markdown[start : at + 1])
+        start = at + 1
+    chunks.append(markdown[start:])
+    return chunks
 
 
 def split_chunks(markdown: str, size: int = CHUNK_BYTES) -> list[str]:
@@ -363,13 +408,9 @@ class ArticleView(FindInArticle, can_focus=True):
         self.loading_body = True
         self._cancel_collection()
         cells = self._first_chunk_cells()
-        head = (
-            split_chunks(markdown, FIRST_CHUNK)[0]
-            if cells is None
-            else first_chunk(markdown, cells)
-        )
+        head = first_chunk(markdown, FIRST_CHUNK if cells is None else cells) or markdown
         chunks = (
-            [head, *split_chunks(markdown[len(head) :])] if len(head) < len(markdown) else [head]
+            [head, *body_chunks(markdown[len(head) :])] if len(head) < len(markdown) else [head]
         )
         body = self.body
         with collector_paused():
