@@ -3,12 +3,12 @@ gives what the passes give, for every BMP character and for random text."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from depth import examples
 from newsroom_tui import sanitise
-from newsroom_tui.sanitise import clean_text
+from newsroom_tui.sanitise import clean_line, clean_text
 
 
 def _passes(value: str, keep_newlines: bool) -> str:
@@ -37,3 +37,36 @@ def test_shortcut_equals_the_passes_for_every_bmp_character() -> None:
 @given(st.text(max_size=200), st.booleans())
 def test_shortcut_equals_the_passes(text: str, keep: bool) -> None:
     assert clean_text(text, keep_newlines=keep) == _passes(text, keep)
+
+
+def _line_passes(value: str, limit: int = 2000) -> str:
+    """clean_line with every pass always run."""
+    text = sanitise._ZERO_WIDTH.sub("", value or "")
+    text = sanitise.unicodedata.normalize("NFC", _passes(text, keep_newlines=False))
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text
+
+
+def test_clean_line_shortcut_equals_the_passes_for_every_bmp_character() -> None:
+    for start in range(0, 0x10000, 256):
+        chunk = "".join(chr(code) for code in range(start, start + 256))
+        assert clean_line(chunk) == _line_passes(chunk), hex(start)
+    for code in range(0x10000):
+        for text in (
+            "a" + chr(code) + "b c",
+            chr(code) + "a b" + chr(code),
+            "a " + chr(code) + "b",
+        ):
+            assert clean_line(text, limit=5) == _line_passes(text, limit=5), hex(code)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@example("a  b")
+@given(
+    st.text(alphabet="ab é", max_size=30)
+    | st.text(alphabet=st.sampled_from("ab é\u00a0\u1680\x85\u200b\t\n\u2061"), max_size=30)
+    | st.text(max_size=200)
+)
+def test_clean_line_shortcut_equals_the_passes(text: str) -> None:
+    assert clean_line(text, limit=20) == _line_passes(text, limit=20)

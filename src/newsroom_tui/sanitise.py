@@ -37,6 +37,14 @@ _CLEAN_TRIGGERS = re.compile(
     "\u2066-\u2069\ufeff\ud800-\udfff]"
 )
 
+# Every character clean_line's passes act on besides a lone space (the zero-width ones, clean_text's
+# triggers, newline, tab and the other spaces), and two spaces in a row; a few more (U+2061-2065)
+# only cost the passes. A line with none of them comes out of the passes stripped, nothing else.
+_LINE_TRIGGERS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00a0\u00ad\u061c\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2069"
+    "\u3000\ufeff\ud800-\udfff]|  "
+)
+
 MAX_TITLE = 300
 MAX_LINE = 2000
 
@@ -72,8 +80,12 @@ def _remove_controls(value: str) -> str:
 
 def clean_line(value: str | None, *, limit: int = MAX_LINE) -> str:
     """One line of plain text: whitespace collapsed, zero-width characters dropped, truncated."""
-    text = _ZERO_WIDTH.sub("", value or "")
-    text = unicodedata.normalize("NFC", clean_text(text, keep_newlines=False))
+    if value and _LINE_TRIGGERS.search(value) is None:
+        # Nothing for the passes to remove or collapse (most lines): only the ends to strip.
+        text = value.strip()
+    else:
+        text = clean_text(_ZERO_WIDTH.sub("", value or ""), keep_newlines=False)
+    text = unicodedata.normalize("NFC", text)
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text

@@ -31,6 +31,7 @@ from newsroom_tui.sanitise import clean_body, clean_line, safe_url
 from newsroom_tui.speedups.markdownify_walk import FastConverter, colspan
 from newsroom_tui.speedups.soup_tree import first_tag, parse_html
 from newsroom_tui.speedups.summary_walk import inline_summary
+from newsroom_tui.speedups.urljoin import join_as_is
 
 MAX_HTML_CHARS = 2_000_000
 """HTML converted at most (after whitespace collapsing); the rest is dropped with a note."""
@@ -120,6 +121,7 @@ _SKIPPED_STRINGS = (PreformattedString, Script, Stylesheet, TemplateString)
 # quickly: 2.5 times faster on article pages than with the lookbehind first. Short runs are left
 # for the tree walk (they may be in <pre>).
 _LONG_WS_RUN = re.compile(r"[ \t\r\n\f\v](?<![ \t\r\n\f\v].)[ \t\r\n\f\v]{63,}")
+_SAMPLED_WS_RUN = re.compile(r"[ \t\r\n\f\v]{8}")
 _TEXT_WS = re.compile(r"[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
 _PRE_NEWLINES = re.compile(r"\n{3,}")
@@ -176,7 +178,11 @@ def collapse_whitespace(html: str) -> str:
     """HTML with long whitespace runs shortened to a space or a paragraph break, in linear time.
 
     Shorter runs are collapsed per text node by the conversion (keeping <pre> indentation).
+    Every eighth character is looked at first: a run of 64 covers eight of them in a row, so
+    markup without eight in a row has no long run (the pattern steps through every character).
     """
+    if _SAMPLED_WS_RUN.search(html[::8]) is None:
+        return html
     return _LONG_WS_RUN.sub(_shorten_run, html)
 
 
@@ -186,6 +192,8 @@ def link_target(href: object, base_url: str) -> str | None:
     without a base...)."""
     if not isinstance(href, str):
         return None
+    if join_as_is(base_url, href):  # absolute and plain: the base changes nothing
+        return _checked_target(href)
     return _link_target(href, base_url)
 
 
@@ -199,6 +207,15 @@ def _link_target(href: str, base_url: str) -> str | None:
     try:
         absolute = urljoin(base_url, raw) if base_url else raw
     except ValueError:
+        return None
+    return _checked_target(absolute)
+
+
+@lru_cache(maxsize=4096)
+def _checked_target(absolute: str) -> str | None:
+    """An absolute URL checked and encoded (cached by the URL alone: most links of a feed's
+    summaries are absolute, and the same few recur whatever the page they are on)."""
+    if len(absolute) > 4096:
         return None
     url = safe_url(absolute)
     if url is None:
@@ -287,8 +304,9 @@ def _prepare(root: Tag) -> tuple[str, int]:
     while stack:
         children, depth, in_pre, closing = stack[-1]
         for node in children:
-            if isinstance(node, NavigableString):
-                if isinstance(node, _SKIPPED_STRINGS):
+            kind = type(node)
+            if kind is NavigableString or (kind is not Tag and isinstance(node, NavigableString)):
+                if kind is not NavigableString and isinstance(node, _SKIPPED_STRINGS):
                     continue
                 value = str(node)
                 if in_pre:
@@ -338,15 +356,10 @@ def _drop_bad_colspan(cell: Tag) -> None:
 
 
 def _collapsible(value: str) -> bool:
-    """Whether _TEXT_WS matches: a run of two spaces, or any other whitespace character."""
-    return (
-        "  " in value
-        or "\n" in value
-        or "\t" in value
-        or "\r" in value
-        or "\f" in value
-        or "\v" in value
-    )
+    """Whether _TEXT_WS may match: a run of two spaces, or another whitespace character (all of
+    which str.isprintable refuses; what else it refuses only costs a pattern that finds
+    nothing)."""
+    return "  " in value or not value.isprintable()
 
 
 def _tidy_text(text: str) -> str:

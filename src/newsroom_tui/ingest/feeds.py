@@ -36,7 +36,8 @@ from typing import Any
 from newsroom_tui.models import FeedItem
 from newsroom_tui.sanitise import clean_line, clean_title
 from newsroom_tui.speedups.feed_xml import Declined, read_feed
-from newsroom_tui.urls import UrlRefused, join_url
+from newsroom_tui.speedups.urljoin import join_as_is
+from newsroom_tui.urls import UrlRefused, check_url, join_url
 
 MAX_FEED_BYTES = 20_000_000
 AUTHOR_CAP = 1000
@@ -232,7 +233,8 @@ def parse_feed_detailed(
         link_raw = entry.get("link") or ""
         link_raw = link_raw.strip() if isinstance(link_raw, str) else ""
         try:
-            link = join_url(url, link_raw)
+            # A plain absolute link joins as itself (speedups.urljoin): only the check is left.
+            link = check_url(link_raw) if join_as_is(url, link_raw) else join_url(url, link_raw)
         except UrlRefused as exc:
             parsed.dropped_links += 1
             if link_raw and len(parsed.refused) < MAX_REFUSED:

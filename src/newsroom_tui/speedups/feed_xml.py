@@ -27,6 +27,7 @@ from lxml import etree
 
 from newsroom_tui import speedups
 from newsroom_tui.speedups.feed_html import sanitize
+from newsroom_tui.speedups.urljoin import join_as_is
 
 MIRRORED = version("feedparser").startswith("6.0.")
 """The steps applied to each field are feedparser 6.0's (and two of its functions are called):
@@ -219,6 +220,8 @@ def _parse_content_type(line: str) -> tuple[str, str]:
 
 def _urljoin(base: str, uri: str) -> str:
     """feedparser's join: extra slashes after "scheme://" dropped first."""
+    if join_as_is(base, uri):
+        return uri
     fixed = _URI_FIXER.match(uri)
     if fixed is not None and fixed.group(2):
         uri = fixed.group(1) + uri[fixed.end(2) :]
@@ -545,7 +548,8 @@ def _atom_link(element: Any, base: str) -> str | None:
 
 
 def _entry(element: Any, base: str) -> dict[str, Any]:
-    """One Atom <entry> as the parts of a feedparser entry that `feeds` reads."""
+    """One Atom <entry> as the parts of a feedparser entry that `feeds` reads (its content only
+    when its summary is empty or missing: otherwise `feeds` never looks at it)."""
     if element.attrib:
         raise Declined("entry attributes")
     entry: dict[str, Any] = {}
@@ -577,6 +581,12 @@ def _entry(element: Any, base: str) -> dict[str, Any]:
         elif tag == _ATOM + "content":
             if child.attrib.get("type") != "html" or "src" in child.attrib:
                 raise Declined("content type")
+            if entry.get("summary"):
+                # `feeds` reads the content only when the summary is empty: it is checked as
+                # _atom_html checks it (the same documents are declined), not sanitised.
+                if len(child) or set(child.attrib) - {"type"}:
+                    raise Declined("content attributes or children")
+                continue
             value = _atom_html(child, base)
             entry["content"] = [{"value": value}]
             entry.setdefault("summary", value)
