@@ -119,7 +119,13 @@ def _parse(html: str) -> list[Node] | None:
 
 
 def _collapse(text: str) -> str:
-    return _TEXT_WS.sub(" ", text) if len(text) > 1 else text
+    """`_prepare`'s whitespace collapsing of a text node (_TEXT_WS matches only where there
+    are two spaces in a row or another whitespace character: most text nodes have neither)."""
+    if len(text) > 1 and (
+        "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text
+    ):
+        return _TEXT_WS.sub(" ", text)
+    return text
 
 
 def _chomp(text: str) -> tuple[str, str, str]:
