@@ -384,8 +384,19 @@ def test_prepare_equals_the_first_version_on_fixtures(path: Path) -> None:
 
 @settings(max_examples=examples(500), deadline=None)
 @given(whitespace_text)
-def test_collapsible_is_the_whitespace_pattern(text: str) -> None:
-    assert markdown._collapsible(text) == (markdown._TEXT_WS.search(text) is not None)
+def test_collapsible_holds_every_text_the_whitespace_pattern_changes(text: str) -> None:
+    """A text _collapsible passes over is one the pattern leaves as it is."""
+    if not markdown._collapsible(text):
+        assert markdown._TEXT_WS.search(text) is None
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(whitespace_text)
+def test_collapse_whitespace_is_the_long_run_pattern(text: str) -> None:
+    """The sampled look for a long run skips only markup where the pattern finds none."""
+    expected = markdown._LONG_WS_RUN.sub(markdown._shorten_run, text)
+    assert markdown.collapse_whitespace(text) == expected
+    assert markdown.collapse_whitespace("x" + text) == "x" + expected
 
 
 def test_absent_and_block_tests_agree_with_markdownify() -> None:

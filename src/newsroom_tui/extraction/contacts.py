@@ -49,6 +49,9 @@ MAX_BLOCK_CHARS = 20_000
 MAX_TEXT_CHARS = 4_000_000
 """Characters of body text flattened before giving up on the rest of the page."""
 MAX_ANCHOR_TRIES = 4
+TAIL_BLOCKS = 6
+"""Block-level elements at the end of the body read before the whole body (see
+extract_contacts)."""
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 _BLOCK_TAGS = frozenset(
@@ -143,7 +146,19 @@ def extract_contacts(body_html: str, *, tree: BeautifulSoup | None = None) -> li
     """
     if not isinstance(body_html, str) or not body_html:
         return []
-    blocks = _flatten(body_html, tree)
+    # The block closes the body: the body's last blocks are read first, and all of them only
+    # when those give nothing (the last blocks of a page are the same whether the page is
+    # flattened whole or from a later point, and the lead-ins are tried from the end).
+    soup = _tree(body_html, tree)
+    if soup is None:
+        return []
+    tail = _tail_stack(soup, TAIL_BLOCKS) if len(body_html) < MAX_TEXT_CHARS else None
+    if tail is not None:
+        for region in _anchor_regions(_blocks(tail)):
+            found = BlockReader(mailto_only=False).read(region)
+            if found:
+                return found
+    blocks = _blocks([soup])
     for region in _anchor_regions(blocks):
         found = BlockReader(mailto_only=False).read(region)
         if found:
@@ -152,16 +167,83 @@ def extract_contacts(body_html: str, *, tree: BeautifulSoup | None = None) -> li
     return BlockReader(mailto_only=True).read(region) if region else []
 
 
-def _flatten(body_html: str, tree: BeautifulSoup | None = None) -> list[Block]:
-    """The body as blocks of text (paragraph-like or heading-like); <br> becomes a newline."""
+def _tree(body_html: str, tree: BeautifulSoup | None = None) -> BeautifulSoup | None:
+    """The parsed body (`tree` when it is the parse of this very markup), None when it cannot
+    be parsed."""
     html = _SURROGATES.sub("", body_html).replace("\x00", "")
     if tree is not None and html == body_html:
-        soup = tree
-    else:
-        try:
-            soup = parse_html(html)
-        except (ValueError, TypeError, LookupError, RecursionError, AssertionError):
-            return []
+        return tree
+    try:
+        return parse_html(html)
+    except (ValueError, TypeError, LookupError, RecursionError, AssertionError):
+        return None
+
+
+def _flatten(body_html: str, tree: BeautifulSoup | None = None) -> list[Block]:
+    """The body as blocks of text (paragraph-like or heading-like); <br> becomes a newline."""
+    soup = _tree(body_html, tree)
+    return [] if soup is None else _blocks([soup])
+
+
+def _starts_block(item: PageElement) -> bool:
+    """Whether _blocks flushes the text before `item` when it reaches it (a block or heading
+    element that is not skipped nor read as an address)."""
+    if not isinstance(item, Tag):
+        return False
+    name = (item.name or "").lower()
+    if name in _SKIP_TAGS or name == "br":
+        return False
+    if item.attrs and "data-cfemail" in item.attrs and _attr(item, "data-cfemail"):
+        return False
+    return (
+        name in _BLOCK_TAGS or name in _HEADING_TAGS or (name in ("p", "div") and _bold_only(item))
+    )
+
+
+def _tail_stack(
+    soup: BeautifulSoup, count: int
+) -> list[PageElement | _Close | _LinkEnd | str] | None:
+    """The stack _blocks holds when the whole walk reaches the `count`-th last block-level
+    child of the body's innermost container (descending through the last element that holds
+    the end of the body, none of them a heading, a link or an address). Everything before that
+    child was flushed into earlier blocks when the walk reaches it, and no heading or link is
+    open there, so the walk from this stack gives the whole walk's last blocks. None when no
+    such place is found."""
+    stack: list[PageElement | _Close | _LinkEnd | str] = []
+    node: Tag = soup
+    for _ in range(64):
+        contents = node.contents
+        starts = [i for i, child in enumerate(contents) if _starts_block(child)]
+        if len(starts) >= count:
+            stack.extend(reversed(contents[starts[-count] :]))
+            return stack
+        inner = -1
+        child: Tag | None = None
+        for index in range(len(contents) - 1, -1, -1):
+            candidate = contents[index]
+            if isinstance(candidate, Tag):
+                inner, child = index, candidate
+                break
+        if child is None:
+            return None
+        name = (child.name or "").lower()
+        if (
+            name in _SKIP_TAGS
+            or name in _HEADING_TAGS
+            or name in ("a", "br")
+            or (child.attrs and "data-cfemail" in child.attrs)
+            or (name in ("p", "div") and _bold_only(child))
+        ):
+            return None
+        stack.extend(reversed(contents[inner + 1 :]))
+        if name in _BLOCK_TAGS:
+            stack.append(_CLOSE_BLOCK)
+        node = child
+    return None
+
+
+def _blocks(stack: list[PageElement | _Close | _LinkEnd | str]) -> list[Block]:
+    """The walk of _flatten from `stack` (its last item is visited first)."""
     blocks: list[Block] = []
     pieces: list[str] = []
     heading_depth = 0
@@ -177,7 +259,6 @@ def _flatten(body_html: str, tree: BeautifulSoup | None = None) -> list[Block]:
             blocks.append(Block(unicodedata.normalize("NFC", text), heading_depth > 0))
 
     # Most items are strings and elements: they are tested for first.
-    stack: list[PageElement | _Close | _LinkEnd | str] = [soup]
     while stack and total < MAX_TEXT_CHARS:
         item = stack.pop()
         if isinstance(item, NavigableString):

@@ -105,15 +105,10 @@ def _checked_target(absolute: str) -> str | None:
 
 
 def _collapsible(value: str) -> bool:
-    """Whether _TEXT_WS matches: a run of two spaces, or any other whitespace character."""
-    return (
-        "  " in value
-        or "\n" in value
-        or "\t" in value
-        or "\r" in value
-        or "\f" in value
-        or "\v" in value
-    )
+    """Whether _TEXT_WS may match: a run of two spaces, or another whitespace character (all of
+    which str.isprintable refuses; what else it refuses only costs a pattern that finds
+    nothing)."""
+    return "  " in value or not value.isprintable()
 
 
 def _tidy_text(text: str) -> str:

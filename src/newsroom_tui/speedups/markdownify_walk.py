@@ -44,6 +44,7 @@ MD_WHITESPACE = re.compile(r"[\t ]+")
 _SPACE_INSIDE: dict[str, bool] = {}
 _INLINE_CONTEXT: dict[str, bool] = {}
 _NAME_CACHE_SIZE = 1000
+_NOFORMAT_TAGS = frozenset(("pre", "code", "kbd", "samp"))
 
 
 def active() -> bool:
@@ -171,7 +172,9 @@ class FastConverter(MarkdownConverter):
         return super().convert_soup(soup)
 
     def process_tag(self, node: Any, parent_tags: Any = None) -> Any:
-        """markdownify 1.2's process_tag, without find_parent("pre") per element."""
+        """markdownify 1.2's process_tag, without find_parent("pre") per element; the children
+        are filtered and converted in one pass (converting reads the tree, never changes it), and
+        text children are converted here (process_text's work) unless a subclass has its own."""
         if not active():
             base: Any = super()
             return base.process_tag(node, parent_tags=parent_tags)
@@ -179,13 +182,21 @@ class FastConverter(MarkdownConverter):
             parent_tags = set()
         name = node.name
         remove_inside = _removes_space_inside(node)
-        children: list[Any] = []
-        for el in node.children:
-            if isinstance(el, Tag):
-                children.append(el)
-            elif isinstance(el, Comment | Doctype):
-                continue
-            elif isinstance(el, NavigableString):
+        inner_tags = set(parent_tags)
+        inner_tags.add(name)
+        if _is_inline_context(name):
+            inner_tags.add("_inline")
+        if name in _NOFORMAT_TAGS:
+            inner_tags.add("_noformat")
+        own_text = type(self).process_text is FastConverter.process_text
+        strings: list[str] = []
+        for el in node.contents:
+            kind = type(el)
+            if kind is Tag:
+                converted = self.process_tag(el, inner_tags)
+            elif kind is NavigableString or (
+                isinstance(el, NavigableString) and not isinstance(el, Comment | Doctype)
+            ):
                 # Whitespace-only text next to a block boundary is dropped.
                 if el.strip() == "" and (
                     (remove_inside and (_absent(el.previous_sibling) or _absent(el.next_sibling)))
@@ -193,21 +204,18 @@ class FastConverter(MarkdownConverter):
                     or _removes_space_outside(el.next_sibling)
                 ):
                     continue
-                children.append(el)
+                if own_text:
+                    converted = self._text(el, inner_tags, remove_inside)
+                else:
+                    converted = self.process_text(el, parent_tags=inner_tags)
+            elif isinstance(el, Tag):
+                converted = self.process_tag(el, inner_tags)
+            elif isinstance(el, Comment | Doctype):
+                continue
             elif el is not None:
                 raise ValueError(f"Unexpected element type: {type(el)}")
-        inner_tags = set(parent_tags)
-        inner_tags.add(name)
-        if _is_inline_context(name):
-            inner_tags.add("_inline")
-        if name in ("pre", "code", "kbd", "samp"):
-            inner_tags.add("_noformat")
-        strings: list[str] = []
-        for el in children:
-            if isinstance(el, NavigableString):
-                converted = self.process_text(el, parent_tags=inner_tags)
             else:
-                converted = self.process_tag(el, parent_tags=inner_tags)
+                continue
             if converted:
                 strings.append(converted)
         if name == "pre" or "pre" in parent_tags or self._pre_above:
@@ -233,6 +241,10 @@ class FastConverter(MarkdownConverter):
             return base.process_text(el, parent_tags=parent_tags)
         if parent_tags is None:
             parent_tags = set()
+        return self._text(el, parent_tags, _removes_space_inside(el.parent))
+
+    def _text(self, el: Any, parent_tags: Any, parent_removes_inside: bool) -> str:
+        """process_text's work; `parent_removes_inside` is _removes_space_inside(el.parent)."""
         text = str(el) or ""
         if "pre" not in parent_tags:
             if "\n" in text or "\r" in text:
@@ -243,13 +255,9 @@ class FastConverter(MarkdownConverter):
             converter: Any = self  # escape is missing from markdownify's stubs
             text = converter.escape(text, parent_tags)
         previous, following = el.previous_sibling, el.next_sibling
-        if _removes_space_outside(previous) or (
-            _absent(previous) and _removes_space_inside(el.parent)
-        ):
+        if _removes_space_outside(previous) or (_absent(previous) and parent_removes_inside):
             text = text.lstrip(" \t\r\n")
-        if _removes_space_outside(following) or (
-            _absent(following) and _removes_space_inside(el.parent)
-        ):
+        if _removes_space_outside(following) or (_absent(following) and parent_removes_inside):
             text = text.rstrip()
         return text
 
