@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 
 from newsroom_tui.extraction.contact_formats import (
@@ -522,6 +523,13 @@ def _parse_segment(raw: str) -> _Segment:
 def _clean_name_text(text: str) -> str:
     if len(text) > MAX_NAME_CHARS * 2:
         return text[: MAX_NAME_CHARS * 2]  # prose: nothing to clean, it ends the block
+    return _clean_name_text_cached(text)
+
+
+@lru_cache(maxsize=8192)
+def _clean_name_text_cached(text: str) -> str:
+    """_clean_name_text of a short piece, once per process: the same names, offices and labels
+    come back release after release."""
     text = _SYMBOLS.sub(" ", MARKERS.sub(" ", text))
     for _ in range(2):
         text = _TRAILING_LABELS.sub("", text)

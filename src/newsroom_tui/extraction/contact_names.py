@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 MAX_PERSON_TOKENS = 6
 
@@ -140,6 +141,22 @@ def strip_honorific(name: str) -> str:
 
 def fold_words(text: str) -> str:
     """Lower case, accents and apostrophe variants removed, whitespace collapsed."""
+    if len(text) <= _CACHED_CHARS:
+        return _fold_words_cached(text)
+    return _fold_words(text)
+
+
+_CACHED_CHARS = 100
+"""Pieces of a contact line up to this length are folded and judged once per process: the same
+names, offices and labels come back release after release."""
+
+
+@lru_cache(maxsize=8192)
+def _fold_words_cached(text: str) -> str:
+    return _fold_words(text)
+
+
+def _fold_words(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     for apostrophe in _APOSTROPHES:
@@ -188,6 +205,7 @@ def has_team_word(text: str) -> bool:
     return any(w in _TEAM_WORDS for w in _words(text)[:40])
 
 
+@lru_cache(maxsize=8192)
 def looks_like_person(text: str) -> bool:
     """Two to six name words, each capitalised (or a particle such as "de", "van", "al"), letters
     only, no word of an office, a role, a place or page furniture; an honorific may lead."""
