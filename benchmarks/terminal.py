@@ -5,8 +5,9 @@ frames it writes.
 the one query the app waits on (synchronised output, mode 2026, "supported"), and feeds every byte
 it writes into a pyte screen. With synchronised output on, the app wraps each frame in
 `ESC[?2026h ... ESC[?2026l`, which a terminal shows at once: the screen is looked at after each
-frame (and after each quiet spell for output outside frames, before the app knows), so what is
-measured is what a person would have seen and when its bytes arrived.
+frame (and after each quiet spell for output outside frames, before the app knows; a frame
+begun and not yet ended is held, as a terminal holds it), so what is measured is what a person
+would have seen and when its bytes arrived.
 
 Measured over the benchmark database of N releases (`measure_terminal`):
 - start-up: spawn to the first frame whose list shows the newest release's title, with the
@@ -41,9 +42,12 @@ from benchmarks.shapes import console_script
 
 SYNC_QUERY = b"\x1b[?2026$p"
 SYNC_REPLY = b"\x1b[?2026;2$y"  # "reset, but supported": the app then frames its updates
+FRAME_START = b"\x1b[?2026h"
 FRAME_END = b"\x1b[?2026l"
 QUIET = 0.004
 """Seconds without output after which output outside a frame is looked at."""
+HELD_FRAME = 1.0
+"""Seconds a terminal waits for the end of a frame before it shows what came so far."""
 SETTLE = 0.25
 """Seconds without output taken as "the app has finished drawing" between measurements."""
 
@@ -107,13 +111,18 @@ class Terminal:
     def frames(self, timeout: float) -> Any:
         """Yield each frame (the whole screen) as it completes, until `timeout` seconds pass."""
         deadline = time.perf_counter() + timeout
+        last_read = time.perf_counter()
         while True:
             remaining = deadline - time.perf_counter()
             if remaining <= 0:
                 return
             ready, _, _ = select.select([self.master], [], [], min(remaining, QUIET))
             if not ready:
-                if self.pending:  # output outside a frame, quiet since: a terminal shows it
+                # Output outside a frame, quiet since: a terminal shows it. The start of a frame
+                # whose end has not come yet is held, as a terminal holds it (the app's output
+                # thread may write a frame in pieces), unless its end is long overdue.
+                held = FRAME_START in self.pending
+                if self.pending and (not held or time.perf_counter() - last_read > HELD_FRAME):
                     self._feed(self.pending)
                     self.pending = b""
                     yield Frame(time.perf_counter(), self.lines())
@@ -124,7 +133,7 @@ class Terminal:
                 return
             if not chunk:
                 return
-            read_at = time.perf_counter()
+            read_at = last_read = time.perf_counter()
             if SYNC_QUERY in chunk:
                 os.write(self.master, SYNC_REPLY)
             data = self.pending + chunk

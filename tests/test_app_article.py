@@ -14,7 +14,9 @@ from newsroom_tui.screens.main import MainScreen
 from newsroom_tui.widgets.article_view import (
     PAGE_BYTES,
     ArticleView,
+    body_chunks,
     extract_links,
+    first_chunk,
     split_chunks,
 )
 from newsroom_tui.widgets.section_tree import SectionTree
@@ -39,6 +41,107 @@ def test_split_chunks_keeps_everything() -> None:
     chunks = split_chunks(text, 20_000)
     assert "".join(chunks) == text
     assert all(len(c) <= 20_000 for c in chunks)
+
+
+def test_the_first_chunk_fills_the_pane_and_ends_with_a_block() -> None:
+    text = long_markdown(20)
+    for cells in (1, 500, 1_234, 5_000):
+        head = first_chunk(text, cells)
+        assert head is not None and len(head) >= cells and text.startswith(head)
+        # a block is never cut, and the rest starts with the blank line (as in split_chunks)
+        assert head.endswith("\n") and text[len(head)] == "\n" and not head.endswith("\n\n")
+        assert len(head) < cells + len(long_markdown(1)) + 2
+    assert first_chunk(text, len(text) + 1) == text
+    assert first_chunk("x" * 30_000, 100) is None  # no paragraph break: the default chunk
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "- one\n- two\n- three",  # the last item of a list
+        "1. one\n2. two",
+        "| a | b |\n|---|---|\n| 1 | 2 |",  # a table row
+        "> quoted\n> still",
+        "first line of a paragraph\nits second line",
+        "```\ncode\n\nmore code\n```",  # a fence (and inside it)
+    ],
+)
+def test_a_chunk_never_ends_where_the_widget_would_parse_it_again_wrongly(before: str) -> None:
+    """The Markdown widget parses an appended chunk from the last line it holds: a chunk ends
+    after a block of one line only (a list, table, quote or longer paragraph would be replaced
+    by its last line)."""
+    markdown = "# Title\n\nIntro.\n\n" + before + "\n\nAfter.\n\nEnd.\n"
+    cut = markdown.index(before) + len(before)
+    head = first_chunk(markdown, cut - 1)
+    assert head is not None and len(head) > cut  # not right after that block: the next break
+    assert head == markdown[: markdown.index("After.") + len("After.") + 1]
+
+
+async def test_a_document_shown_in_chunks_has_the_blocks_of_one_piece(tmp_path: Path) -> None:
+    """Chunked or whole, the same blocks with the same heights (lists, a table, a quote)."""
+    parts = ["Intro paragraph. " * 20]
+    for i in range(12):
+        parts += [
+            f"## Part {i}",
+            "A paragraph " * 30,
+            "- first item\n- second item " + "longer " * 10 + "\n- third item",
+            "| a | b |\n|---|---|\n| 1 | 2 |",
+            "> a quote\n> on two lines",
+        ]
+    markdown = "\n\n".join(parts) + "\n"
+    data_dir = tmp_path / "data"
+    fill(data_dir, profile(), [release(i, f"Communiqué {i}", markdown=markdown) for i in (1, 2)])
+    app = build_app(profile(), data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        article = screen.query_one(ArticleView)
+        for release_id in ("r000001", "r000002"):  # the second starts with a paneful
+            screen.open_release(release_id)
+            await settle(pilot)
+            chunked = [(type(b).__name__, b.virtual_region.height) for b in article.body.children]
+            await article.body.update(article.pages[0])
+            await settle(pilot)
+            whole = [(type(b).__name__, b.virtual_region.height) for b in article.body.children]
+            assert chunked == whole
+
+
+async def test_a_document_starts_with_a_paneful_once_the_layout_is_measured(
+    tmp_path: Path,
+) -> None:
+    """The first release opened widens the pane, so its first chunk has the default size; the
+    next ones start with what fills the pane as measured, and a layout change measures it again."""
+    data_dir = tmp_path / "data"
+    releases = [release(i, f"Communiqué {i}", markdown=long_markdown(30)) for i in (1, 2)]
+    fill(data_dir, profile(), releases)
+    app = build_app(profile(), data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        article = screen.query_one(ArticleView)
+        screen.open_release("r000001")
+        assert article._first_chunk_cells() is None  # the release's layout is not measured
+        await settle(pilot)
+        region = article.scrollable_content_region
+        assert article._first_chunk_cells() == region.width * region.height
+        screen.open_release("r000002")
+        await settle(pilot)
+        assert article.body.source == article.pages[0]  # the rest followed
+        narrower = region.width * region.height
+        await pilot.press("z")  # reading mode: a wider pane, measured once laid out
+        await settle(pilot)
+        region = article.scrollable_content_region
+        assert article._first_chunk_cells() == region.width * region.height > narrower
+
+
+def test_body_chunks_keep_everything_and_end_at_safe_breaks() -> None:
+    text = long_markdown(60) + "- a\n- b\n\n" + long_markdown(60)
+    chunks = body_chunks(text, 6_000)
+    assert "".join(chunks) == text and len(chunks) > 3
+    assert all(c.endswith("\n") and not c.startswith("- ") for c in chunks)
+    assert body_chunks("- item\n" * 5_000, 6_000) == ["- item\n" * 5_000]  # no safe break
 
 
 def test_extract_links_numbers_each_url_once() -> None:

@@ -85,6 +85,26 @@ async def test_selecting_a_site_section_shows_its_cached_page(data_dir: Path) ->
     store.close()
 
 
+async def test_a_reader_started_on_a_site_section_counts_its_facets(data_dir: Path) -> None:
+    """What waits for the first paint (the facet counts) also starts when the first thing
+    shown is a remembered site section rather than the list."""
+    store = open_store(data_dir)
+    store.set_meta("selected", "section:qui-sommes-nous")
+    store.close()
+    app = sample_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.open_section_key == "qui-sommes-nous"
+        for _ in range(200):  # the count runs in a thread: wait (bounded) for it
+            if screen.facets_by_newsroom:
+                break
+            await pilot.pause(0.02)
+        total = screen.facets_by_newsroom[screen.home.id].total
+        assert total > 0 and screen.total == total
+
+
 async def test_open_release_marks_it_read_and_persists(data_dir: Path) -> None:
     app = sample_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:

@@ -239,3 +239,4 @@ def test_command_start_up_runs_every_command(tmp_path: Path) -> None:
     assert figures.errors == []
     assert set(figures.commands) == set(startup_commands(data_dir))
     assert len(figures.bare.samples) == 1
+    assert len(figures.directory_rebuilt.samples) == 1  # the directory grouped again, saved

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from newsroom_tui.newsrooms.multistore import MergedWindows, MultiStore
 from newsroom_tui.query import Query, parse_query
-from newsroom_tui.screens.listing import Listing, usable_order
+from newsroom_tui.screens.listing import Listing, Order, usable_order
 from newsroom_tui.storage import search as search_module
 from newsroom_tui.storage.store import Store
 from uifixtures import release
@@ -48,6 +49,51 @@ def test_oldest_first_is_newest_first_reversed(store: Store) -> None:
         for position in (0, 7, 29):
             assert listing.index_of(every[position]) == position
         assert [r.id for r in listing.rows(10, 5)] == every[10:15]
+
+
+@pytest.mark.parametrize("text", ["", "section:Communiqués", "climat"])
+@pytest.mark.parametrize("order", ["newest", "oldest"])
+def test_every_window_is_the_same_slice_read_from_either_end(
+    store: Store, text: str, order: Order
+) -> None:
+    """Windows past the middle are read from the end in the other order and turned round."""
+    listing = Listing(store, parse_query(text), order)
+    full = [
+        row.id
+        for row in MergedWindows(
+            MultiStore({"": store}, ""), parse_query(text), oldest_first=order == "oldest"
+        ).rows(0, 100)
+    ]
+    assert len(full) == listing.count() > 5
+    for offset in range(len(full) + 2):
+        for limit in (1, 4, len(full)):
+            assert [r.id for r in listing.rows(offset, limit)] == full[offset : offset + limit]
+
+
+def test_windows_across_newsrooms_read_from_the_end_are_the_merged_list(tmp_path: Path) -> None:
+    stores = {}
+    for slot, newsroom in enumerate(("a", "b")):
+        opened = Store.open(tmp_path / f"{newsroom}.sqlite3")
+        opened.apply_batch(
+            [
+                release(
+                    n,
+                    f"{newsroom} {n}",
+                    published=datetime(2024, 1, 1, tzinfo=UTC) + timedelta(days=n // 2 + slot),
+                )
+                for n in range(1, 15)
+            ]
+        )
+        stores[newsroom] = opened
+    multi = MultiStore(stores, "a")
+    for order in ("newest", "oldest"):
+        full = [
+            r.id for r in MergedWindows(multi, Query(), oldest_first=order == "oldest").rows(0, 99)
+        ]
+        assert len(full) == 28
+        listing = Listing(multi, Query(), order)
+        for offset in range(len(full)):
+            assert [r.id for r in listing.rows(offset, 5)] == full[offset : offset + 5]
 
 
 def test_relevance_ranks_the_window_then_lists_older_matches_newest_first(

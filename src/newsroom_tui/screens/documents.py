@@ -69,9 +69,14 @@ class ReaderDocuments(ReaderLayout):
             lines += [node.url or "", "", _("This page is not cached yet: press r to sync.")]
             self.article.show_message(node.label, lines)
             contacts.show([], node.label)
+            self.after_first_paint()
             return
         self.article.show_section(page)
         contacts.show(list(page.contacts), page.title)
+        self.after_first_paint()
+
+    def after_first_paint(self) -> None:
+        """Start what waits for the first paint (the screen's)."""
 
     @on(ReleaseList.ReleaseOpened)
     def _release_opened(self, event: ReleaseList.ReleaseOpened) -> None:

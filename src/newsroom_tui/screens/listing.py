@@ -3,7 +3,10 @@
 `Listing` is the narrow read interface between the store and the ReleaseList widget: the widget
 never sees the store, only count, a window of rows and a position. Orders:
 
-- newest / oldest: publication order, straight from the store's index (any offset is cheap);
+- newest / oldest: publication order, straight from the store's index. An OFFSET costs a walk
+  over the entries it skips (the last page of 100,000 releases walked the whole index: ~80 ms
+  when its pages were not in memory), so a window nearer the end than the start is read from
+  the end, in the other order, and turned round (the order is total: the same rows exactly);
 - relevance (text queries only): the newest RELEVANCE_WINDOW matches ranked by bm25, then the
   older matches newest first. The ranking is read once per listing (one query, ~10-30 ms at
   100,000 releases) and kept, so scrolling reads windows by id.
@@ -52,6 +55,8 @@ class Listing:
         self.order = usable_order(order, query, store)
         self._ranked: list[str] | None = None
         self._windows = MergedWindows(store, query, oldest_first=self.order == "oldest")
+        self._from_end: MergedWindows | None = None
+        """The same list in the other order (windows near the end), made when first needed."""
 
     @property
     def query(self) -> Query:
@@ -67,7 +72,7 @@ class Listing:
 
     def rows(self, offset: int, limit: int) -> list[ReleaseRow]:
         if self.order != "relevance":
-            return self._windows.rows(offset, limit)
+            return self._window(offset, limit)
         ranked = self._ranking()
         rows: list[ReleaseRow] = []
         if offset < len(ranked):
@@ -78,6 +83,21 @@ class Listing:
             # ranked one, so none is listed twice.
             rows += self._store.rows(self._query, max(offset, len(ranked)), rest)
         return rows
+
+    def _window(self, offset: int, limit: int) -> list[ReleaseRow]:
+        """Rows [offset, offset + limit) in date order, read from the nearer end (only when the
+        count is exact: filters, not a text search, whose count stops at a cap)."""
+        if self._query.match_expression() is None:
+            total = self._windows.count()
+            offset = max(0, offset)
+            end = min(total, offset + max(0, limit))
+            if end > offset and total - end < offset:
+                if self._from_end is None:
+                    self._from_end = MergedWindows(
+                        self._store, self._query, oldest_first=self.order != "oldest"
+                    )
+                return self._from_end.rows(total - end, end - offset)[::-1]
+        return self._windows.rows(offset, limit)
 
     def index_of(self, release_id: str) -> int | None:
         if self.order != "relevance":

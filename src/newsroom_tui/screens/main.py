@@ -231,6 +231,7 @@ class MainScreen(ReleaseVersionActions):
         self.refresh_list()
 
     def compose(self) -> ComposeResult:
+        self._set_layout_classes()
         yield SyncStatus(self.profile.name, id="status")
         menus = tuple(NewsroomMenu(p.id, p.name, p.menu) for p in self.profiles.values())
         with Horizontal(id="columns"):
@@ -245,20 +246,19 @@ class MainScreen(ReleaseVersionActions):
                     yield SearchSnippet(id="snippet")
                 with Vertical(id="reading"):
                     yield ArticleView(id="article")
-                    yield FindBar(id="find")
+                    find = FindBar(id="find")
+                    find.display = False
+                    yield find
                     yield ContactsPanel(id="contacts")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.load_watches()
-        self.query_one(FindBar).display = False
         self.article.show_placeholder(_("No release open"), translated_lines(NOTHING_OPEN))
         self.status.set_last_sync(self.store.get_meta("last_sync"))
         self.status.set_online(not self.offline_hint)
         if self.offline_hint:
             self._say_offline()
-        elif self.probe_network:
-            self._probe_network()
         tree = self.query_one(SectionTree)
         remembered = self.store.get_meta("selected") or NEWSROOM_KEY
         if not tree.select_key(remembered):
@@ -266,15 +266,20 @@ class MainScreen(ReleaseVersionActions):
             self._select_when_facets_arrive = remembered
             tree.select_key(NEWSROOM_KEY)
         self._refresh_unread()
-        self._refresh_facets()
         self._update_layout()
         if self.settings.sync_every > 0:
             self.start_auto_sync(self.settings.sync_every)
 
     def _after_first_paint(self) -> None:
-        """Load the article's Markdown machinery, then keep what was built so far (it lives as
+        """Start what the first frame does not show: the facet counts (~0.3 s of queries at
+        100,000 releases) and the network probe (which imports the HTTP client), both in
+        threads that would otherwise hold the interpreter's lock in turn with the first paint;
+        load the article's Markdown machinery; then keep what was built so far (it lives as
         long as the screen) out of the garbage collector's full passes."""
         self._started = True
+        self._refresh_facets()
+        if self.probe_network and not self.offline_hint:
+            self._probe_network()
         self.article.prepare_body()
         if isinstance(self.app, LongLivedFreezer):
             self.call_after_refresh(self.app.freeze_long_lived)
@@ -307,9 +312,12 @@ class MainScreen(ReleaseVersionActions):
         else:
             self._show_filter_hints(query)
         self._show_filters()
+        self.after_first_paint()
+
+    def after_first_paint(self) -> None:
+        """Once the first document shown (the list, or a remembered site section) is painted,
+        and whatever else was waiting for that paint, start the rest (`_after_first_paint`)."""
         if not self._listed:
-            # The list is what the reader looks at first: the rest waits until it is painted,
-            # and for whatever else was waiting for that paint.
             self._listed = True
             self.call_after_refresh(self.call_later, self._after_first_paint)
 

@@ -48,13 +48,18 @@ class ReaderLayout(ReleaseActions):
 
     def _update_layout(self) -> None:
         """Set the layout classes from the state, and keep the focus on something shown."""
+        self._set_layout_classes()
+        self._keep_focus_shown()
+
+    def _set_layout_classes(self) -> None:
+        """The layout classes from the state (the screen's compose sets them before its
+        widgets are styled: setting them after restyles every widget of the screen)."""
         width = self.app.size.width
         self.set_class(width < NARROW_WIDTH, "-narrow")
         self.set_class(self.open_release_id is not None and not self.site_page, "-release-open")
         self.set_class(self.site_page, "-site-page")
         self.set_class(self.reading_mode, "-reading-mode")
         self.set_class(self._tree_shown(width), "-tree")
-        self._keep_focus_shown()
 
     def _shown(self, widget: Widget) -> bool:
         """Whether `widget` is shown in the layout the state asks for (the stylesheet applies

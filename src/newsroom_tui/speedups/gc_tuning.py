@@ -1,5 +1,6 @@
 """The reader's garbage-collector settings: long-lived objects frozen out of the collector's
-reach, and no automatic collection while a document is being shown.
+reach, and no automatic collection while a document is being shown (one full collection a moment
+after it instead).
 
 A full collection walks every tracked object: with Textual's widgets, parsed stylesheets and the
 modules loaded, ~90,000 objects, 40-100 ms, and it falls wherever allocations trigger it, often in
@@ -30,14 +31,16 @@ def freeze_long_lived() -> None:
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """No automatic garbage collection inside the block; one full collection after it if it ends
-    normally.
+    """No automatic garbage collection inside the block; the collector runs again after it, and
+    the caller calls `collect()` once the reader is idle.
 
     Showing a document mounts hundreds of widgets and drops the previous document's, and the
     collector's full passes (20-100 ms, growing with the widgets alive) would otherwise fall in
-    the middle of it, on top of a layout frame. Collecting once the document is shown bounds that
-    pause to one pass over what is alive then (Textual pauses the collector while scrolling for
-    the same reason).
+    the middle of it, on top of a layout frame. A full collection right after the block fell
+    just as badly: before the document's first frame was laid out, or while Textual's output
+    thread was still writing it (a collection holds the GIL throughout), 20-40 ms on each
+    opening. The reader collects a moment later instead (Textual pauses the collector while
+    scrolling for the same reason).
     """
     paused = speedups.ENABLED and gc.isenabled()
     if paused:
@@ -47,5 +50,9 @@ def collector_paused() -> Iterator[None]:
     finally:
         if paused:
             gc.enable()
-    if paused:
+
+
+def collect() -> None:
+    """One full collection (what `collector_paused` leaves for a quiet moment)."""
+    if speedups.ENABLED:
         gc.collect()

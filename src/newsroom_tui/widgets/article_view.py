@@ -43,11 +43,12 @@ from newsroom_tui.i18n import N_, _
 from newsroom_tui.local_formats import format_date, format_number
 from newsroom_tui.models import Release, SectionPage
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title
-from newsroom_tui.speedups.gc_tuning import collector_paused
+from newsroom_tui.speedups.gc_tuning import collect, collector_paused
 from newsroom_tui.widgets.article_find import FindInArticle
 from newsroom_tui.widgets.language_badges import LanguageBadges
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
     from textual.widget import AwaitMount
     from textual.widgets import Markdown
     from textual.widgets._markdown import MarkdownHeader
@@ -56,7 +57,10 @@ TABLE_STEP = 8
 """Columns a table moves sideways per left / right."""
 
 FIRST_CHUNK = 3_000
-"""Markdown shown at once (more than a screenful); the rest follows in chunks."""
+"""Markdown shown at once (at least) when the pane's size for the screen's layout is not known
+yet (more than a screenful at 120x40); the rest follows in chunks."""
+FIRST_CHUNK_LIMITS = (600, 8_000)
+"""Bounds of the first chunk when it is sized from the pane (see `first_chunk`)."""
 CHUNK_BYTES = 6_000
 """Size of each later chunk: small, so no append holds the UI for long."""
 PAGE_BYTES = 16_000
@@ -68,6 +72,10 @@ HOLD_LIMIT = 0.3
 """Longest time (s) a document holds the screen's repaint waiting for its first chunk: past it,
 the header is painted first rather than the screen standing still (a first document whose
 Markdown machinery is still being imported)."""
+
+COLLECT_AFTER = 0.5
+"""Seconds after a document is shown before the garbage it left is collected (a person is
+reading by then; a full collection right away would delay its frame: speedups/gc_tuning.py)."""
 
 _INLINE_LINK = re.compile(
     r"(?<!!)\[((?:[^\[\]\\]|\\.){0,500})\]\(\s*<?([^\s()<>]+)>?(?:\s+\"[^\"]*\")?\s*\)"
@@ -101,6 +109,64 @@ def extract_links(markdown: str, base_url: str = "") -> list[Link]:
         seen.add(url)
         links.append(Link(len(links) + 1, clean_line(text, limit=120) or url, clean_line(url)))
     return links
+
+
+_NOT_ALONE = re.compile(r"\s|([-*+>|]|\d{1,9}[.)])(\s|$)|```|~~~|<")
+"""A line that may belong to a block of several lines (list, quote, table, code, HTML)."""
+
+
+def safe_break(markdown: str, start: int, stop: int) -> int:
+    """The first paragraph break (blank line) in markdown[start:stop] after which an appended
+    chunk is parsed as it would be in one piece, or -1.
+
+    The Markdown widget parses an appended chunk from the last line it holds and updates its
+    last block from the first block found there: correct when that line is a whole block (a
+    one-line paragraph or a heading), not after the last item of a list, a table row or a line
+    of a longer paragraph (the block would be replaced by its last line)."""
+    at = markdown.find("\n\n", start, stop)
+    while at != -1:
+        line_start = markdown.rfind("\n", 0, at) + 1
+        line = markdown[line_start:at]
+        alone = line_start == 0 or markdown[max(0, line_start - 2) : line_start] == "\n\n"
+        following = markdown[at + 2 : at + 3]
+        if (
+            line
+            and alone
+            and not _NOT_ALONE.match(line)
+            and following not in ("", " ", "\t", "\n")
+            and markdown.count("```", 0, at) % 2 == 0
+            and markdown.count("~~~", 0, at) % 2 == 0
+        ):
+            return at
+        at = markdown.find("\n\n", at + 1, stop)
+    return -1
+
+
+def first_chunk(markdown: str, cells: int) -> str | None:
+    """The start of `markdown` that fills a pane of `cells` character cells: at least `cells`
+    characters (each cell shows at most one character of the source), to the first safe
+    paragraph break after them (`safe_break`), ending with that break's first newline as
+    `split_chunks` does. None when no safe break comes soon enough."""
+    if len(markdown) <= cells:
+        return markdown
+    at = safe_break(markdown, cells, cells + CHUNK_BYTES)
+    return markdown[: at + 1] if at != -1 else None
+
+
+def body_chunks(markdown: str, size: int = CHUNK_BYTES) -> list[str]:
+    """Cut `markdown` into pieces of about `size` characters (half to twice that) at safe
+    paragraph breaks (`safe_break`), to be appended one after the other; a piece with no safe
+    break is kept whole."""
+    chunks: list[str] = []
+    start = 0
+    while len(markdown) - start > size:
+        at = safe_break(markdown, start + size // 2, start + 2 * size)
+        if at == -1:
+            break
+        chunks.append(markdown[start : at + 1])
+        start = at + 1
+    chunks.append(markdown[start:])
+    return chunks
 
 
 def split_chunks(markdown: str, size: int = CHUNK_BYTES) -> list[str]:
@@ -159,6 +225,9 @@ class ArticleView(FindInArticle, can_focus=True):
         self._body_mounted: AwaitMount | None = None
         self._hold: AbstractContextManager[None] | None = None
         self._hold_token = 0
+        self._collection: Timer | None = None
+        self._pane: tuple[object, int] | None = None
+        """(the layout it was measured under, its area in cells): see `_first_chunk_cells`."""
         self.init_find()
 
     def compose(self) -> ComposeResult:
@@ -317,14 +386,31 @@ class ArticleView(FindInArticle, can_focus=True):
 
     def on_unmount(self) -> None:
         self._release_frame()
+        self._cancel_collection()
+
+    def _cancel_collection(self) -> None:
+        if self._collection is not None:
+            self._collection.stop()
+            self._collection = None
+
+    def _collect_later(self) -> None:
+        """Collect the garbage of the documents shown once the reader has been idle a moment."""
+        self._cancel_collection()
+        self._collection = self.set_timer(COLLECT_AFTER, self._collect)
+
+    def _collect(self) -> None:
+        self._collection = None
+        collect()
 
     @work(exclusive=True, group="article-body")
     async def _load_body(self, markdown: str) -> None:
         """Show the first chunk at once and append the rest, yielding between chunks."""
         self.loading_body = True
-        head = split_chunks(markdown, FIRST_CHUNK)[0]
+        self._cancel_collection()
+        cells = self._first_chunk_cells()
+        head = first_chunk(markdown, FIRST_CHUNK if cells is None else cells) or markdown
         chunks = (
-            [head, *split_chunks(markdown[len(head) :])] if len(head) < len(markdown) else [head]
+            [head, *body_chunks(markdown[len(head) :])] if len(head) < len(markdown) else [head]
         )
         body = self.body
         with collector_paused():
@@ -339,13 +425,44 @@ class ArticleView(FindInArticle, can_focus=True):
                 self._release_frame()
                 raise
             self._release_frame()
+            if len(chunks) > 1:
+                # the rest once the first chunk's frame is out (its layout is the pane's size)
+                painted = asyncio.Event()
+                self.call_after_refresh(painted.set)
+                await painted.wait()
+            self.call_after_refresh(self._measure_pane)
             for chunk in chunks[1:]:
                 await asyncio.sleep(0.01)
                 await body.append(chunk)
+        self._collect_later()
         self.loading_body = False
         if self.find_text:
             # a page turned to for the find: find on it, without turning again
             self.call_after_refresh(self._find_on_page, self._find_direction, False)
+
+    # --- the first chunk's size ---------------------------------------------------------------------
+
+    def _layout_key(self) -> object:
+        """What decides the pane's size: the terminal's size and the screen's layout classes."""
+        return (self.app.size, frozenset(self.screen.classes))
+
+    def _measure_pane(self) -> None:
+        """Note the pane's area under the layout just painted."""
+        if self.is_attached:
+            region = self.scrollable_content_region
+            self._pane = (self._layout_key(), region.width * region.height)
+
+    def on_resize(self) -> None:
+        self._measure_pane()
+
+    def _first_chunk_cells(self) -> int | None:
+        """The pane's area in cells if it was measured under the layout shown now, else None
+        (the layout changes in the same step as the document: the first release opened widens
+        the pane)."""
+        if self._pane is None or self._pane[0] != self._layout_key():
+            return None
+        low, high = FIRST_CHUNK_LIMITS
+        return max(low, min(high, self._pane[1]))
 
     # --- tables ----------------------------------------------------------------------------------
 

@@ -38,8 +38,8 @@ NO_EMAIL = N_("no email")
 class ContactCard(Vertical):
     """One contact: name, organisation/office, phones, emails, each line plain text."""
 
-    def __init__(self, contact: Contact, index: int) -> None:
-        super().__init__(classes="contact-card")
+    def __init__(self, contact: Contact, index: int, *, selected: bool = False) -> None:
+        super().__init__(classes="contact-card -selected" if selected else "contact-card")
         self.contact = contact
         self.index = index
 
@@ -101,9 +101,14 @@ class ContactsPanel(VerticalScroll, can_focus=True):
             title = title + Content(" · ") + Content(self.source_title)
         self.query_one("#contacts-title", Static).update(title)
         self.query_one("#contacts-empty", Static).display = not self.contacts
-        self.mount_all(ContactCard(contact, index) for index, contact in enumerate(self.contacts))
+        # The first card is selected as it is built: marking it after the refresh would style
+        # the panel again in a second frame.
+        self.mount_all(
+            ContactCard(contact, index, selected=index == 0)
+            for index, contact in enumerate(self.contacts)
+        )
         self.set_reactive(ContactsPanel.selected, 0)
-        self.call_after_refresh(self._mark_selected)
+        self.scroll_home(animate=False)  # the panel's title in view
 
     @property
     def selected_contact(self) -> Contact | None:

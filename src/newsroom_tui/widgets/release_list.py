@@ -252,9 +252,13 @@ class ReleaseList(ScrollView, can_focus=True):
         """Mark the row of the release open in the article (and unmark the previous one)."""
         if release_id == self.open_id:
             return
+        changed = {self.open_id, release_id} - {None}
         self.open_id = release_id
-        self._lines.clear()
-        self.refresh()
+        # Only the two rows whose mark changed are drawn again (a whole list costs ~10 ms).
+        for index, row in self._rows.items():
+            if row.id in changed:
+                self._forget_lines(index)
+                self.refresh_line(index)
 
     def set_show_newsroom(self, show: bool) -> None:
         """Show each row's newsroom (a list that spans newsrooms)."""
