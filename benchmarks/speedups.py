@@ -146,6 +146,31 @@ def measure_summaries(newsroom: Newsroom, runs: int) -> str:
     )
 
 
+def measure_urljoin(newsroom: Newsroom, runs: int) -> str:
+    """Every link of the Drupal-like feed joined as the feed reader joins it, then checked as
+    a summary's link is (the caches emptied before each run: each page's own link is new)."""
+    import re
+
+    from newsroom_tui import speedups
+    from newsroom_tui.extraction import markdown_text
+    from newsroom_tui.speedups.feed_xml import _urljoin
+
+    base = "https://newsroom.example.org/fr/rss.xml"
+    feed = newsroom.feed_xml("https://newsroom.example.org", shape="html").decode("utf-8")
+    links = re.findall(r"href=&quot;(.*?)&quot;", feed)
+
+    def join() -> None:
+        markdown_text._link_target.cache_clear()
+        markdown_text._checked_target.cache_clear()
+        for link in links:
+            markdown_text.link_target(_urljoin(base, link), base)
+
+    fast = _cpu(join, runs)
+    with _switch(speedups, "ENABLED", False):
+        slow = _cpu(join, runs)
+    return _row("urljoin (plain absolute links)", "link", fast, slow, len(links))
+
+
 def measure_drop(newsroom: Newsroom, pages: int, runs: int) -> str:
     from newsroom_tui import speedups
     from newsroom_tui.extraction.selectors import tags_to_drop
@@ -224,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         lambda: measure_markdownify_walk(pages, args.pages, args.runs),
         lambda: measure_feed_xml(items, args.runs),
         lambda: measure_summaries(items, args.runs),
+        lambda: measure_urljoin(items, args.runs),
         lambda: measure_drop(pages, args.pages, args.runs),
         lambda: measure_sniffio(pages, args.pages, args.runs),
         lambda: measure_gc_freeze(args.runs),

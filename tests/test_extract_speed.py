@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from depth import examples
-from newsroom_tui.extraction import markdown
+from newsroom_tui.extraction import markdown, markdown_text
 from newsroom_tui.extraction.contacts import extract_contacts
 from newsroom_tui.extraction.extract import extract_page
 from newsroom_tui.profiles import load_profile
@@ -217,8 +217,8 @@ def test_rewritten_whitespace_patterns_on_runs_of_every_length() -> None:
 
 
 def _old_escape(text: str) -> str:
-    text = markdown._ESCAPE_ANYWHERE.sub(r"\\\1", text)
-    text = markdown._ESCAPE_ENTITY.sub(r"\\&", text)
+    text = markdown_text._ESCAPE_ANYWHERE.sub(r"\\\1", text)
+    text = markdown_text._ESCAPE_ENTITY.sub(r"\\&", text)
 
     def line_start(match: re.Match[str]) -> str:
         marker = match.group(3)
@@ -226,7 +226,7 @@ def _old_escape(text: str) -> str:
             return f"{match.group(1)}{match.group(2)}{marker}\\"
         return f"{match.group(1)}{match.group(2)}\\{marker}"
 
-    return markdown._ESCAPE_LINE_START.sub(line_start, text)
+    return markdown_text._ESCAPE_LINE_START.sub(line_start, text)
 
 
 markdownish_text = st.lists(

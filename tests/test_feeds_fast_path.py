@@ -3,6 +3,7 @@ and on generated RSS documents, it either declines or gives exactly feedparser's
 
 from __future__ import annotations
 
+import contextlib
 import html
 from pathlib import Path
 
@@ -118,6 +119,21 @@ def test_c1_controls_and_mojibake_are_repaired_as_feedparser_does() -> None:
     assert fast.items[0].title == "Café"
     assert fast.items[0].summary_html == "“x”"
     assert fast.items[0].url == "https://newsroom.example.org/a?b=1&c=2"
+
+
+def _repair_by_trying(output: str) -> str:
+    """feed_xml._repair as feedparser's steps read: try the re-read, keep the text if it fails."""
+    if output.isascii():
+        return output
+    with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
+        output = output.encode("iso-8859-1").decode("utf-8")
+    return output.translate(feed_xml._CP1252) if feed_xml._C1.search(output) else output
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(st.text(alphabet=st.sampled_from("aé\u00c3\u00a9\x93\x80–€\U0001f600\udc80"), max_size=12))
+def test_repair_gives_what_trying_the_reread_gives(text: str) -> None:
+    assert feed_xml._repair(text) == _repair_by_trying(text)
 
 
 def test_the_cp1252_table_is_feedparsers() -> None:

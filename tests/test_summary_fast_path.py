@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import warnings
 
 import pytest
@@ -10,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from depth import examples
-from newsroom_tui.extraction import markdown
+from newsroom_tui import speedups
+from newsroom_tui.extraction import markdown, markdown_text
 from newsroom_tui.extraction.markdown import ConvertedBody, summary_to_markdown
 
 pytestmark = pytest.mark.filterwarnings("ignore::bs4.MarkupResemblesLocatorWarning")
@@ -58,7 +62,7 @@ def full_path(summary: str) -> ConvertedBody:
 
 
 def takes_fast_path(summary: str) -> bool:
-    return markdown._NOT_PLAIN_SUMMARY.search(summary) is None
+    return markdown_text._NOT_PLAIN_SUMMARY.search(summary) is None
 
 
 @settings(max_examples=examples(1000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -67,7 +71,7 @@ def test_plain_summaries_convert_as_the_full_path_does(summary: str) -> None:
     expected = full_path(summary)
     assert summary_to_markdown(summary, BASE) == expected
     if takes_fast_path(summary):
-        assert markdown._plain_summary(summary) == expected
+        assert markdown_text._plain_summary(summary) == expected
 
 
 def test_typical_summaries_take_the_fast_path() -> None:
@@ -78,7 +82,7 @@ def test_typical_summaries_take_the_fast_path() -> None:
         "# not a heading\n1. not a list\n- nor this * _ ` [x](y) | ~",
     ]:
         assert takes_fast_path(summary)
-        assert markdown._plain_summary(summary) == full_path(summary)
+        assert markdown_text._plain_summary(summary) == full_path(summary)
 
 
 def test_markup_entities_and_controls_take_the_full_path() -> None:
@@ -109,3 +113,26 @@ def test_long_summaries_are_cut_by_the_full_path() -> None:
     result = summary_to_markdown(summary, BASE)
     assert result == full_path(summary)
     assert result.notes and "longer than" in result.notes[0]
+
+
+def test_a_headlines_sync_converts_its_summaries_without_the_html_parsers() -> None:
+    """Plain and inline summaries (most feeds') never load lxml's HTML side, bs4 or markdownify:
+    a headlines sync of thousands of them pays no parser import."""
+    script = (
+        "import sys\n"
+        "from newsroom_tui.ingest.releases import summary_release\n"
+        "from newsroom_tui.models import FeedItem\n"
+        "from newsroom_tui.profiles import load_profile\n"
+        "profile = load_profile('iom-fr', check_css=False)\n"
+        "for summary in ('Un texte &amp; rien de plus', "
+        "'<p><strong>Tunis</strong> – <a href=\"https://e.org/x\">lire</a></p>'):\n"
+        "    item = FeedItem(url='https://e.org/a', title='T', summary_html=summary)\n"
+        "    assert summary_release(profile, 'abc', item).markdown\n"
+        "loaded = [m for m in ('bs4', 'markdownify', 'soupsieve') if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != speedups.ENV_VAR}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, env=env
+    )
+    assert done.returncode == 0, done.stderr

@@ -29,7 +29,7 @@ from newsroom_tui.ingest.fetch import (
 )
 from newsroom_tui.profiles import FetchSettings
 from newsroom_tui.sanitise import refusal_reason, safe_url
-from newsroom_tui.urls import MAX_URL, UrlRefused, check_url, join_url
+from newsroom_tui.urls import MAX_URL, UrlRefused, _check_url_fully, check_url, join_url
 from sitekit import Site
 
 UNSAFE = re.compile(
@@ -366,3 +366,31 @@ def test_the_redirect_follower_never_raises_anything_but_a_one_line_fetch_error(
     for url in transport.seen:
         assert url.port is None or 1 <= url.port <= 65535, url
         assert_usable(str(url))
+
+
+def _outcome(check: object, value: str) -> str:
+    try:
+        return "accepted " + check(value)  # type: ignore[operator]
+    except UrlRefused as exc:
+        return f"refused {exc}"
+
+
+@settings(max_examples=examples(1500), deadline=None)
+@example("http://127.0.0.1:42303/fr/news/a-1")
+@example("https://www.iom.int:0/fr")
+@example("https://-x.example/")
+@example("http://host:65536/")
+@given(
+    st.one_of(
+        urls(),
+        st.builds(
+            lambda scheme, host, port, rest: f"{scheme}://{host}{port}{rest}",
+            st.sampled_from(["http", "https", "HTTP"]),
+            st.one_of(ascii_names, ipv4, st.sampled_from(["a..b", "-a", "a-", "xn--zz", "1.2"])),
+            st.sampled_from(["", ":80", ":0", ":65535", ":65536", ":99999", ":", ":08"]),
+            st.one_of(paths, st.sampled_from(["", "/", "?q", "#f", "/@x", "/a b", "\\x"])),
+        ),
+    )
+)
+def test_the_plain_form_shortcut_gives_what_every_step_gives(value: str) -> None:
+    assert _outcome(check_url, value) == _outcome(_check_url_fully, value)

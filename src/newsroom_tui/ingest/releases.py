@@ -39,9 +39,15 @@ MAX_TAGS = 20
 def summary_release(profile: Profile, rid: str, item: FeedItem) -> Release:
     """An item stored from its feed summary alone (marked summary-only: a later sync fetches
     its page)."""
-    from newsroom_tui.extraction.markdown import summary_to_markdown  # only for new items
+    from newsroom_tui.extraction.markdown_text import quick_summary  # only for new items
 
-    summary = summary_to_markdown(item.summary_html, item.url) if item.summary_html else None
+    summary = None
+    if item.summary_html:
+        summary = quick_summary(item.summary_html, item.url)
+        if summary is None:  # markup beyond one paragraph of links and emphasis: the parsers
+            from newsroom_tui.extraction.markdown import summary_to_markdown
+
+            summary = summary_to_markdown(item.summary_html, item.url)
     return Release(
         id=rid,
         url=item.url,

@@ -18,17 +18,33 @@ from html.entities import name2codepoint
 
 from newsroom_tui import speedups
 
-_INLINE = "p|em|strong|b|i|u|span|sub|sup"
-_TOKEN = re.compile(
-    rf"(?P<text>[^<&]+)"
-    r"|&(?P<name>[a-zA-Z][a-zA-Z0-9]{0,31});"
-    r"|&#(?P<number>[0-9]{1,7});"
-    rf"|<(?P<open>{_INLINE})>"
-    rf"|</(?P<close>{_INLINE}|a)>"
-    r"|<br(?: ?/)?>"
-    r'|<a href="(?P<href>(?:[^"<>\'&\s]|&amp;)*)">'
-)
+_INLINE = ("p", "em", "strong", "b", "i", "u", "span", "sub", "sup")
+_KEPT_TAGS = frozenset([f"<{name}>" for name in _INLINE] + [f"</{name}>" for name in _INLINE])
+_KEPT_TAGS |= {"</a>"}
+_BREAKS = frozenset(["<br>", "<br/>", "<br />"])
+_SPLIT = re.compile(r"(<[^<>]*>)")
+_HREF = re.compile(r'<a href="((?:[^"<>\'&\s]|&amp;)*)">')
+_REFERENCE = re.compile(r"([a-zA-Z][a-zA-Z0-9]{0,31});|#([0-9]{1,7});")
+"""What may follow a `&` in text (the `&` itself split off)."""
+_JOINED_REFUSED = re.compile(r"[\"<>\s]|&(?!amp;)")
 _HREF_SCHEMES = ("http", "https")
+
+
+def _references_known(text: str) -> bool:
+    """Every `&` in `text` starts a reference both passes keep as it is."""
+    for piece in text.split("&")[1:]:
+        match = _REFERENCE.match(piece)
+        if match is None:
+            return False
+        name, number = match.groups()
+        if name is not None:
+            if name not in name2codepoint and name != "apos":
+                return False
+        else:
+            value = int(number)
+            if 128 <= value <= 159 or value > 0x10FFFF:
+                return False  # feedparser rewrites C1 references to cp1252's characters
+    return True
 
 
 def sanitize(html: str, base: str, urljoin: object) -> str | None:
@@ -40,36 +56,28 @@ def sanitize(html: str, base: str, urljoin: object) -> str | None:
     html = html.replace("&#39;", "'").replace("&#34;", '"')
     out: list[str] = []
     append = out.append
-    position = 0
-    length = len(html)
-    match_at = _TOKEN.match
-    while position < length:
-        match = match_at(html, position)
-        if match is None:
-            return None
-        position = match.end()
-        kind = match.lastgroup
-        if kind == "text" or kind == "open" or kind == "close":
-            append(match.group(0))
-        elif kind == "name":
-            if match.group("name") not in name2codepoint and match.group("name") != "apos":
+    is_text = False
+    for part in _SPLIT.split(html):
+        is_text = not is_text  # text and tags alternate, text first
+        if is_text:
+            if "<" in part or ("&" in part and not _references_known(part)):
                 return None
-            append(match.group(0))
-        elif kind == "number":
-            value = int(match.group("number"))
-            if 128 <= value <= 159 or value > 0x10FFFF:
-                return None  # feedparser rewrites C1 references to cp1252's characters
-            append(match.group(0))
-        elif kind == "href":
-            href = match.group("href")
+            append(part)
+        elif part in _KEPT_TAGS:
+            append(part)
+        elif part in _BREAKS:
+            append("<br />")
+        else:
+            match = _HREF.fullmatch(part)
+            if match is None:
+                return None
+            href = match.group(1)
             if not href:
                 return None
             joined = urljoin(base, href)  # type: ignore[operator]
             if not isinstance(joined, str) or joined.split(":", 1)[0] not in _HREF_SCHEMES:
                 return None
-            if re.search(r"[\"<>\s]|&(?!amp;)", joined):
+            if _JOINED_REFUSED.search(joined):
                 return None
             append(f'<a href="{joined}">')
-        else:  # a line break in any of its forms
-            append("<br />")
     return "".join(out).strip().replace("\r\n", "\n")

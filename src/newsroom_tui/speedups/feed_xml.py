@@ -16,6 +16,7 @@ libxml2 keeps its default limits on depth and text size (a document past them is
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import re
 import urllib.parse
@@ -82,7 +83,10 @@ _ACCEPTABLE_SCHEMES = frozenset(
 """feedparser's ACCEPTABLE_URI_SCHEMES: a base URL with another scheme is not used."""
 _URI_FIXER = re.compile("^([A-Za-z][A-Za-z0-9+-.]*://)(/*)(.*?)")
 _XML_PI_ENCODING = re.compile(rb"^<\?.*encoding=['\"](.*?)['\"].*\?>")
-_XML_DECLARATION = re.compile(r"^<\?xml[^>]*?>")
+_XML_DECLARATION = re.compile(r"<\?xml[^>]*?>")
+r"""feedparser's `^<\?xml[^>]*?>`, used with match (at the start only, as `^` says)."""
+_XML_DECLARATION_BYTES = re.compile(rb"<\?xml[^>]*?>")
+_UTF8_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"
 _FIRST_TAG = re.compile(rb"<\w")
 _DOCTYPE_OR_ENTITY = re.compile(rb"<!(?:doctype|entity)", re.IGNORECASE)
 _LINK_ENTITY = re.compile("&([A-Za-z0-9_]+);")
@@ -95,6 +99,7 @@ _CP1252 = {
 """feedparser maps C1 controls to the characters cp1252 puts there."""
 _MARKUP = re.compile("[<>&]")
 _C1 = re.compile("[\x80-\x9f]")
+_BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
 _RFC822 = re.compile(
     r"(?:(mon|tue|wed|thu|fri|sat|sun), )?(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
     r"|nov|dec) (\d{4}) (\d\d):(\d\d):(\d\d) ([+-]\d{4}|gmt|ut|z)",
@@ -199,12 +204,16 @@ def _decode(data: bytes, content_type: str) -> tuple[bytes, bool] | None:
             text = data.decode(proposed)
         except (UnicodeDecodeError, LookupError):
             continue
-        declaration = "<?xml version='1.0' encoding='utf-8'?>"
-        if _XML_DECLARATION.search(text):
-            text = _XML_DECLARATION.sub(declaration, text)
-        else:
-            text = declaration + "\n" + text
-        return text.encode("utf-8"), not acceptable or proposed != declared
+        flagged = not acceptable or proposed != declared
+        if codecs.lookup(proposed).name == "utf-8":
+            # Already UTF-8 (the decoding checked it): the declaration is rewritten in the bytes,
+            # which encoding the text again would give back (a feed is megabytes).
+            found = _XML_DECLARATION_BYTES.match(data)
+            rest = data[found.end() :] if found is not None else b"\n" + data
+            return _UTF8_DECLARATION.encode("ascii") + rest, flagged
+        found_text = _XML_DECLARATION.match(text)
+        rest_text = text[found_text.end() :] if found_text is not None else "\n" + text
+        return (_UTF8_DECLARATION + rest_text).encode("utf-8"), flagged
     return None
 
 
@@ -249,8 +258,9 @@ def _repair(output: str) -> str:
     """feedparser's last steps on every field: UTF-8 read as Latin-1 is re-read, C1 mapped."""
     if output.isascii():
         return output  # both steps leave ASCII as it is
-    with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
-        output = output.encode("iso-8859-1").decode("utf-8")
+    if _BEYOND_LATIN1.search(output) is None:  # else Latin-1 cannot hold it: no re-read
+        with contextlib.suppress(UnicodeDecodeError):
+            output = output.encode("iso-8859-1").decode("utf-8")
     return output.translate(_CP1252) if _C1.search(output) else output
 
 

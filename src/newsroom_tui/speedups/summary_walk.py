@@ -23,14 +23,6 @@ from collections.abc import Callable
 
 from newsroom_tui import speedups
 
-_TOKEN = re.compile(
-    r"(?P<text>[^<&]+)"
-    r"|&(?P<name>amp|lt|gt|quot|nbsp);"
-    r"|&#(?P<number>[0-9]{1,7});"
-    r"|<(?P<open>em|i|strong|b)>"
-    r"|</(?P<close>em|i|strong|b|a)>"
-    r'|<a href="(?P<href>(?:[^"<>&]|&amp;)*)">'
-)
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "nbsp": "\u00a0"}
 _MARKERS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
 # Characters the HTML parser, the sanitiser or the whitespace passes treat in their own way.
@@ -44,6 +36,37 @@ Node = str | tuple[str, str, list["Node"]]
 """A text node, or (tag, href, children)."""
 
 
+_SPLIT = re.compile(r"(<[^<>]*>)")
+_OPEN = {"<em>": "em", "<i>": "i", "<strong>": "strong", "<b>": "b"}
+_CLOSE = {"</em>": "em", "</i>": "i", "</strong>": "strong", "</b>": "b", "</a>": "a"}
+_HREF = re.compile(r'<a href="((?:[^"<>&]|&amp;)*)">')
+_REFERENCE = re.compile(r"(amp|lt|gt|quot|nbsp);|#([0-9]{1,7});")
+"""What may follow a `&` in text (the `&` itself split off)."""
+
+
+def _decode(text: str) -> str | None:
+    """Text with its references replaced by their characters; None for any other `&`."""
+    pieces = text.split("&")
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        match = _REFERENCE.match(piece)
+        if match is None:
+            return None
+        name, number = match.groups()
+        if name is not None:
+            out.append(_NAMED[name])
+        else:
+            value = int(number)
+            if value < 32 or 127 <= value < 160 or value >= 0xD800:
+                return None
+            character = chr(value)
+            if _UNUSUAL.match(character) is not None:
+                return None
+            out.append(character)
+        out.append(piece[match.end() :])
+    return "".join(out)
+
+
 def _parse(html: str) -> list[Node] | None:
     """The paragraph's children, or None outside the subset."""
     if not (html.startswith("<p>") and html.endswith("</p>")):
@@ -52,57 +75,57 @@ def _parse(html: str) -> list[Node] | None:
     if _UNUSUAL.search(inner) is not None:
         return None
     root: list[Node] = []
-    stack: list[tuple[str, list[Node]]] = [("p", root)]
-    pending: list[str] = []  # text of the current text node (references decoded)
-    position = 0
-    length = len(inner)
-    match_at = _TOKEN.match
-    while position < length:
-        match = match_at(inner, position)
-        if match is None:
-            return None
-        position = match.end()
-        kind = match.lastgroup
-        if kind == "text":
-            pending.append(match.group(0))
+    names: list[str] = []  # the elements open, outermost first
+    levels: list[list[Node]] = [root]
+    children = root
+    is_text = False
+    for part in _SPLIT.split(inner):
+        is_text = not is_text  # text and tags alternate, text first
+        if is_text:
+            if not part:
+                continue
+            if "<" in part:
+                return None  # a `<` that opens no tag
+            if "&" in part:
+                decoded = _decode(part)
+                if decoded is None:
+                    return None
+                part = decoded
+            children.append(part)
             continue
-        if kind == "name":
-            pending.append(_NAMED[match.group("name")])
-            continue
-        if kind == "number":
-            value = int(match.group("number"))
-            if value < 32 or 127 <= value < 160 or value >= 0xD800:
-                return None
-            character = chr(value)
-            if _UNUSUAL.match(character) is not None:
-                return None
-            pending.append(character)
-            continue
-        children = stack[-1][1]
-        if pending:
-            children.append("".join(pending))
-            pending = []
-        if kind == "open" or kind == "href":
-            tag = match.group("open") or "a"
-            if any(name == tag for name, _ in stack):
+        tag = _OPEN.get(part)
+        href = ""
+        if tag is None and part.startswith("<a "):
+            match = _HREF.fullmatch(part)
+            if match is not None:
+                tag, href = "a", match.group(1).replace("&amp;", "&")
+        if tag is not None:
+            if tag in names:
                 return None  # the same element inside itself: the parser's own rules apply
-            href = (match.group("href") or "").replace("&amp;", "&")
             node_children: list[Node] = []
             children.append((tag, href, node_children))
-            stack.append((tag, node_children))
-        else:
-            if stack[-1][0] != match.group("close"):
-                return None  # misnested or unopened
-            stack.pop()
-    if len(stack) != 1:
+            names.append(tag)
+            levels.append(node_children)
+            children = node_children
+            continue
+        if not names or _CLOSE.get(part) != names[-1]:
+            return None  # another element, or misnested or unopened
+        names.pop()
+        levels.pop()
+        children = levels[-1]
+    if names:
         return None
-    if pending:
-        root.append("".join(pending))
     return root
 
 
 def _collapse(text: str) -> str:
-    return _TEXT_WS.sub(" ", text) if len(text) > 1 else text
+    """`_prepare`'s whitespace collapsing of a text node (_TEXT_WS matches only where there
+    are two spaces in a row or another whitespace character: most text nodes have neither)."""
+    if len(text) > 1 and (
+        "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text
+    ):
+        return _TEXT_WS.sub(" ", text)
+    return text
 
 
 def _chomp(text: str) -> tuple[str, str, str]:
