@@ -195,7 +195,9 @@ def test_the_reader_in_a_terminal_shows_each_release_whole(tmp_path: Path) -> No
     assert figures.errors == []
     assert len(figures.first_frame_cold.samples) == len(figures.first_frame_warm.samples) == 1
     assert figures.opens == 4 and len(figures.open_release.samples) == 4
-    assert figures.open_torn == 0
+    # none before the article's hold limit ran out (a machine too busy to parse the body within
+    # it gets the header first, by design; the benchmark's target counts every torn frame)
+    assert figures.open_torn == figures.open_torn_late, figures.open_torn
     assert len(figures.key_end.samples) == 3
     lines: list[str] = []
     report_terminal(figures, None, lines.append)
