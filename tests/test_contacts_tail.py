@@ -143,3 +143,9 @@ BLOCKY = st.sampled_from(
 @given(st.lists(BLOCKY, max_size=60).map("".join))
 def test_random_block_structure(body: str) -> None:
     check(body)
+
+
+@settings(deadline=None, max_examples=examples(300))
+@given(st.text(alphabet=st.sampled_from(["a", "é", "\x00", "\ud800", "\udfff", "\U0001f600", "<"])))
+def test_surrogates_are_removed_as_the_pattern_removes_them(text: str) -> None:
+    assert contacts._without_surrogates(text) == contacts._SURROGATES.sub("", text)

@@ -70,3 +70,26 @@ def test_clean_line_shortcut_equals_the_passes_for_every_bmp_character() -> None
 )
 def test_clean_line_shortcut_equals_the_passes(text: str) -> None:
     assert clean_line(text, limit=20) == _line_passes(text, limit=20)
+
+
+def test_printable_lines_hold_no_trigger_for_every_character() -> None:
+    """The look for clean_text's triggers line by line (str.isprintable) agrees with the pattern
+    for every code point, alone and among newlines, tabs and no-break spaces."""
+    for code in range(0x110000):
+        char = chr(code)
+        expected = sanitise._CLEAN_TRIGGERS.search(char) is None
+        assert sanitise._no_clean_triggers(char) == expected, hex(code)
+        mixed = "a\n\u00a0b\t" + char + "\u202fc\n"
+        assert sanitise._no_clean_triggers(mixed) == expected, hex(code)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "é", "\n", "\t", "\u00a0", "\u202f", " ", "\u2028", "\x0b", "\u200e"])
+        | st.characters(),
+        max_size=80,
+    ).map("".join)
+)
+def test_trigger_look_equals_the_pattern(text: str) -> None:
+    assert sanitise._no_clean_triggers(text) == (sanitise._CLEAN_TRIGGERS.search(text) is None)
