@@ -207,7 +207,10 @@ class Zygote:
             found = re.search(r"exit (\d+) (-?\d+)$", line)
             if found:
                 return False, int(found.group(2))
-        return True, self.kill(pid, timeout)
+        try:
+            return True, self.kill(pid, timeout)
+        except ProcessLookupError:  # it ended (and was reaped) between the deadline and the kill
+            return False, int(self._expect("exit", timeout)[1])
 
     def close(self) -> None:
         assert self.process.stdin is not None
