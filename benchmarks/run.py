@@ -40,7 +40,7 @@ from benchmarks.common import (
     log,
     run_child,
 )
-from benchmarks.database import build_database
+from benchmarks.database import BuiltDatabase, build_database
 from benchmarks.ingest import (
     child_feed_ingest,
     child_full_sync,
@@ -169,16 +169,24 @@ def _run_shapes(
                 results.shapes[(shape, n)] = figures
 
 
+def _database(results: Results, n: int) -> BuiltDatabase | None:
+    """The benchmark database of N releases (built once per run, or taken from the cache), or
+    None when it could not be built (recorded in the results)."""
+    database = results.databases.get(n) or attempt(
+        results, f"building the {n:,} database", partial(build_database, n)
+    )
+    if database is not None:
+        results.databases[n] = database
+    return database
+
+
 def _run_startup(args: argparse.Namespace, results: Results, sizes: list[int], work: Path) -> None:
     from benchmarks.shapes import measure_startup
 
     n = max(sizes)
-    database = results.databases.get(n) or attempt(
-        results, f"building the {n:,} database", partial(build_database, n)
-    )
+    database = _database(results, n)
     if database is None:
         return
-    results.databases[n] = database
     log(f"command start-up at {n:,}")
     figures = attempt(
         results,
@@ -203,12 +211,9 @@ def _run_terminal(args: argparse.Namespace, results: Results, sizes: list[int], 
     from benchmarks.terminal import measure_terminal
 
     n = max(sizes)
-    database = results.databases.get(n) or attempt(
-        results, f"building the {n:,} database", partial(build_database, n)
-    )
+    database = _database(results, n)
     if database is None:
         return
-    results.databases[n] = database
     log(f"reader in a terminal at {n:,}")
     results.terminal = attempt(
         results,
@@ -250,10 +255,9 @@ def _run_local(
 ) -> None:
     """Search and reader figures over databases filled directly (no HTTP)."""
     for n in sizes:
-        database = attempt(results, f"building the {n:,} database", partial(build_database, n))
+        database = _database(results, n)
         if database is None:
             continue
-        results.databases[n] = database
         if "search" in only:
             log(f"search at {n:,}")
             reps = 30 if args.quick else 100
