@@ -17,13 +17,16 @@ import html
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newsroom_tui.ingest.fetch import FetchError
 from newsroom_tui.ingest.sync_run import SyncRun, SyncStore, digest, reason
 from newsroom_tui.models import ExtractedPage, FeedItem, FetchState, Release
 from newsroom_tui.profiles import Profile
-from newsroom_tui.sanitise import clean_line
 from newsroom_tui.storage.store import BatchResult
+
+if TYPE_CHECKING:
+    from newsroom_tui.extraction.markdown_text import SummaryFields
 
 log = logging.getLogger(__name__)
 
@@ -36,18 +39,16 @@ RETRY_PAGES = 500
 MAX_TAGS = 20
 
 
-def summary_release(profile: Profile, rid: str, item: FeedItem) -> Release:
+def summary_release(
+    profile: Profile, rid: str, item: FeedItem, fields: SummaryFields | None = None
+) -> Release:
     """An item stored from its feed summary alone (marked summary-only: a later sync fetches
-    its page)."""
-    from newsroom_tui.extraction.markdown_text import quick_summary  # only for new items
+    its page). `fields`: its summary already converted (by the feed's worker process)."""
+    if fields is None:
+        from newsroom_tui.extraction.markdown_text import summary_fields  # only for new items
 
-    summary = None
-    if item.summary_html:
-        summary = quick_summary(item.summary_html, item.url)
-        if summary is None:  # markup beyond one paragraph of links and emphasis: the parsers
-            from newsroom_tui.extraction.markdown import summary_to_markdown
-
-            summary = summary_to_markdown(item.summary_html, item.url)
+        fields = summary_fields(item.summary_html, item.url)
+    summary, markdown, text = fields
     return Release(
         id=rid,
         url=item.url,
@@ -56,9 +57,9 @@ def summary_release(profile: Profile, rid: str, item: FeedItem) -> Release:
         language=profile.language,
         section=section_label(profile, item),
         tags=list(item.tags[:MAX_TAGS]),
-        summary=clean_line(summary.text, limit=2000) if summary else "",
-        markdown=summary.markdown if summary else "",
-        text=summary.text if summary else "",
+        summary=summary,
+        markdown=markdown,
+        text=text,
         summary_only=True,
     )
 
@@ -278,8 +279,10 @@ class ReleaseSync:
         for done, (rid, item) in enumerate(fresh, 1):
             if self.run.stopped():
                 break
+            # Converted by the feed's worker process, when one read the feed (feed_worker).
+            fields = await self.run.converted_summary(item) if self.run.feed_workers else None
             with self.run.contained(item.url):
-                self.pending.append(self.summary_release(rid, item))
+                self.pending.append(summary_release(self.run.profile, rid, item, fields))
             if len(self.pending) >= HEADLINE_BATCH_SIZE:
                 await self.flush(force=True)
             self.run.emit("releases", done, len(fresh), item.title)

@@ -151,7 +151,7 @@ class SourceReader:
             return True
         try:
             parsed = await asyncio.wait_for(
-                _parse_in_daemon_thread(response.body, response.url), timeout=FEED_PARSE_TIMEOUT
+                self.parse(response.body, response.url), timeout=FEED_PARSE_TIMEOUT
             )
         except FeedError as exc:
             if not quiet:
@@ -168,6 +168,26 @@ class SourceReader:
             log.info("%s: %d items without a usable link dropped", url, parsed.dropped_links)
         self.source_states.append(response.fetch_state(url, content_hash=content))
         return True
+
+    async def parse(self, body: bytes, url: str) -> ParsedFeed:
+        """The feed read by a forked child for a big feed (`feed_worker`: the other core), else
+        (or when the child fails) in a daemon thread."""
+        worker = await self.run.feed_worker(body, url)
+        if worker is not None:
+            from newsroom_tui.ingest.feed_worker import WorkerFailed
+
+            try:
+                parsed = await worker.parsed()
+            except WorkerFailed as exc:
+                log.info("%s: %s; read here instead", url, exc)
+                worker.close()
+            except BaseException:
+                worker.close()
+                raise
+            else:
+                log.info("%s: read by a worker process (%d items)", url, len(parsed.items))
+                return parsed
+        return await _parse_in_daemon_thread(body, url)
 
     def add_items(self, items: Sequence[FeedItem]) -> None:
         """Merge a source's items; one that cannot be merged is that item's failure."""

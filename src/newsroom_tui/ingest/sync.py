@@ -76,29 +76,37 @@ async def _sync(
     backoff: float,
 ) -> SyncReport:
     async with Fetcher(profile.fetch, backoff=backoff) as fetcher:
-        run = SyncRun(profile, store, fetcher, pool, progress, cancel)
-        sources = SourceReader(run)
-        releases = ReleaseSync(run, await sources.read())
-        if not run.stopped():
-            if pages:
-                await releases.add_unfetched_pages()
-                await releases.sync_releases()
-            else:
-                await releases.store_headlines()
-        if sections and not run.stopped():
-            await SectionSync(run).sync_sections()
-        if not run.stopped():
-            if sources.source_states:
-                await asyncio.to_thread(store.apply_batch, (), (), sources.source_states)
-            if run.report.sources_ok:  # a sync that reached nothing (offline) is no sync
-                store.set_meta(META_LAST_SYNC, datetime.now(UTC).isoformat(timespec="seconds"))
-            await asyncio.to_thread(store.refresh_contacts_directory)
+        run = SyncRun(profile, store, fetcher, pool, progress, cancel, headlines=not pages)
+        try:
+            return await _sync_run(run, store, sections, pages)
+        finally:
+            run.close_workers()
+
+
+async def _sync_run(run: SyncRun, store: SyncStore, sections: bool, pages: bool) -> SyncReport:
+    """The recipe (see the module docstring) for one sync's shared state."""
+    sources = SourceReader(run)
+    releases = ReleaseSync(run, await sources.read())
+    if not run.stopped():
+        if pages:
+            await releases.add_unfetched_pages()
+            await releases.sync_releases()
         else:
-            await releases.flush(force=True)
-        run.report.cancelled = run.cancelled
-        run.report.extracted = run.extracted
-        run.emit("done", 1, 1)
-        return run.report
+            await releases.store_headlines()
+    if sections and not run.stopped():
+        await SectionSync(run).sync_sections()
+    if not run.stopped():
+        if sources.source_states:
+            await asyncio.to_thread(store.apply_batch, (), (), sources.source_states)
+        if run.report.sources_ok:  # a sync that reached nothing (offline) is no sync
+            store.set_meta(META_LAST_SYNC, datetime.now(UTC).isoformat(timespec="seconds"))
+        await asyncio.to_thread(store.refresh_contacts_directory)
+    else:
+        await releases.flush(force=True)
+    run.report.cancelled = run.cancelled
+    run.report.extracted = run.extracted
+    run.emit("done", 1, 1)
+    return run.report
 
 
 def run_sync(

@@ -42,7 +42,9 @@ from newsroom_tui.storage.errors import StoreError
 from newsroom_tui.storage.store import BatchResult
 
 if TYPE_CHECKING:
+    from newsroom_tui.extraction.markdown_text import SummaryFields
     from newsroom_tui.ingest.extraction_pool import ExtractionPool
+    from newsroom_tui.ingest.feed_worker import FeedWorker
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +112,10 @@ class SyncRun:
     """Hosts found unreachable in this sync, with the reason (later requests fail fast)."""
     cancelled: bool = False
     extracted: int = 0
+    headlines: bool = False
+    """A headlines sync: new items are stored from their summaries (no pages fetched)."""
+    feed_workers: list[FeedWorker] = field(default_factory=list)
+    """The forked children reading this sync's big feeds (closed when it ends)."""
 
     def emit(self, phase: str, done: int, total: int, message: str = "") -> None:
         if self.progress is not None:
@@ -185,6 +191,31 @@ class SyncRun:
             raise
         self.report.reached = True
         return response
+
+    async def feed_worker(self, body: bytes, url: str) -> FeedWorker | None:
+        """A forked child to read a big feed with (`feed_worker`); None for a small one, or
+        where this process may not fork."""
+        from newsroom_tui.ingest.feed_worker import WORKER_MIN_BYTES, FeedWorker
+
+        if len(body) < WORKER_MIN_BYTES:
+            return None
+        worker = await FeedWorker.start(body, url, convert=self.headlines)
+        if worker is not None:
+            self.feed_workers.append(worker)
+        return worker
+
+    async def converted_summary(self, item: FeedItem) -> SummaryFields | None:
+        """The item's summary as a feed worker converted it; None when none did."""
+        for worker in self.feed_workers:
+            fields = await worker.summary(item)
+            if fields is not None:
+                return fields
+        return None
+
+    def close_workers(self) -> None:
+        for worker in self.feed_workers:
+            worker.close()
+        self.feed_workers.clear()
 
     async def extract(
         self,
