@@ -224,8 +224,10 @@ def test_a_headlines_sync_stores_the_same_rows_with_the_child_as_without(
         }
         forked = tmp_path / "forked"
         done = subprocess.run(
-            [sys.executable, "-m", "newsroom_tui", "sync", "--no-pages", "--no-sections"]
-            + ["--profile", str(profile), "--data-dir", str(forked)],
+            [
+                *(sys.executable, "-m", "newsroom_tui", "sync", "--no-pages", "--no-sections"),
+                *("--profile", str(profile), "--data-dir", str(forked)),
+            ],
             env=env,
             capture_output=True,
             text=True,
