@@ -9,9 +9,11 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from newsroom_tui.models import FetchState, LanguageLink, Release, SectionPage
+from newsroom_tui.speedups.json_text import string_list, strings_flag_empty
 from newsroom_tui.storage.dbfile import Database
 from newsroom_tui.storage.errors import StoreError
 from newsroom_tui.storage.values import (
@@ -38,15 +40,18 @@ class BatchResult(NamedTuple):
 
 def content_hash(release: Release) -> str:
     """What decides whether a release changed: title, text, completeness and contacts."""
-    payload = json.dumps(
-        [
-            release.title,
-            release.markdown,
-            bool(release.summary_only),
-            [[c.name, c.organization, c.phones, c.emails] for c in release.contacts],
-        ],
-        ensure_ascii=False,
-    )
+    if not release.contacts:  # every headline, most pages: the one shape encoded directly
+        payload = strings_flag_empty(release.title, release.markdown, bool(release.summary_only))
+    else:
+        payload = json.dumps(
+            [
+                release.title,
+                release.markdown,
+                bool(release.summary_only),
+                [[c.name, c.organization, c.phones, c.emails] for c in release.contacts],
+            ],
+            ensure_ascii=False,
+        )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -390,7 +395,7 @@ class _BatchWriter:
                 from_ts(published).year if published is not None else None,  # type: ignore[union-attr]
                 release.language,
                 release.section,
-                json.dumps(release.tags, ensure_ascii=False),
+                string_list(release.tags),
                 int(release.summary_only),
                 content_hash(release),
                 self.now,
@@ -405,7 +410,7 @@ class _BatchWriter:
                 release.summary,
                 release.markdown,
                 text,
-                contacts_json(release.contacts),
+                contacts_json(release.contacts) if release.contacts else "[]",
                 contacts_text,
             )
         )
@@ -417,12 +422,16 @@ class _BatchWriter:
         return "new"
 
 
+_tag_key = lru_cache(maxsize=4096)(fold)
+"""A tag's folded key (a feed's items share a few tags: each is folded once)."""
+
+
 def _tag_keys(tags: Sequence[str]) -> list[tuple[str, str]]:
     """(folded key, tag) for each tag whose key is new in the list."""
     seen: set[str] = set()
     keys: list[tuple[str, str]] = []
     for tag in tags:
-        key = fold(tag)
+        key = _tag_key(tag)
         if key and key not in seen:
             seen.add(key)
             keys.append((key, tag))
@@ -481,7 +490,7 @@ def _upsert(
         "year": from_ts(published).year if published is not None else None,  # type: ignore[union-attr]
         "language": release.language,
         "section": release.section,
-        "tags": json.dumps(release.tags, ensure_ascii=False),
+        "tags": string_list(release.tags),
         "summary_only": int(release.summary_only),
         "content_hash": digest,
         "last_seen": now,
