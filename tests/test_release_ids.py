@@ -5,6 +5,8 @@ schema wrote (its read/starred state and contacts included), after which a sync 
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
 import io
 import re
 import sqlite3
@@ -12,6 +14,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsroom_tui import paths
 from newsroom_tui.cli import main
@@ -177,3 +181,10 @@ def test_url_lookup_finds_the_release(tmp_path: Path) -> None:
         assert store.find_release(some.url + "?other") is None
         assert store.find_release("https://elsewhere.example/") is None
         assert httpx.URL(some.url).port == DEMO_PORT
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_an_id_is_the_first_twelve_characters_of_the_whole_digests_base32(key: str) -> None:
+    """The id encodes the digest's first 10 bytes only: the same characters as encoding it all."""
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
+    assert release_id_for(key) == base64.b32encode(digest).decode("ascii")[:12].lower()

@@ -89,6 +89,9 @@ def _child(fd: int, body: bytes, url: str, convert: bool) -> None:
     """The forked child's work; always ends the process."""
     status = 0
     gc.freeze()  # the parent's objects: never scanned (nor copied by touching them) here
+    # The parent's handlers and wake-up pipe are its event loop's: Ctrl-C simply ends the child.
+    signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     try:
         with os.fdopen(fd, "wb") as out:
 
