@@ -22,7 +22,7 @@ from benchmarks.common import bench_profile, bench_profile_toml
 from benchmarks.generate import Newsroom
 from benchmarks.server import BenchServer
 
-from newsroom_tui.extraction.markdown_text import summary_fields
+from newsroom_tui.extraction.summaries import summary_fields
 from newsroom_tui.ingest import feed_worker, sync
 from newsroom_tui.ingest.feeds import FeedError, parse_feed_detailed
 from newsroom_tui.storage.store import Store

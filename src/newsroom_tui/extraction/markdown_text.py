@@ -15,7 +15,7 @@ from functools import lru_cache, partial
 from urllib.parse import urljoin, urlsplit
 
 from newsroom_tui import speedups
-from newsroom_tui.sanitise import clean_body, clean_line, safe_url
+from newsroom_tui.sanitise import clean_body, safe_url
 from newsroom_tui.speedups.summary_walk import inline_summary
 from newsroom_tui.speedups.urljoin import join_as_is
 
@@ -197,20 +197,3 @@ def _plain_summary(html: str) -> ConvertedBody:
     markdown = clean_body(escape_markdown(collapsed).strip()).strip()
     return ConvertedBody(markdown, clean_body(_tidy_text(collapsed)), [])
 
-
-SummaryFields = tuple[str, str, str]
-"""A release's (summary line, Markdown, text) made from its feed summary."""
-
-
-def summary_fields(summary_html: str, base_url: str) -> SummaryFields:
-    """What a release stored from its feed summary holds: the summary line, the Markdown and
-    the text (all empty without a summary). `quick_summary` first; the parsers only for a
-    summary it declines."""
-    if not summary_html:
-        return ("", "", "")
-    summary = quick_summary(summary_html, base_url)
-    if summary is None:  # markup beyond one paragraph of links and emphasis: the parsers
-        from newsroom_tui.extraction.markdown import summary_to_markdown
-
-        summary = summary_to_markdown(summary_html, base_url)
-    return (clean_line(summary.text, limit=2000), summary.markdown, summary.text)

@@ -119,7 +119,7 @@ def _child(fd: int, body: bytes, url: str, convert: bool) -> None:
                 )
             )
             if convert:
-                from newsroom_tui.extraction.markdown_text import summary_fields
+                from newsroom_tui.extraction.summaries import summary_fields
 
                 for start in range(0, len(items), SUMMARY_CHUNK):
                     chunk: list[Any] = []
@@ -263,6 +263,7 @@ class FeedWorker:
         if self.receiving is not None and not self.receiving.done():
             self.receiving.cancel()
         self.finished = True
+        self.arrived.set()  # nothing waits for a summary from a stopped child
         self.transport.close()
         if self.reaped:
             return

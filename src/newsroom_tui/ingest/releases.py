@@ -26,7 +26,7 @@ from newsroom_tui.profiles import Profile
 from newsroom_tui.storage.store import BatchResult
 
 if TYPE_CHECKING:
-    from newsroom_tui.extraction.markdown_text import SummaryFields
+    from newsroom_tui.extraction.summaries import SummaryFields
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ def summary_release(
     """An item stored from its feed summary alone (marked summary-only: a later sync fetches
     its page). `fields`: its summary already converted (by the feed's worker process)."""
     if fields is None:
-        from newsroom_tui.extraction.markdown_text import summary_fields  # only for new items
+        from newsroom_tui.extraction.summaries import summary_fields  # only for new items
 
         fields = summary_fields(item.summary_html, item.url)
     summary, markdown, text = fields

@@ -42,7 +42,7 @@ from newsroom_tui.storage.errors import StoreError
 from newsroom_tui.storage.store import BatchResult
 
 if TYPE_CHECKING:
-    from newsroom_tui.extraction.markdown_text import SummaryFields
+    from newsroom_tui.extraction.summaries import SummaryFields
     from newsroom_tui.ingest.extraction_pool import ExtractionPool
     from newsroom_tui.ingest.feed_worker import FeedWorker
 
