@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
-import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
+from typing import Any
 
 from newsroom_tui.i18n import N_, _
 from newsroom_tui.phones import normalise_phone, phone_numbers
@@ -15,6 +17,15 @@ RELEASE_ID_LENGTH = 12
 never share one (the odds stay under one in a million up to a million releases)."""
 
 
+@cache
+def _sha256() -> Callable[[bytes], Any]:
+    """hashlib's SHA-256, imported on first use (loading OpenSSL's hashes takes a few ms that a
+    command which makes no release id need not pay)."""
+    import hashlib
+
+    return hashlib.sha256
+
+
 def release_id_for(key: str) -> str:
     """A release's id: short, one shape for every release, stable for its key (the feed's guid,
     else its URL; see ingest.sources.release_id). Lowercase letters and 2-7 only, so it survives
@@ -22,7 +33,7 @@ def release_id_for(key: str) -> str:
     for (ids were keys until schema v4): `Store.get_release` tries `release_id_for(ref)` too."""
     # The first 12 characters of the digest's base32 are its first 60 bits: the first 10 bytes
     # give them (encoding all 32 took twice as long, for a feed's every item).
-    digest = hashlib.sha256(key.encode("utf-8")).digest()[:10]
+    digest = _sha256()(key.encode("utf-8")).digest()[:10]
     return base64.b32encode(digest).decode("ascii")[:RELEASE_ID_LENGTH].lower()
 
 
