@@ -196,4 +196,3 @@ def _plain_summary(html: str) -> ConvertedBody:
     collapsed = _TEXT_WS.sub(" ", html) if len(html) > 1 else html
     markdown = clean_body(escape_markdown(collapsed).strip()).strip()
     return ConvertedBody(markdown, clean_body(_tidy_text(collapsed)), [])
-
