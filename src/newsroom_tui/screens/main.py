@@ -261,10 +261,17 @@ class MainScreen(ReleaseVersionActions):
             self._say_offline()
         tree = self.query_one(SectionTree)
         remembered = self.store.get_meta("selected") or NEWSROOM_KEY
-        if not tree.select_key(remembered):
+        chosen = tree.move_to_key(remembered)
+        if chosen is None:
             # A remembered year or tag: its node appears with the facets.
             self._select_when_facets_arrive = remembered
-            tree.select_key(NEWSROOM_KEY)
+            chosen = tree.move_to_key(NEWSROOM_KEY)
+        if isinstance(chosen, SectionTree.FacetSelected):
+            # Listed now, so that the first frame has the rows (through the tree's message,
+            # they came one frame later).
+            self._facet_selected(chosen)
+        elif chosen is not None:
+            tree.post_message(chosen)
         self._refresh_unread()
         self._update_layout()
         if self.settings.sync_every > 0:
