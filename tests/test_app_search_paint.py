@@ -36,7 +36,7 @@ async def test_a_paint_of_the_list_draws_the_rows_render_line_draws(tmp_path: Pa
             release_list._lines.clear()
             painted = release_list.render_lines(Region(0, 0, width, height))
             assert [list(s) for s in painted] == [list(s) for s in one_by_one]
-            seen_cursor_styles.add(list(one_by_one[0])[0].style)
+            seen_cursor_styles.add(next(iter(one_by_one[0])).style)
         assert len(seen_cursor_styles) == 2
 
 
