@@ -775,7 +775,13 @@ class MainScreen(ReleaseVersionActions):
     def open_directory(self, filter_text: str) -> None:
         from newsroom_tui.screens.contacts_directory import ContactsDirectoryScreen
 
-        self.app.push_screen(ContactsDirectoryScreen(self.store, filter_text))
+        self.app.push_screen(
+            ContactsDirectoryScreen(
+                self.store,
+                filter_text,
+                read_contacts=self.services[self.home.id].contacts_directory,
+            )
+        )
 
     def palette_sections(self) -> tuple[MenuNode, ...]:
         return self.profile.menu
