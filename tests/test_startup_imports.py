@@ -126,3 +126,31 @@ def test_a_lazy_pattern_compiles_once_and_reports_a_bad_pattern_when_used() -> N
     good = lazy_compile(r"\d+")
     first = good.search
     assert good.search is first and first("x42").group() == "42"  # type: ignore[union-attr]
+
+
+def test_an_unchanged_re_sync_loads_no_feed_reader(tmp_path: Path) -> None:
+    """The second headlines sync of an unchanged feed gets a 304: it stores nothing new and
+    loads neither the feed readers nor the query language (no watches) nor the demo's server."""
+    from crashharness import profile_toml, publish
+    from sitekit import Site
+
+    with Site() as site:
+        publish(site, 1, count=3)
+        toml = tmp_path / "p.toml"
+        toml.write_text(profile_toml(site), encoding="utf-8")
+        argv = ("sync", "--no-pages", "--no-sections", "--profile", str(toml))
+        first = loaded_by(*argv, "--data-dir", str(tmp_path / "data"))
+        assert "newsroom_tui.ingest.feeds" in first  # the probe sees a feed being read
+        again = loaded_by(*argv, "--data-dir", str(tmp_path / "data"))
+        assert ("/rss.xml", 304) in site.statuses
+    assert "newsroom_tui.ingest.sync" in again
+    unused = (
+        "newsroom_tui.ingest.feeds",
+        "newsroom_tui.speedups.feed_xml",
+        "lxml",
+        "feedparser",
+        "bs4",
+        "newsroom_tui.query",
+        "newsroom_tui.demo.server",
+    )
+    assert sorted(m for m in unused if m in again) == []

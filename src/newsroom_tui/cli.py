@@ -494,6 +494,9 @@ def _context(args: argparse.Namespace, out: TextIO, err: TextIO) -> Context:
 @contextlib.contextmanager
 def serving_demo_if_needed(ctx: Context) -> Iterator[Context]:
     """For the built-in demo profile, serve the bundled site on 127.0.0.1 while the block runs."""
+    if ctx.profile.id != DEMO_PROFILE:  # nothing to serve: the demo's server is not imported
+        yield ctx
+        return
     from newsroom_tui.demo.server import serving_demo
 
     with serving_demo(ctx.profile) as profile:
