@@ -833,8 +833,8 @@ def _newsroom_json(result: NewsroomSync) -> dict[str, object]:
 
 
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
-    from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN
     from newsroom_tui.query import QueryError, parse_query
+    from newsroom_tui.records import SNIPPET_CLOSE, SNIPPET_OPEN
 
     flags: list[tuple[str, str]] = []
     for flag, key in SEARCH_FLAGS.items():
