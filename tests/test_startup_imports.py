@@ -159,3 +159,45 @@ def test_an_unchanged_re_sync_loads_no_feed_reader(tmp_path: Path) -> None:
         "newsroom_tui.demo.server",
     )
     assert sorted(m for m in unused if m in again) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["search", "migrants", "--limit", "3"],
+        ["search", "-sahel", "x"],
+        ["search", "--limit", "zero"],
+        ["search", "--nope"],
+        ["show"],
+        ["show", "abc", "--lang", "fr", "--diff"],
+        ["contacts", "--csv", "--json"],
+        ["profiles", "check"],
+        ["profiles", "show", "iom-fr"],
+        ["--profile", "sync", "search", "x"],
+        ["--ui-lang", "fr", "search", "--order", "bad"],
+        ["--data-dir", "/x", "show", "id", "--json"],
+        ["sync", "--every", "10s"],
+        ["--demo", "search", "x"],
+    ],
+)
+def test_the_named_command_s_parser_alone_reads_as_the_whole_parser(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """build_parser(only=...) gives the same arguments, usage and errors as the whole parser."""
+    from newsroom_tui import cli, i18n
+
+    def parse(only: str | None) -> tuple[object, str, str]:
+        i18n.use_language(i18n.choose_language(i18n.option_in_argv(argv), None))
+        with i18n.argparse_speaking():
+            parser = cli.build_parser(only=only)
+            try:
+                parsed = parser.parse_args(cli._dash_words_as_query(argv))
+                result: object = sorted(vars(parsed).items())
+            except SystemExit as exc:
+                result = exc.code
+        captured = capsys.readouterr()
+        return result, captured.out, captured.err
+
+    only = cli._command_in(argv)
+    assert only is not None and only in argv  # each of these names its command
+    assert parse(only) == parse(None)
