@@ -40,7 +40,8 @@ PARALLEL := -n $(TEST_WORKERS) --dist worksteal
 # each test and the collector runs less often in test processes (GC time of the UI tests
 # 18.9 -> 6.4 s of ~60 s CPU), pipe reads that ended on a 5 s timeout now end at EOF (the
 # sync --every tests 17.4 -> 6.7 s and 7.0 -> 1.4 s), the crash test kills 12 children (30 in
-# test-deep) and this pass runs serially. Figures after them: benchmarks/analysis.md.
+# test-deep) and this pass runs serially. After: 3:31 wall, 6:18 user CPU (load 3-4; details in
+# benchmarks/analysis.md).
 test: lint
 	$(PYTEST) -q $(PARALLEL) $(PYTEST_ARGS)
 	NEWSROOM_TUI_NO_SPEEDUPS=1 $(PYTEST) -q -p no:cacheprovider $(NO_SPEEDUPS_TESTS)
