@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import dataclasses
 import io
-import json
-import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,17 +19,9 @@ from typing import TYPE_CHECKING, TextIO
 
 from newsroom_tui import __version__, i18n, paths
 from newsroom_tui.i18n import _, ngettext
+from newsroom_tui.lazy_re import lazy_compile
 from newsroom_tui.local_formats import format_number
 from newsroom_tui.logfile import get_logger, setup_logging
-from newsroom_tui.models import (
-    SNIPPET_CLOSE,
-    SNIPPET_OPEN,
-    SYNC_PHASES,
-    Release,
-    SyncProgress,
-    SyncReport,
-    phase_label,
-)
 from newsroom_tui.process_settings import tune_process
 from newsroom_tui.profiles import (
     Profile,
@@ -46,6 +35,7 @@ from newsroom_tui.sanitise import clean_body, clean_line, clean_text, clean_titl
 from newsroom_tui.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
+    from newsroom_tui.models import Release, SyncProgress, SyncReport
     from newsroom_tui.newsrooms.multistore import MultiStore
     from newsroom_tui.newsrooms.sync_all import NewsroomSync
     from newsroom_tui.storage.store import Store
@@ -354,7 +344,7 @@ _SEARCH_VALUE_OPTIONS = frozenset(
         "--order",
     }
 )
-_DASH_WORD = re.compile(r"-[^-\d\s]\S*")
+_DASH_WORD = lazy_compile(r"-[^-\d\s]\S*")
 
 
 def _as_text(value: str) -> str:
@@ -398,10 +388,12 @@ def _dash_words_as_query(argv: list[str]) -> list[str]:
 
 # Characters JSON leaves raw that a terminal may act on (C1, bidi controls, line separators):
 # written as \uXXXX escapes, so the data is unchanged and the output is safe to print.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = lazy_compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _print_json(payload: object, out: TextIO) -> None:
+    import json
+
     text = json.dumps(payload, ensure_ascii=False, indent=2)
     out.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
@@ -517,6 +509,9 @@ class ProgressPrinter:
     """Seconds between two redraws of the bar (the last count of a phase is always drawn)."""
 
     def __init__(self, stream: TextIO) -> None:
+        from newsroom_tui.models import SYNC_PHASES, phase_label
+
+        self.phase_label = phase_label
         self.stream = stream
         self.tty = stream.isatty()
         self.phase = ""
@@ -529,7 +524,7 @@ class ProgressPrinter:
         if not self.tty:
             if progress.phase != self.phase and progress.phase != "done":
                 line = _("{phase}: {count} to do").format(
-                    phase=phase_label(progress.phase), count=format_number(progress.total)
+                    phase=self.phase_label(progress.phase), count=format_number(progress.total)
                 )
                 self.stream.write(line + "\n")
                 self.stream.flush()
@@ -556,7 +551,7 @@ class ProgressPrinter:
         filled = self.WIDTH * min(progress.done, total) // total if total else self.WIDTH
         bar = "#" * filled + "-" * (self.WIDTH - filled)
         # \r then erase to the end of the line: a shorter line never keeps the end of a longer one
-        label = phase_label(progress.phase).ljust(self.label_width)
+        label = self.phase_label(progress.phase).ljust(self.label_width)
         self.stream.write(f"\r\x1b[K{label} [{bar}] {progress.done}/{total}")
         self.stream.flush()
 
@@ -835,6 +830,7 @@ def _newsroom_json(result: NewsroomSync) -> dict[str, object]:
 
 
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
+    from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN
     from newsroom_tui.query import QueryError, parse_query
 
     flags: list[tuple[str, str]] = []
@@ -984,7 +980,7 @@ def _language_version(language: str, ctx: Context, store: Store, release: Releas
 def _show_diff(args: argparse.Namespace, ctx: Context, store: Store, release: Release) -> int:
     """What changed between the previous version and the current one; printing it counts as
     seeing the change (the ✎ marker goes)."""
-    from newsroom_tui.storage.store import StoreError
+    from newsroom_tui.storage.errors import StoreError
     from newsroom_tui.versions.changes import contact_changes, unified_diff
     from newsroom_tui.versions.delta import DeltaError
 
@@ -1153,6 +1149,8 @@ def cmd_contacts(args: argparse.Namespace, ctx: Context) -> int:
         ]
         _print_json(payload, ctx.out)
     elif fmt == "csv":
+        import csv
+
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(["name", "organization", "emails", "phones", "releases", "last_seen"])
@@ -1376,7 +1374,7 @@ def main(
             with i18n.argparse_speaking():
                 parser.error(_("--demo opens the reader; use `--profile demo` with a command"))
         args.profile = DEMO_PROFILE
-    from newsroom_tui.storage.store import StoreError
+    from newsroom_tui.storage.errors import StoreError
 
     try:
         if args.command == "profiles":

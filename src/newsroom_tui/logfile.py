@@ -3,13 +3,51 @@
 from __future__ import annotations
 
 import logging
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from newsroom_tui import paths
 
 LOGGER_NAME = "newsroom_tui"
+MAX_BYTES = 1_000_000
+BACKUPS = 3
 _configured: Path | None = None
+
+
+class _LogFile(logging.Handler):
+    """The rotating log file, opened when the first record arrives: most commands log nothing,
+    and logging.handlers (with socket, pickle and queue) takes ~6 ms to import."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
+        self._unwritable = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Called with the handler's lock held, so the file is made once.
+        if self._file is None:
+            if self._unwritable:
+                return
+            from logging.handlers import RotatingFileHandler
+
+            try:
+                self._file = RotatingFileHandler(
+                    self.path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+                )
+            except OSError:
+                self._unwritable = True  # records then go nowhere, never to the screen
+                return
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:
@@ -31,12 +69,13 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         old.close()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingFileHandler(
-            target, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        # Made (or opened for appending) now, so that an unwritable file is known at start.
+        with target.open("a", encoding="utf-8"):
+            pass
     except OSError:
         logger.addHandler(logging.NullHandler())
         return None
+    handler = _LogFile(target)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger.addHandler(handler)
     _configured = target

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
-import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
+from typing import Any
 
 from newsroom_tui.i18n import N_, _
 from newsroom_tui.phones import normalise_phone, phone_numbers
@@ -15,12 +17,21 @@ RELEASE_ID_LENGTH = 12
 never share one (the odds stay under one in a million up to a million releases)."""
 
 
+@cache
+def _sha256() -> Callable[[bytes], Any]:
+    """hashlib's SHA-256, imported on first use (loading OpenSSL's hashes takes a few ms that a
+    command which makes no release id need not pay)."""
+    import hashlib
+
+    return hashlib.sha256
+
+
 def release_id_for(key: str) -> str:
     """A release's id: short, one shape for every release, stable for its key (the feed's guid,
     else its URL; see ingest.sources.release_id). Lowercase letters and 2-7 only, so it survives
     any shell, file name or URL unquoted. The key itself keeps working where an id is asked
     for (ids were keys until schema v4): `Store.get_release` tries `release_id_for(ref)` too."""
-    digest = hashlib.sha256(key.encode("utf-8")).digest()
+    digest = _sha256()(key.encode("utf-8")).digest()
     return base64.b32encode(digest).decode("ascii")[:RELEASE_ID_LENGTH].lower()
 
 

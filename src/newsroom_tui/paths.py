@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-
-import platformdirs
+from types import ModuleType
 
 APP_NAME = "newsroom-tui"
 DATA_ENV = "NEWSROOM_TUI_DATA_DIR"
 CONFIG_ENV = "NEWSROOM_TUI_CONFIG_DIR"
 LOG_ENV = "NEWSROOM_TUI_LOG_DIR"
 DB_FILENAME = "newsroom.sqlite3"
+
+
+def _platformdirs() -> ModuleType:
+    """platformdirs, imported only when a directory is not given by an option or the
+    environment (the import pulls in shutil, tempfile and more: ~10 ms of every start)."""
+    import platformdirs
+
+    return platformdirs
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -21,7 +28,7 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get(DATA_ENV)
     if env:
         return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return Path(_platformdirs().user_data_dir(APP_NAME, appauthor=False))
 
 
 def config_dir() -> Path:
@@ -29,7 +36,7 @@ def config_dir() -> Path:
     env = os.environ.get(CONFIG_ENV)
     if env:
         return Path(env).expanduser()
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return Path(_platformdirs().user_config_dir(APP_NAME, appauthor=False))
 
 
 def user_profiles_dir() -> Path:
@@ -43,7 +50,7 @@ def log_dir() -> Path:
         return Path(env).expanduser()
     if os.environ.get(DATA_ENV):
         return data_dir() / "logs"
-    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    return Path(_platformdirs().user_log_dir(APP_NAME, appauthor=False))
 
 
 def database_path(data: Path, profile_id: str) -> Path:

@@ -7,13 +7,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from newsroom_tui.lazy_re import lazy_compile
+
 MAX_PHONE_DIGITS = 20
 
-EXTENSION_TAIL = re.compile(
+EXTENSION_TAIL = lazy_compile(
     r"(?:ext|extension|poste|anexo|int|x)\.?\s{0,3}:?\s{0,3}(\d{1,6})\s{0,3}\)?\s{0,3}$", re.I
 )
 """An extension closing a printed phone ("ext. 12", "poste 45", "anexo 116", "x142")."""
-_TRUNK_ZERO = re.compile(r"\(\s{0,2}0\s{0,2}\)")
+_TRUNK_ZERO = lazy_compile(r"\(\s{0,2}0\s{0,2}\)")
 
 
 def normalise_phone(printed: str) -> str:

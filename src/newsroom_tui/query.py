@@ -24,6 +24,7 @@ from datetime import date
 from typing import Any
 
 from newsroom_tui.i18n import _
+from newsroom_tui.lazy_re import lazy_compile
 from newsroom_tui.local_formats import format_number
 
 MAX_QUERY_LENGTH = 1000
@@ -218,11 +219,11 @@ class Query:
 # --- tokenizer -------------------------------------------------------------------------------
 
 FILTER_KEYS = ("section", "tag", "lang", "since", "until", "year", "is", "newsroom")
-_WORDY = re.compile(r"[^\W_]")
-_LANG = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$")
-_NEWSROOM = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_KEY = re.compile(r"[A-Za-z]+")
+_WORDY = lazy_compile(r"[^\W_]")
+_LANG = lazy_compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$")
+_NEWSROOM = lazy_compile(r"^[a-z0-9][a-z0-9_-]*$")
+_DATE = lazy_compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_KEY = lazy_compile(r"[A-Za-z]+")
 _OPERATORS = {"OR": "or", "AND": "and", "NOT": "not"}
 _STOP = ' \t\n\r\f\v"()'
 

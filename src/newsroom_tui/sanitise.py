@@ -7,10 +7,11 @@ import re
 import unicodedata
 
 from newsroom_tui import urls
+from newsroom_tui.lazy_re import lazy_compile
 
 # ESC-introduced sequences. A string sequence (OSC/DCS/APC/PM/SOS) is removed whole only when it is
 # terminated; an unterminated one loses its introducer alone, so the text after it is kept.
-_ESC_SEQUENCES = re.compile(
+_ESC_SEQUENCES = lazy_compile(
     r"""
     \x1b\[[0-?]{0,64}[ -/]{0,16}[@-~]?            # CSI
     | \x9b[0-?]{0,64}[ -/]{0,16}[@-~]?            # 8-bit CSI
@@ -22,17 +23,17 @@ _ESC_SEQUENCES = re.compile(
 )
 # C0 (except tab and newline), DEL, C1; bidi embeddings, overrides and isolates; BOM;
 # line/paragraph separators are turned into newlines first.
-_CONTROLS = re.compile(
+_CONTROLS = lazy_compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]"
 )
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\u00ad\u180e]")
-_SURROGATES = re.compile(r"[\ud800-\udfff]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_BLANK_LINES = re.compile(r"\n{3,}")
+_ZERO_WIDTH = lazy_compile(r"[\u200b-\u200d\u2060\u00ad\u180e]")
+_SURROGATES = lazy_compile(r"[\ud800-\udfff]")
+_SPACES = lazy_compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_LINES = lazy_compile(r"\n{3,}")
 # Every character clean_text's passes can act on (escape-sequence introducers, controls, CR, bidi
 # marks, line/paragraph separators, BOM, surrogates). Text with none of them comes out of the
 # passes unchanged; tests check this for every BMP character.
-_CLEAN_TRIGGERS = re.compile(
+_CLEAN_TRIGGERS = lazy_compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
     "\u2066-\u2069\ufeff\ud800-\udfff]"
 )
@@ -55,7 +56,7 @@ def _no_clean_triggers(value: str) -> bool:
 # Every character clean_line's passes act on besides a lone space (the zero-width ones, clean_text's
 # triggers, newline, tab and the other spaces), and two spaces in a row; a few more (U+2061-2065)
 # only cost the passes. A line with none of them comes out of the passes stripped, nothing else.
-_LINE_TRIGGERS = re.compile(
+_LINE_TRIGGERS = lazy_compile(
     "[\x00-\x1f\x7f-\x9f\u00a0\u00ad\u061c\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2069"
     "\u3000\ufeff\ud800-\udfff]|  "
 )

@@ -25,13 +25,13 @@ imports Textual: the reader applies the theme and the key bindings, the CLI the 
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newsroom_tui import paths
+from newsroom_tui.lazy_re import lazy_compile
 
 SETTINGS_FILENAME = "config.toml"
 ORDERS = ("newest", "oldest", "relevance")
@@ -39,10 +39,10 @@ DEFAULT_NEWSROOMS = ("iom-fr",)
 MIN_SYNC_EVERY = 60.0
 """The shortest interval accepted between two automatic syncs, in seconds (be polite)."""
 MAX_SYNC_EVERY = 7 * 24 * 3600.0
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
+_DURATION = lazy_compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNITS = {"": 60.0, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
-_PROFILE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_KEY_NAME = re.compile(r"^[A-Za-z0-9_+\-,. ]+$")
+_PROFILE_ID = lazy_compile(r"^[a-z0-9][a-z0-9_-]*$")
+_KEY_NAME = lazy_compile(r"^[A-Za-z0-9_+\-,. ]+$")
 
 KNOWN_KEYS: dict[str, tuple[str, ...]] = {
     "": ("newsrooms", "theme", "browser", "ui_lang", "reader", "sync", "notifications", "keys"),

@@ -16,11 +16,11 @@ made from item URLs, so a normalisation here would rename releases already store
 from __future__ import annotations
 
 import ipaddress
-import re
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from newsroom_tui.i18n import N_, _
+from newsroom_tui.lazy_re import lazy_compile
 from newsroom_tui.local_formats import format_number
 
 MAX_URL = 4096
@@ -30,13 +30,13 @@ MAX_HOST = 253
 
 # What a URL must not hold: C0 controls and space, DEL, C1, bidi and zero-width characters, BOM,
 # and lone surrogates (no encoding can send or store them).
-_URL_REFUSED = re.compile(
+_URL_REFUSED = lazy_compile(
     "[\x00-\x20\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff"
     "\u200b-\u200d\u2060\u00ad\u180e\ud800-\udfff]"
 )
-_LABEL = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?")
-_NUMERIC_HOST = re.compile(r"[0-9.]+")
-_PORT = re.compile(r"[0-9]{1,5}")
+_LABEL = lazy_compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?")
+_NUMERIC_HOST = lazy_compile(r"[0-9.]+")
+_PORT = lazy_compile(r"[0-9]{1,5}")
 _SHOWN = 80
 
 
@@ -65,7 +65,7 @@ def _too_long() -> str:
 # and hyphens, maybe a port, then printable ASCII. For it, the full check below comes down to the
 # host's check and the port's range (`urlsplit` would find this host and port, and nothing else
 # in it can be refused): most links of a feed take this one match instead of the parse.
-_PLAIN_URL = re.compile(r"https?://([A-Za-z0-9.-]+)(?::([0-9]{1,5}))?(?:[/?#][!-~]*)?")
+_PLAIN_URL = lazy_compile(r"https?://([A-Za-z0-9.-]+)(?::([0-9]{1,5}))?(?:[/?#][!-~]*)?")
 
 
 def check_url(value: object) -> str:

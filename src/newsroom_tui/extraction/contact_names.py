@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from newsroom_tui.lazy_re import lazy_compile
+
 MAX_PERSON_TOKENS = 6
 
 
@@ -22,7 +24,7 @@ def _wordset(words: str) -> frozenset[str]:
 _APOSTROPHES = "'’‘ʼ´`′"
 
 # Honorifics as printed before a name. They stay in the name shown but not in the person's key.
-HONORIFIC = re.compile(
+HONORIFIC = lazy_compile(
     r"^(?:(?:dr|dra|drs|mr|mrs|ms|mx|miss|mme|mmes|mlle|mlles|m|me|pr|prof|sr|sra|srta|sres|"
     r"lic|licda|ing|arq|abg|do[ñn]a|h\.?\s?e|amb|hon|rev|s\.?\s?e)\.?(?=\s)\s{1,3})+",
     re.IGNORECASE,
@@ -105,29 +107,29 @@ _STOP_WORDS = _wordset(
     buscar english français francais español espanol global local statement déclaration
     declaración declaracion communiqué comunicado story stories"""
 )
-_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-]){0,30}\.?", re.UNICODE)
-_INITIAL = re.compile(r"[^\W\d_]\.(?:-?[^\W\d_]\.)?", re.UNICODE)
-_SPACES = re.compile(r"\s+")
-_ELIDED = re.compile(r"[dl]['’][^\W\d_]", re.UNICODE)
+_TOKEN = lazy_compile(r"[^\W\d_](?:[^\W\d_]|['’\-]){0,30}\.?", re.UNICODE)
+_INITIAL = lazy_compile(r"[^\W\d_]\.(?:-?[^\W\d_]\.)?", re.UNICODE)
+_SPACES = lazy_compile(r"\s+")
+_ELIDED = lazy_compile(r"[dl]['’][^\W\d_]", re.UNICODE)
 """A surname opened by an elided particle: d'Almeida, l'Hôte."""
 
 # "at IOM Cairo", "in Geneva", "au Bureau de l'OIM à Djibouti", "en la Oficina de la OIM en el
 # Perú".
-_OFFICE_PREPOSITION = re.compile(
+_OFFICE_PREPOSITION = lazy_compile(
     r"\s(?:(?:at|in|with|au|aux|aupr[eè]s\s(?:de\sla|de|du|des)|en|con|à)\s(?:l['’]\s?)?"
     r"|(?:à|a|aupr[eè]s\sde)\s(?:la\s|l['’]\s?))",
     re.IGNORECASE,
 )
 # "of IOM Mexico", "de l'OIM Tunisie", "de la OIM en Chile": only before an office's name.
-_OF_PREPOSITION = re.compile(
+_OF_PREPOSITION = lazy_compile(
     r"\s(?:of|from|de(?:\sla|\sl['’]\s?)?|del|du|des|d['’])\s?(?=\S)", re.IGNORECASE
 )
-_LEADING_OFFICE_PREPOSITION = re.compile(
+_LEADING_OFFICE_PREPOSITION = lazy_compile(
     r"^\s{0,3}(?:(?:at|with|au|aux|aupr[eè]s\s(?:de|du|des)|à|en|con|from|of|de|del|du)\s{1,2}"
     r"|d['’]\s?)(?:la\s|l['’]\s?|el\s|los\s|las\s|le\s|les\s|the\s)?",
     re.IGNORECASE,
 )
-_LEADING_ARTICLE = re.compile(
+_LEADING_ARTICLE = lazy_compile(
     r"^(?:(?:the|le|la|les|el|los|las)\s{1,3}|l['’]\s{0,1})(?=[^\W\d_])", re.IGNORECASE
 )
 _EDGE = " \t,;:.-–—/|()[]\"'«»“”"

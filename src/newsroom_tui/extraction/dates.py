@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from email.utils import parsedate_to_datetime
+from functools import cache
+
+from newsroom_tui.lazy_re import lazy_compile
 
 MIN_YEAR = 1990
 """Older dates are taken as errors (no newsroom release predates the web)."""
@@ -82,23 +85,23 @@ _FORMAT_MONTHS: dict[str, list[str]] = {
     ],
 }
 
-_ISO = re.compile(
+_ISO = lazy_compile(
     r"(\d{4})-(\d{2})-(\d{2})"
     r"(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d{1,12})?)?"
     r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?$",
     re.IGNORECASE,
 )
-_TIME_AFTER = re.compile(r"\s*(?:,|a|at|-|–|—)?\s*(\d{1,2})\s*[:h]\s*(\d{2})(?!\d)")
+_TIME_AFTER = lazy_compile(r"\s*(?:,|a|at|-|–|—)?\s*(\d{1,2})\s*[:h]\s*(\d{2})(?!\d)")
 # "15 mars 2017", "1er janvier 2024", "8 de julio de 2024", "8 July, 2024"
-_DAY_MONTH_YEAR = re.compile(
+_DAY_MONTH_YEAR = lazy_compile(
     r"(?<!\d)(\d{1,2})(?:er|st|nd|rd|th|o|º|°)?\.?\s+(?:de\s+)?([a-z]{3,10})\.?,?\s+(?:de[l]?\s+)?(\d{4})(?!\d)"
 )
 # "July 8, 2024", "Jul 8 2024"
-_MONTH_DAY_YEAR = re.compile(
+_MONTH_DAY_YEAR = lazy_compile(
     r"(?<![a-z])([a-z]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"
 )
 # "08/07/2024", "8.7.2024" (day first, as in the three languages)
-_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)")
+_NUMERIC = lazy_compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)")
 
 
 def _fold(text: str) -> str:
@@ -156,9 +159,18 @@ def _parse_iso(text: str) -> datetime | None:
     return _plausible(value)
 
 
+@cache
+def _rfc2822_parser() -> Callable[[str], datetime]:
+    """email.utils' parser, imported on first use: the module (with socket, random, ...) takes
+    ~20 ms to import, which only a command that reads RFC 2822 dates should pay."""
+    from email.utils import parsedate_to_datetime
+
+    return parsedate_to_datetime
+
+
 def _parse_rfc2822(text: str) -> datetime | None:
     try:
-        return _plausible(parsedate_to_datetime(text))
+        return _plausible(_rfc2822_parser()(text))
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
 

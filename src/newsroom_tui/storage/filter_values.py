@@ -13,12 +13,11 @@ each, never a scan of the rows), and kept until the next commit.
 from __future__ import annotations
 
 import dataclasses
-import difflib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsroom_tui.i18n import N_, _
+from newsroom_tui.lazy_re import lazy_compile
 from newsroom_tui.local_formats import format_number
 from newsroom_tui.query import Query
 from newsroom_tui.storage.dbfile import Database
@@ -29,8 +28,8 @@ MAX_VALUES = 5_000
 HINTS = 3
 """Closest values named when a filter matches nothing."""
 
-_NON_WORD = re.compile(r"[\W_]+")
-_PLAIN = re.compile(r"[^\W_][\w-]*")
+_NON_WORD = lazy_compile(r"[\W_]+")
+_PLAIN = lazy_compile(r"[^\W_][\w-]*")
 
 
 def match_key(text: str) -> str:
@@ -81,6 +80,8 @@ def _typed_form(key: str, value: str) -> str:
 def _closest(typed: str, values: Sequence[_Value]) -> list[_Value]:
     """The values nearest to `typed`: those containing it as a word part first, then by
     similarity of spelling."""
+    import difflib  # only when a value matches nothing (~5 ms to import)
+
     key = match_key(typed.rstrip("*"))
     containing = [v for v in values if key and key in v.key]
     by_key = {v.key: v for v in values}

@@ -7,10 +7,12 @@ for a query not resolved, the value as given.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsroom_tui.query import Query
 from newsroom_tui.storage.values import fold, rk_bounds
+
+if TYPE_CHECKING:
+    from newsroom_tui.query import Query
 
 
 def filters(query: Query, rk: str, *, tag: bool = True) -> tuple[list[str], list[Any]]:

@@ -16,13 +16,15 @@ match instead of reading its release row.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsroom_tui.models import ReleaseRow
-from newsroom_tui.query import Query
 from newsroom_tui.storage import filters
 from newsroom_tui.storage.dbfile import Database
 from newsroom_tui.storage.values import from_iso, json_strings
+
+if TYPE_CHECKING:
+    from newsroom_tui.query import Query
 
 TEXT_COUNT_CAP = 10_000
 """count() and search().total stop counting text matches here (the UI shows "10000+")."""

@@ -3,14 +3,16 @@ relevance (bm25 over the newest RELEVANCE_WINDOW matches: a full rank costs ~150
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, SearchHit, SearchResults
-from newsroom_tui.query import Query
 from newsroom_tui.storage import filters
 from newsroom_tui.storage.dbfile import Database
 from newsroom_tui.storage.listing import ReleaseListing
 from newsroom_tui.storage.values import from_iso
+
+if TYPE_CHECKING:
+    from newsroom_tui.query import Query
 
 # The body's snippet when the body matched (the title is shown anyway), else the best column's
 # (a match in the title or the contacts), asked for only for the hits that need it: snippet() is

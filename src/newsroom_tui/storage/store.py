@@ -18,32 +18,54 @@ Errors reach callers as StoreError subclasses with one-line messages, never sqli
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
-from newsroom_tui.models import (
-    DirectoryContact,
-    Facets,
-    FetchState,
-    Release,
-    ReleaseRow,
-    ReleaseVersion,
-    SearchResults,
-    SectionPage,
-)
-from newsroom_tui.query import Query
 from newsroom_tui.storage.dbfile import BUSY_TIMEOUT, FULL_CHECK_LIMIT, Database
-from newsroom_tui.storage.directory import ContactDirectory
 from newsroom_tui.storage.errors import DatabaseBusy, DatabaseTooNew, StoreError, StoreReadOnly
-from newsroom_tui.storage.facets import ReleaseFacets
-from newsroom_tui.storage.filter_values import FilterValues
-from newsroom_tui.storage.listing import TEXT_COUNT_CAP, ReleaseListing
-from newsroom_tui.storage.reads import RecordReads
-from newsroom_tui.storage.search import RELEVANCE_WINDOW, ReleaseSearch
-from newsroom_tui.storage.versions import MAX_VERSIONS, VersionReads
-from newsroom_tui.storage.writes import BatchResult, ReleaseWrites
+
+if TYPE_CHECKING:
+    from newsroom_tui.models import (
+        DirectoryContact,
+        Facets,
+        FetchState,
+        Release,
+        ReleaseRow,
+        ReleaseVersion,
+        SearchResults,
+        SectionPage,
+    )
+    from newsroom_tui.query import Query
+    from newsroom_tui.storage.directory import ContactDirectory
+    from newsroom_tui.storage.facets import ReleaseFacets
+    from newsroom_tui.storage.filter_values import FilterValues
+    from newsroom_tui.storage.listing import TEXT_COUNT_CAP, ReleaseListing
+    from newsroom_tui.storage.reads import RecordReads
+    from newsroom_tui.storage.search import RELEVANCE_WINDOW, ReleaseSearch
+    from newsroom_tui.storage.versions import MAX_VERSIONS, VersionReads
+    from newsroom_tui.storage.writes import BatchResult, ReleaseWrites
+
+_REEXPORTED = {
+    "BatchResult": "newsroom_tui.storage.writes",
+    "MAX_VERSIONS": "newsroom_tui.storage.versions",
+    "RELEVANCE_WINDOW": "newsroom_tui.storage.search",
+    "TEXT_COUNT_CAP": "newsroom_tui.storage.listing",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The names this module passes on from its parts, imported when first asked for (see
+    `Store`'s parts: a command imports only the modules it uses)."""
+    module = _REEXPORTED.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
 
 __all__ = [
     "BUSY_TIMEOUT",
@@ -59,20 +81,88 @@ __all__ = [
     "StoreReadOnly",
 ]
 
+_T = TypeVar("_T")
+_PARTS_LOCK = threading.RLock()
+
+
+class _part(Generic[_T]):
+    """A part of the store, made (and its module imported) when first used, then kept on the
+    store: `search` never imports the contacts directory's name rules, `show` never imports the
+    query language (every module a command imports adds to its start-up). Made once even when
+    two threads ask first at the same time."""
+
+    def __init__(self, make: Callable[[Store], _T]) -> None:
+        self._make = make
+        self._name = make.__name__
+
+    @overload
+    def __get__(self, store: None, owner: type[Store]) -> _part[_T]: ...
+    @overload
+    def __get__(self, store: Store, owner: type[Store]) -> _T: ...
+    def __get__(self, store: Store | None, owner: type[Store]) -> _part[_T] | _T:
+        if store is None:
+            return self
+        with _PARTS_LOCK:
+            made: _T | None = store.__dict__.get(self._name)
+            if made is None:
+                # Kept in the instance's dict, which later reads find before this descriptor.
+                made = store.__dict__[self._name] = self._make(store)
+        return made
+
 
 class Store:
     """One SQLite database. Thread-safe: calls are serialised on one connection."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._writes = ReleaseWrites(db)
-        self._records = RecordReads(db)
-        self._listing = ReleaseListing(db)
-        self._search = ReleaseSearch(db, self._listing)
-        self._facets = ReleaseFacets(db, self._listing)
-        self._directory = ContactDirectory(db)
-        self._filter_values = FilterValues(db)
-        self._versions = VersionReads(db)
+
+    @_part
+    def _writes(self) -> ReleaseWrites:
+        from newsroom_tui.storage.writes import ReleaseWrites
+
+        return ReleaseWrites(self._db)
+
+    @_part
+    def _records(self) -> RecordReads:
+        from newsroom_tui.storage.reads import RecordReads
+
+        return RecordReads(self._db)
+
+    @_part
+    def _listing(self) -> ReleaseListing:
+        from newsroom_tui.storage.listing import ReleaseListing
+
+        return ReleaseListing(self._db)
+
+    @_part
+    def _search(self) -> ReleaseSearch:
+        from newsroom_tui.storage.search import ReleaseSearch
+
+        return ReleaseSearch(self._db, self._listing)
+
+    @_part
+    def _facets(self) -> ReleaseFacets:
+        from newsroom_tui.storage.facets import ReleaseFacets
+
+        return ReleaseFacets(self._db, self._listing)
+
+    @_part
+    def _directory(self) -> ContactDirectory:
+        from newsroom_tui.storage.directory import ContactDirectory
+
+        return ContactDirectory(self._db)
+
+    @_part
+    def _filter_values(self) -> FilterValues:
+        from newsroom_tui.storage.filter_values import FilterValues
+
+        return FilterValues(self._db)
+
+    @_part
+    def _versions(self) -> VersionReads:
+        from newsroom_tui.storage.versions import VersionReads
+
+        return VersionReads(self._db)
 
     @classmethod
     def open(
@@ -173,9 +263,12 @@ class Store:
         """The release published at `url`, or None (an index lookup)."""
         return self._records.release_by_url(url)
 
-    def earlier_versions(self, release_id: str, limit: int = MAX_VERSIONS) -> list[ReleaseVersion]:
-        """The kept earlier versions of an edited release, newest first ([] if none); a damaged
-        newest one raises versions.delta.DeltaError (one line)."""
+    def earlier_versions(self, release_id: str, limit: int | None = None) -> list[ReleaseVersion]:
+        """The kept earlier versions of an edited release, newest first ([] if none), at most
+        `limit` (default: storage.versions.MAX_VERSIONS, all that are kept); a damaged newest
+        one raises versions.delta.DeltaError (one line)."""
+        if limit is None:
+            return self._versions.earlier_versions(release_id)
         return self._versions.earlier_versions(release_id, limit)
 
     def iter_releases(self) -> Iterator[Release]:

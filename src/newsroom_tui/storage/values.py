@@ -8,11 +8,14 @@ import json
 import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from newsroom_tui.extraction.language_links import language_tag
 from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, Contact, LanguageLink
-from newsroom_tui.query import Query
 from newsroom_tui.urls import safe_url
+
+if TYPE_CHECKING:
+    from newsroom_tui.query import Query
 
 TS_OFFSET = 1 << 32  # shifts unix times from 1834 to 2106 into positive numbers
 TIE_BITS = 20
