@@ -33,7 +33,6 @@ from newsroom_tui.extraction.markdown import _BLOCK_TAGS, _CELL_TAGS, _OPTIONS
 from newsroom_tui.extraction.markdown_text import (
     _TEXT_WS,
     ConvertedBody,
-    _collapsible,
     _tidy_text,
     escape_markdown,
     link_target,
@@ -90,6 +89,7 @@ SUPPORTED = frozenset(
 )
 """Elements this walk converts; a body with any other takes the full path."""
 _VOID = frozenset(("br", "hr", "img"))
+_ASCII_SPACES = soup_tree._ASCII_SPACES
 
 
 class _Named:
@@ -190,25 +190,27 @@ def _plain_start(value: str | None) -> bool:
     return not value or not value.isnumeric() or (value.isascii() and value.isdigit())
 
 
-def _prepared(el: Any) -> list[Any]:
-    """soup_tree.bs4_contents after markdown._prepare: each string's whitespace runs collapsed."""
-    out = soup_tree.bs4_contents(el)
-    for index, item in enumerate(out):
-        if type(item) is str and len(item) > 1 and _collapsible(item):
-            out[index] = _TEXT_WS.sub(" ", item)
-    return out
+def _prepared(text: str) -> str:
+    """A string of soup_tree.bs4_contents after markdown._prepare: a whitespace-only one
+    shortened as bs4 does, whitespace runs in the others collapsed."""
+    if not text.strip(_ASCII_SPACES):
+        return "\n" if "\n" in text else " "
+    if len(text) > 1 and ("  " in text or not text.isprintable()):  # markdown_text._collapsible
+        return _TEXT_WS.sub(" ", text)
+    return text
 
 
-def _outside(item: Any) -> bool:
-    """markdownify's should_remove_whitespace_outside of a sibling (an element or None)."""
-    return item is not None and type(item) is not str and item.tag in _SPACE_OUTSIDE
+def _outside(el: Any) -> bool:
+    """markdownify's should_remove_whitespace_outside of a string's neighbour (an element, or
+    None: strings are never next to each other)."""
+    return el is not None and el.tag in _SPACE_OUTSIDE
 
 
 def to_markdown(body: Any, base_url: str, notes: list[str] | None = None) -> ConvertedBody:
     """What `markdown.tag_to_markdown` gives for BeautifulSoup's tree of this body (`body` from
     parse_body). Reads the tree, never changes it."""
     walk = _Walk(base_url)
-    markdown = walk.tag(body, [body], 0, False, False)
+    markdown = walk.tag(body, False, False, False)
     text = _tidy_text("".join(walk.parts))
     return ConvertedBody(clean_body(markdown).strip(), clean_body(text), list(notes or []))
 
@@ -219,7 +221,7 @@ class _Walk:
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
         self.parts: list[str] = []
-        self.converters: dict[str, Callable[[Any, str, bool, bool, list[Any], int], str]] = {
+        self.converters: dict[str, Callable[[Any, str, bool, bool, bool], str]] = {
             "p": self._p,
             "div": self._div,
             "section": self._div,
@@ -242,9 +244,13 @@ class _Walk:
         for name in _INLINE_MARKERS:
             self.converters[name] = self._inline
 
-    def tag(self, el: Any, siblings: list[Any], index: int, inline: bool, in_li: bool) -> str:
-        """markdownify's process_tag for `el`, the `index`-th of its parent's `siblings`;
-        `inline` and `in_li`: '_inline' and 'li' in its parent_tags. Appends _prepare's text."""
+    def tag(self, el: Any, inline: bool, in_li: bool, before_paragraph: bool) -> str:
+        """markdownify's process_tag for `el`; `inline` and `in_li`: '_inline' and 'li' in its
+        parent_tags; `before_paragraph`: its next content sibling is text or an element other
+        than a list (for a list). Appends _prepare's text to `parts`.
+
+        The children are read as bs4 holds them (soup_tree.bs4_contents): the text, then each
+        child element and its tail; so a string's neighbours are elements or None."""
         parts = self.parts
         name = el.tag
         if name == "br":  # _prepare writes a newline and does not enter a <br>
@@ -253,34 +259,55 @@ class _Walk:
         else:
             marker = "\n\n" if name in _BLOCK_TAGS else " " if name in _CELL_TAGS else ""
             parts.append(marker)
-        kids = _prepared(el)
         remove_inside = name in _SPACE_INSIDE
         inner_inline = inline or name in _INLINE_CONTEXT
         inner_li = in_li or name == "li"
         strings: list[str] = []
-        last = len(kids) - 1
-        for position, kid in enumerate(kids):
-            if type(kid) is str:
-                parts.append(kid)
-                previous = kids[position - 1] if position else None
-                following = kids[position + 1] if position < last else None
-                if kid.strip() == "" and (
-                    (remove_inside and (previous is None or following is None))
-                    or _outside(previous)
-                    or _outside(following)
-                ):
-                    continue
-                converted = self._text(kid, previous, following, remove_inside)
-            else:
-                converted = self.tag(kid, kids, position, inner_inline, inner_li)
+        children = list(el)
+        count = len(children)
+        string = el.text
+        if string is not None:
+            string = _prepared(string)
+            parts.append(string)
+            converted = self._string(string, None, children[0] if count else None, remove_inside)
             if converted:
                 strings.append(converted)
+        for position, child in enumerate(children):
+            following = children[position + 1] if position + 1 < count else None
+            string = child.tail
+            child_name = child.tag
+            if child_name == "ul" or child_name == "ol":
+                after = (string is not None and string.strip() != "") or (
+                    following is not None and following.tag not in ("ul", "ol")
+                )
+            else:
+                after = False
+            converted = self.tag(child, inner_inline, inner_li, after)
+            if converted:
+                strings.append(converted)
+            if string is not None:
+                string = _prepared(string)
+                parts.append(string)
+                converted = self._string(string, child, following, remove_inside)
+                if converted:
+                    strings.append(converted)
         parts.append(marker)
         text = _join_blocks(strings)
         convert = self.converters.get(name)
         if convert is not None:
-            text = convert(el, text, inline, in_li, siblings, index)
+            text = convert(el, text, inline, in_li, before_paragraph)
         return text
+
+    def _string(self, text: str, previous: Any, following: Any, remove_inside: bool) -> str:
+        """A text child: dropped when it is whitespace at a block's edge (process_tag's filter),
+        else converted."""
+        if text.strip() == "" and (
+            (remove_inside and (previous is None or following is None))
+            or _outside(previous)
+            or _outside(following)
+        ):
+            return ""
+        return self._text(text, previous, following, remove_inside)
 
     @staticmethod
     def _text(text: str, previous: Any, following: Any, parent_removes_inside: bool) -> str:
@@ -298,7 +325,7 @@ class _Walk:
 
     # The conversions: markdownify 1.2's convert_<name> (or _SafeConverter's) with the options
     # of markdown._OPTIONS. Arguments: element, converted children, '_inline' and 'li' in the
-    # element's parent_tags, the parent's children and the element's place among them.
+    # element's parent_tags, and whether a list is followed by a paragraph (see tag).
 
     @staticmethod
     def _p(el: Any, text: str, inline: bool, *_: Any) -> str:
@@ -374,18 +401,7 @@ class _Walk:
         return f"\n\n{'#' * level} {text}\n\n"
 
     @staticmethod
-    def _list(
-        el: Any, text: str, inline: bool, in_li: bool, siblings: list[Any], index: int
-    ) -> str:
-        before_paragraph = False
-        for sibling in siblings[index + 1 :]:  # the next content sibling
-            if type(sibling) is str:
-                if sibling.strip() == "":
-                    continue
-                before_paragraph = True
-            else:
-                before_paragraph = sibling.tag not in ("ul", "ol")
-            break
+    def _list(el: Any, text: str, inline: bool, in_li: bool, before_paragraph: bool) -> str:
         if in_li:
             return "\n" + text.rstrip()
         return "\n\n" + text + ("\n" if before_paragraph else "")
