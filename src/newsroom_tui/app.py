@@ -135,7 +135,11 @@ class NewsroomApp(OrderedInputApp):
         self.other_stores = self._open_other_stores()
         shown = [p for p in self.newsrooms if p.id == self.profile.id or p.id in self.other_stores]
         stores = {self.profile.id: self.store, **self.other_stores}
-        self.push_screen(
+        # Pushed once the app's start-up is over: Textual batches everything until then, and a
+        # frame drawn inside that batch is computed and thrown away (~50-100 ms), so the rows
+        # reached the terminal with a second frame.
+        self.call_later(
+            self._push_reader,
             MainScreen(
                 MultiStore(stores, self.profile.id),
                 self.profile,
@@ -144,8 +148,11 @@ class NewsroomApp(OrderedInputApp):
                 probe_network=self.probe_network,
                 settings=self.settings,
                 newsrooms=shown,
-            )
+            ),
         )
+
+    def _push_reader(self, screen: Screen[object]) -> None:
+        self.push_screen(screen)
 
     def _apply_keymap(self) -> None:
         """The user's keys (config.toml's [keys]); an unknown binding id is one warning."""

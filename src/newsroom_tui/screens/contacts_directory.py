@@ -3,16 +3,20 @@ from a contact, the releases it appears in; from a release, back to the reader w
 
 Cells are rich `Text` objects: DataTable parses plain strings as markup, and every name here
 comes from the network. The directory reads through `DirectorySource` (two queries), and a store
-error there is one line in the status line and the log, never a crash.
+error there is one line in the status line and the log, never a crash. Given a `read_contacts`
+function (the reader gives one that opens its own connections), the contacts are read in a
+thread behind a "reading" line: the first read of a directory never built builds it, seconds at
+100,000 releases, and the keys keep working meanwhile.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import ClassVar, Protocol, runtime_checkable
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -80,13 +84,26 @@ class ContactsDirectoryScreen(TranslatedBindings[None]):
         Binding("down", "focus_table", N_("List"), show=False),
     ]
 
-    def __init__(self, store: DirectorySource, filter_text: str = "") -> None:
+    def __init__(
+        self,
+        store: DirectorySource,
+        filter_text: str = "",
+        *,
+        read_contacts: Callable[[str], list[DirectoryContact]] | None = None,
+    ) -> None:
+        """`read_contacts(filter_text)`, when given, reads the contacts in a worker thread (it
+        must open its own connections; it may raise StoreError); else `store` reads them here."""
         super().__init__()
         self.store = store
         self.initial_filter = filter_text
         self.entries: dict[str, DirectoryContact] = {}
         self.releases: list[ReleaseRow] = []
         self.releases_of: str | None = None
+        self._read_contacts = read_contacts
+        self._reading: str | None = None
+        """The filter being read in the thread (None: no read under way)."""
+        self._read_next: str | None = None
+        """The filter typed while a read was under way: read once it ends."""
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -129,13 +146,56 @@ class ContactsDirectoryScreen(TranslatedBindings[None]):
 
     # --- the list -------------------------------------------------------------------------------
 
+    @property
+    def reading(self) -> bool:
+        """Whether contacts are being read in the thread."""
+        return self._reading is not None
+
     def reload(self, filter_text: str) -> None:
-        """Fill the table with the store's contacts matching `filter_text`."""
+        """Fill the table with the store's contacts matching `filter_text` (once they are read,
+        when they are read in a thread)."""
+        if self._read_contacts is not None:
+            if self._reading is not None:
+                self._read_next = filter_text  # one read at a time: a build is not done twice
+                return
+            self._reading = filter_text
+            self.query_one("#directory-status", Static).update(_("Reading the contacts…"))
+            self._read_in_thread(self._read_contacts, filter_text)
+            return
         try:
             entries = self.store.contacts_directory(filter_text.strip())
         except StoreError as exc:
             self._failed(_("Could not read the contacts"), exc)
             return
+        self._fill(filter_text, entries)
+
+    @work(thread=True, group="directory", exit_on_error=False)
+    def _read_in_thread(
+        self, read: Callable[[str], list[DirectoryContact]], filter_text: str
+    ) -> None:
+        try:
+            entries = read(filter_text.strip())
+        except StoreError as exc:
+            self.app.call_from_thread(self._read_failed, exc)
+            return
+        self.app.call_from_thread(self._read_done, filter_text, entries)
+
+    def _read_done(self, filter_text: str, entries: list[DirectoryContact]) -> None:
+        self._reading = None
+        if not self.is_attached:
+            return  # the directory was closed meanwhile
+        wanted, self._read_next = self._read_next, None
+        if wanted is not None and wanted != filter_text:
+            self.reload(wanted)  # typed meanwhile: the newest filter is what is shown
+            return
+        self._fill(filter_text, entries)
+
+    def _read_failed(self, exc: StoreError) -> None:
+        self._reading = self._read_next = None
+        if self.is_attached:
+            self._failed(_("Could not read the contacts"), exc)
+
+    def _fill(self, filter_text: str, entries: list[DirectoryContact]) -> None:
         self.entries = {entry.key: entry for entry in entries}
         table = self.table
         table.clear()

@@ -194,6 +194,8 @@ class MainScreen(ReleaseVersionActions):
         self._select_when_facets_arrive: str | None = None
         self._listed = False
         self._started = False
+        self._snippet_of: tuple[Query, str] | None = None
+        """The search and release whose snippet is shown under the list."""
 
     @property
     def several(self) -> bool:
@@ -261,10 +263,17 @@ class MainScreen(ReleaseVersionActions):
             self._say_offline()
         tree = self.query_one(SectionTree)
         remembered = self.store.get_meta("selected") or NEWSROOM_KEY
-        if not tree.select_key(remembered):
+        chosen = tree.move_to_key(remembered)
+        if chosen is None:
             # A remembered year or tag: its node appears with the facets.
             self._select_when_facets_arrive = remembered
-            tree.select_key(NEWSROOM_KEY)
+            chosen = tree.move_to_key(NEWSROOM_KEY)
+        if isinstance(chosen, SectionTree.FacetSelected):
+            # Listed now, so that the first frame has the rows (through the tree's message,
+            # they came one frame later).
+            self._facet_selected(chosen)
+        elif chosen is not None:
+            tree.post_message(chosen)
         self._refresh_unread()
         self._update_layout()
         if self.settings.sync_every > 0:
@@ -298,6 +307,7 @@ class MainScreen(ReleaseVersionActions):
         return query
 
     def refresh_list(self, *, keep_id: str | None = None) -> None:
+        self._snippet_of = None  # read again for the new listing (a sync may have changed it)
         query = self.current_query()
         terms = query.highlight_terms()
         empty = self._empty_message()
@@ -517,16 +527,24 @@ class MainScreen(ReleaseVersionActions):
         self._show_snippet(event.release_id)
 
     def _show_snippet(self, release_id: str | None) -> None:
-        """Under the list, where the search matched in the highlighted release."""
+        """Under the list, where the search matched in the highlighted release (read once per
+        search and release: a new search asks for it, and so does the cursor it puts on the
+        first row)."""
         line = self.query_one(SearchSnippet)
         query = self.search
         if query is None or query.is_empty_text or release_id is None:
+            self._snippet_of = None
             line.hide()
+            return
+        if self._snippet_of == (query, release_id):
             return
         try:
             line.show(self.store.snippet(query, release_id))
         except StoreError as exc:
+            self._snippet_of = None
             self.report_error(_("Could not read the search snippet"), exc)
+        else:
+            self._snippet_of = (query, release_id)
 
     @on(SearchBar.Submitted)
     def _search_submitted(self) -> None:
@@ -757,7 +775,13 @@ class MainScreen(ReleaseVersionActions):
     def open_directory(self, filter_text: str) -> None:
         from newsroom_tui.screens.contacts_directory import ContactsDirectoryScreen
 
-        self.app.push_screen(ContactsDirectoryScreen(self.store, filter_text))
+        self.app.push_screen(
+            ContactsDirectoryScreen(
+                self.store,
+                filter_text,
+                read_contacts=self.services[self.home.id].contacts_directory,
+            )
+        )
 
     def palette_sections(self) -> tuple[MenuNode, ...]:
         return self.profile.menu

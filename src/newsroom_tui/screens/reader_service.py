@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsroom_tui.i18n import _
-from newsroom_tui.models import Facets, SyncProgress, SyncReport
+from newsroom_tui.models import DirectoryContact, Facets, SyncProgress, SyncReport
 from newsroom_tui.profiles import Profile, ProfileError, check_selectors
 from newsroom_tui.query import Query
 from newsroom_tui.storage.store import Store, StoreError
@@ -66,6 +66,16 @@ class ReaderService:
         from newsroom_tui.newsrooms.multistore import MultiStore
 
         return MultiStore.open(self.databases, self.home, check=False)
+
+    def contacts_directory(self, filter_text: str = "") -> list[DirectoryContact]:
+        """The contacts directory of every newsroom shown, read through connections of this
+        thread (the first read of a directory never built builds and saves it: ~3.5 s at
+        100,000 releases).
+
+        Raises StoreError.
+        """
+        with self._newsrooms() as stores:
+            return stores.contacts_directory(filter_text)
 
     def mark_all_read(self, query: Query) -> list[str]:
         """Mark every unread release matching `query` read (in every newsroom it spans); the

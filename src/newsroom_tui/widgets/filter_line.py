@@ -78,4 +78,5 @@ class FilterLine(Static):
     def show(self, state: ListState) -> None:
         self.state = state
         self.set_class(state.narrowed, "-narrowed")
-        self.update(state.describe())
+        # One line high whatever it says (styles/app.tcss): no layout pass for a new text.
+        self.update(state.describe(), layout=False)

@@ -30,8 +30,11 @@ from newsroom_tui.sanitise import clean_line
 TYPING_GAP = 0.1
 """Keystrokes handled less than this many seconds apart count as fast typing (measured when
 handled, so keys queued behind a slow search count as fast too)."""
-DEBOUNCE = 0.035
-"""While typing fast, the search runs once no key has come for this many seconds."""
+DEBOUNCE = 0.015
+"""While typing fast, the search runs once no key has come for this many seconds. Keys read
+together (a paste, a burst, keys queued behind a slow search) come a few milliseconds apart and
+are searched once; a person's keystrokes come further apart than this anyway, and each
+millisecond of it is added to the last key's wait for its results."""
 
 
 class SearchBar(Vertical):
@@ -62,6 +65,7 @@ class SearchBar(Vertical):
         self._timer: Timer | None = None
         self._last: str | None = None
         self._last_change = float("-inf")
+        self._error = ""
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -112,21 +116,27 @@ class SearchBar(Vertical):
         if text == self._last:
             return
         self._last = text
-        error = self.query_one("#search-error", Static)
         if not text.strip():
-            error.update("")
+            self._show_error("")
             self.remove_class("-error", "-counted")
             self.post_message(self.QueryChanged(self, text, None))
             return
         try:
             query = parse_query(text)
         except QueryError as exc:
-            error.update(Text(clean_line(str(exc), limit=400)))
+            self._show_error(clean_line(str(exc), limit=400))
             self.add_class("-error")
             return
-        error.update("")
+        self._show_error("")
         self.remove_class("-error")
         self.post_message(self.QueryChanged(self, text, query))
+
+    def _show_error(self, message: str) -> None:
+        """The error line's text, changed only when it differs (each change costs the screen a
+        layout pass, and most keystrokes leave it empty)."""
+        if message != self._error:
+            self._error = message
+            self.query_one("#search-error", Static).update(Text(message))
 
     def show_hints(self, notes: Sequence[str]) -> None:
         """Under the input: one line per filter value that matches nothing, naming the closest

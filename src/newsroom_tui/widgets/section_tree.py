@@ -296,6 +296,22 @@ class SectionTree(Tree[Entry]):
 
     def select_key(self, key: str) -> bool:
         """Move to the node remembered as `key` (expanding its parents) and select it."""
+        found = self._move_to_key(key)
+        if found is None:
+            return False
+        message = self._message_for(found)
+        if message is not None:
+            self.post_message(message)
+        return True
+
+    def move_to_key(self, key: str) -> SectionSelected | FacetSelected | None:
+        """Move to the node remembered as `key` as `select_key` does, but return the message
+        that selecting it posts instead of posting it (None when no such node is shown), for a
+        caller that acts on it at once."""
+        found = self._move_to_key(key)
+        return None if found is None else self._message_for(found)
+
+    def _move_to_key(self, key: str) -> TreeNode[Entry] | None:
         for node in self.entries():
             if node.data is not None and node.data.kind != "group" and node.data.key == key:
                 parent = node.parent
@@ -303,21 +319,22 @@ class SectionTree(Tree[Entry]):
                     parent.expand()
                     parent = parent.parent
                 self.move_cursor(node)
-                self._announce(node)
-                return True
-        return False
+                return node
+        return None
 
     def _on_tree_node_selected(self, event: Tree.NodeSelected[Entry]) -> None:
         event.stop()
         self._announce(event.node)
 
     def _announce(self, node: TreeNode[Entry]) -> None:
+        message = self._message_for(node)
+        if message is not None:
+            self.post_message(message)
+
+    def _message_for(self, node: TreeNode[Entry]) -> SectionSelected | FacetSelected | None:
         entry = node.data
         if entry is None or entry.kind == "group":
-            return
+            return None
         if entry.kind == "section" and entry.menu is not None:
-            self.post_message(self.SectionSelected(self, entry.menu, entry.newsroom))
-        else:
-            self.post_message(
-                self.FacetSelected(self, entry.kind, entry.value, entry.key, entry.newsroom)
-            )
+            return self.SectionSelected(self, entry.menu, entry.newsroom)
+        return self.FacetSelected(self, entry.kind, entry.value, entry.key, entry.newsroom)
