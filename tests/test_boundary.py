@@ -158,13 +158,17 @@ def test_the_core_imports_form_no_cycle() -> None:
 def test_the_sync_recipe_imports_no_parser_until_it_needs_one() -> None:
     """An unchanged re-sync (or a headlines sync) parses no page: importing the sync and the
     command line must not import the HTML parsers, the Markdown converter or the contacts
-    reader (they load when a page is extracted or a summary converted)."""
+    reader (they load when a page is extracted or a summary converted), nor the feed readers
+    (a feed answered 304 is not read), the query language (no watches to check) or the
+    demo's server (another profile)."""
     script = (
         "import sys\n"
         "import newsroom_tui.cli, newsroom_tui.ingest.sync\n"
         "heavy = ('bs4', 'soupsieve', 'markdownify', 'newsroom_tui.extraction.extract',\n"
         "         'newsroom_tui.extraction.contacts', 'newsroom_tui.extraction.markdown',\n"
-        "         'newsroom_tui.ingest.listing')\n"
+        "         'newsroom_tui.ingest.listing', 'lxml', 'feedparser',\n"
+        "         'newsroom_tui.ingest.feeds', 'newsroom_tui.speedups.feed_xml',\n"
+        "         'newsroom_tui.query', 'newsroom_tui.watches', 'newsroom_tui.demo.server')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     result = subprocess.run(

@@ -61,17 +61,22 @@ def loaded_by(*argv: str) -> set[str]:
                 "newsroom_tui.extraction.contact_names",
                 "newsroom_tui.storage.versions",
                 "newsroom_tui.storage.writes",
+                "newsroom_tui.models",  # the store's reads are in newsroom_tui.records
                 "_hashlib",
             ),
         ),
         (("show", "some-release"), ("newsroom_tui.query", "newsroom_tui.storage.directory")),
-        (("contacts", "Diallo"), ("newsroom_tui.query", "newsroom_tui.storage.search")),
+        (
+            ("contacts", "Diallo"),
+            ("newsroom_tui.query", "newsroom_tui.storage.search", "newsroom_tui.models"),
+        ),
     ],
 )
 def test_a_short_command_loads_only_what_it_uses(
     tmp_path: Path, argv: tuple[str, ...], not_loaded: tuple[str, ...]
 ) -> None:
     data = ["--profile", "demo", "--data-dir", str(tmp_path)] if argv[0] != "profiles" else []
+    loaded_by(*argv, *data)  # a first run creates the database (its migrations load more)
     modules = loaded_by(*argv, *data)
     assert "newsroom_tui.cli" in modules  # the probe ran the command
     assert sorted(m for m in (*NEVER_AT_START, *not_loaded) if m in modules) == []
@@ -126,3 +131,73 @@ def test_a_lazy_pattern_compiles_once_and_reports_a_bad_pattern_when_used() -> N
     good = lazy_compile(r"\d+")
     first = good.search
     assert good.search is first and first("x42").group() == "42"  # type: ignore[union-attr]
+
+
+def test_an_unchanged_re_sync_loads_no_feed_reader(tmp_path: Path) -> None:
+    """The second headlines sync of an unchanged feed gets a 304: it stores nothing new and
+    loads neither the feed readers nor the query language (no watches) nor the demo's server."""
+    from crashharness import profile_toml, publish
+    from sitekit import Site
+
+    with Site() as site:
+        publish(site, 1, count=3)
+        toml = tmp_path / "p.toml"
+        toml.write_text(profile_toml(site), encoding="utf-8")
+        argv = ("sync", "--no-pages", "--no-sections", "--profile", str(toml))
+        first = loaded_by(*argv, "--data-dir", str(tmp_path / "data"))
+        assert "newsroom_tui.ingest.feeds" in first  # the probe sees a feed being read
+        again = loaded_by(*argv, "--data-dir", str(tmp_path / "data"))
+        assert ("/rss.xml", 304) in site.statuses
+    assert "newsroom_tui.ingest.sync" in again
+    unused = (
+        "newsroom_tui.ingest.feeds",
+        "newsroom_tui.speedups.feed_xml",
+        "lxml",
+        "feedparser",
+        "bs4",
+        "newsroom_tui.query",
+        "newsroom_tui.demo.server",
+    )
+    assert sorted(m for m in unused if m in again) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["search", "migrants", "--limit", "3"],
+        ["search", "-sahel", "x"],
+        ["search", "--limit", "zero"],
+        ["search", "--nope"],
+        ["show"],
+        ["show", "abc", "--lang", "fr", "--diff"],
+        ["contacts", "--csv", "--json"],
+        ["profiles", "check"],
+        ["profiles", "show", "iom-fr"],
+        ["--profile", "sync", "search", "x"],
+        ["--ui-lang", "fr", "search", "--order", "bad"],
+        ["--data-dir", "/x", "show", "id", "--json"],
+        ["sync", "--every", "10s"],
+        ["--demo", "search", "x"],
+    ],
+)
+def test_the_named_command_s_parser_alone_reads_as_the_whole_parser(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """build_parser(only=...) gives the same arguments, usage and errors as the whole parser."""
+    from newsroom_tui import cli, i18n
+
+    def parse(only: str | None) -> tuple[object, str, str]:
+        i18n.use_language(i18n.choose_language(i18n.option_in_argv(argv), None))
+        with i18n.argparse_speaking():
+            parser = cli.build_parser(only=only)
+            try:
+                parsed = parser.parse_args(cli._dash_words_as_query(argv))
+                result: object = sorted(vars(parsed).items())
+            except SystemExit as exc:
+                result = exc.code
+        captured = capsys.readouterr()
+        return result, captured.out, captured.err
+
+    only = cli._command_in(argv)
+    assert only is not None and only in argv  # each of these names its command
+    assert parse(only) == parse(None)

@@ -35,6 +35,8 @@ from newsroom_tui.sanitise import clean_body, clean_line, clean_text, clean_titl
 from newsroom_tui.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from newsroom_tui.models import Release, SyncProgress, SyncReport
     from newsroom_tui.newsrooms.multistore import MultiStore
     from newsroom_tui.newsrooms.sync_all import NewsroomSync
@@ -105,9 +107,10 @@ def _ui_lang_option(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
-def _subparser(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_text: str
-) -> argparse.ArgumentParser:
+_Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _subparser(sub: _Commands, name: str, help_text: str) -> argparse.ArgumentParser:
     """A command's parser, with its help line as the description of its own --help."""
     parser = sub.add_parser(name, help=help_text, description=help_text, add_help=False)
     _help_option(parser)
@@ -118,29 +121,7 @@ def _help_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-h", "--help", action="help", help=_("show this help message and exit"))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="newsroom-tui",
-        description=_(
-            "Read an organisation's newsroom in the terminal. Without a command, opens the reader."
-        ),
-        add_help=False,
-    )
-    _help_option(parser)
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"newsroom-tui {__version__}",
-        help=_("show the program's version number and exit"),
-    )
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        help=_("serve the bundled demo newsroom on 127.0.0.1, sync it and open the reader"),
-    )
-    _common(parser, top=True)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("commands"))
-
+def _sync_parser(sub: _Commands) -> None:
     p = _subparser(sub, "sync", _("fetch new and changed releases and section pages"))
     _common(p, top=False)
     p.add_argument("--no-sections", action="store_true", help=_("skip the site's menu pages"))
@@ -171,6 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
 
+
+def _search_parser(sub: _Commands) -> None:
     p = _subparser(sub, "search", _("search the cached releases"))
     _common(p, top=False)
     p.add_argument(
@@ -212,6 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.add_argument("--exclude-word", action="append", default=[], help=argparse.SUPPRESS)
 
+
+def _show_parser(sub: _Commands) -> None:
     p = _subparser(sub, "show", _("print one release as Markdown"))
     _common(p, top=False)
     p.add_argument(
@@ -233,12 +218,16 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("print what changed since the previous version, as a unified diff"),
     )
 
+
+def _extract_parser(sub: _Commands) -> None:
     p = _subparser(sub, "extract", _("run the extraction pipeline on one page; stores nothing"))
     _common(p, top=False)
     p.add_argument("source", metavar="PATH_OR_URL", help=_("a page's file or address"))
     p.add_argument("--url", help=_("the page's address, to resolve relative links of a local file"))
     p.add_argument("--json", action="store_true", help=_("print JSON"))
 
+
+def _export_parser(sub: _Commands) -> None:
     p = _subparser(sub, "export", _("write releases as Markdown files with YAML front matter"))
     _common(p, top=False)
     p.add_argument("directory", metavar="DIR", help=_("the folder the files are written to"))
@@ -249,6 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("only these releases (ids as printed by search, or URLs); default: every release"),
     )
 
+
+def _contacts_parser(sub: _Commands) -> None:
     p = _subparser(sub, "contacts", _("list press contacts across all cached releases"))
     _common(p, top=False)
     p.add_argument("query", nargs="?", default="", help=_("filter by name, office, email or phone"))
@@ -262,6 +253,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--vcard", action="store_const", dest="format", const="vcard", help=_("print vCards")
     )
 
+
+def _profiles_parser(sub: _Commands) -> None:
     p = _subparser(sub, "profiles", _("list, show or check profiles (default: list)"))
     _ui_lang_option(p, argparse.SUPPRESS)
     actions = p.add_subparsers(dest="profiles_command", metavar="ACTION", title=_("actions"))
@@ -292,6 +285,65 @@ def build_parser() -> argparse.ArgumentParser:
     q = _subparser(actions, "export-opml", _("write the feeds of the enabled newsrooms as OPML"))
     _ui_lang_option(q, argparse.SUPPRESS)
     q.add_argument("opml_file", metavar="FILE", nargs="?", help=_("default: stdout"))
+
+
+_COMMAND_PARSERS: dict[str, Callable[[_Commands], None]] = {
+    "sync": _sync_parser,
+    "search": _search_parser,
+    "show": _show_parser,
+    "extract": _extract_parser,
+    "export": _export_parser,
+    "contacts": _contacts_parser,
+    "profiles": _profiles_parser,
+}
+"""Each command's parser, in the order --help lists them."""
+
+_TOP_FLAGS = frozenset(["--demo"])
+_TOP_VALUE_OPTIONS = frozenset(["--profile", "--data-dir", "--ui-lang"])
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command `argv` names, when that is certain without a parser: the first word after
+    the top-level options, if it is a command's name. None (the whole parser is built) for
+    anything else: no command, help or version asked for, an option written another way
+    (`--profile=X`, an abbreviation), `--`."""
+    words = iter(argv)
+    for word in words:
+        if word in _TOP_VALUE_OPTIONS:
+            next(words, None)
+        elif word not in _TOP_FLAGS:
+            return word if word in _COMMAND_PARSERS else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with `only` (a command's name), that command's own parser
+    alone is built under the top level (see _command_in: building all of them costs a short
+    command a few ms, and parsing its arguments needs only its own)."""
+    parser = argparse.ArgumentParser(
+        prog="newsroom-tui",
+        description=_(
+            "Read an organisation's newsroom in the terminal. Without a command, opens the reader."
+        ),
+        add_help=False,
+    )
+    _help_option(parser)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"newsroom-tui {__version__}",
+        help=_("show the program's version number and exit"),
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=_("serve the bundled demo newsroom on 127.0.0.1, sync it and open the reader"),
+    )
+    _common(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("commands"))
+    for name, add in _COMMAND_PARSERS.items():
+        if only is None or name == only:
+            add(sub)
     return parser
 
 
@@ -494,6 +546,9 @@ def _context(args: argparse.Namespace, out: TextIO, err: TextIO) -> Context:
 @contextlib.contextmanager
 def serving_demo_if_needed(ctx: Context) -> Iterator[Context]:
     """For the built-in demo profile, serve the bundled site on 127.0.0.1 while the block runs."""
+    if ctx.profile.id != DEMO_PROFILE:  # nothing to serve: the demo's server is not imported
+        yield ctx
+        return
     from newsroom_tui.demo.server import serving_demo
 
     with serving_demo(ctx.profile) as profile:
@@ -830,8 +885,8 @@ def _newsroom_json(result: NewsroomSync) -> dict[str, object]:
 
 
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
-    from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN
     from newsroom_tui.query import QueryError, parse_query
+    from newsroom_tui.records import SNIPPET_CLOSE, SNIPPET_OPEN
 
     flags: list[tuple[str, str]] = []
     for flag, key in SEARCH_FLAGS.items():
@@ -1362,7 +1417,7 @@ def main(
     arguments = list(sys.argv[1:] if argv is None else argv)
     i18n.use_language(i18n.choose_language(i18n.option_in_argv(arguments), _ui_lang_setting()))
     with i18n.argparse_speaking():
-        parser = build_parser()
+        parser = build_parser(only=_command_in(arguments))
         args = parser.parse_args(_dash_words_as_query(arguments))
     for name in _TEXT_ARGUMENTS:
         value = getattr(args, name, None)

@@ -1,4 +1,8 @@
-"""Plain data passed between the steps of the pipeline (fetch → parse → extract → store → views)."""
+"""Plain data passed between the steps of the pipeline (fetch → parse → extract → store → views).
+
+The records a store read hands back (contacts, language links, list rows, search hits, the
+contacts directory) are defined in `records` and passed on from here: a short command imports
+those alone."""
 
 from __future__ import annotations
 
@@ -10,7 +14,14 @@ from functools import cache
 from typing import Any
 
 from newsroom_tui.i18n import N_, _
-from newsroom_tui.phones import normalise_phone, phone_numbers
+from newsroom_tui.records import SNIPPET_CLOSE as SNIPPET_CLOSE
+from newsroom_tui.records import SNIPPET_OPEN as SNIPPET_OPEN
+from newsroom_tui.records import Contact as Contact
+from newsroom_tui.records import DirectoryContact as DirectoryContact
+from newsroom_tui.records import LanguageLink as LanguageLink
+from newsroom_tui.records import ReleaseRow as ReleaseRow
+from newsroom_tui.records import SearchHit as SearchHit
+from newsroom_tui.records import SearchResults as SearchResults
 
 RELEASE_ID_LENGTH = 12
 """Characters of a release id: 60 bits of a hash, so two releases of one newsroom practically
@@ -33,42 +44,6 @@ def release_id_for(key: str) -> str:
     for (ids were keys until schema v4): `Store.get_release` tries `release_id_for(ref)` too."""
     digest = _sha256()(key.encode("utf-8")).digest()
     return base64.b32encode(digest).decode("ascii")[:RELEASE_ID_LENGTH].lower()
-
-
-@dataclass(slots=True)
-class Contact:
-    """One press contact found in a release's contacts block."""
-
-    name: str
-    organization: str = ""
-    phones: list[str] = field(default_factory=list)
-    """Phone numbers as printed on the page (after sanitising)."""
-    emails: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "name": self.name,
-            "organization": self.organization,
-            "phones": list(self.phones),
-            "phones_normalised": [normalise_phone(p) for p in self.phones],
-            # Every number the printed phones stand for ("+2 02 2736 5140/1" is two).
-            "phone_numbers": [n for p in self.phones for n in phone_numbers(p)],
-            "emails": list(self.emails),
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class LanguageLink:
-    """A page's link to its version in another language (`<link rel="alternate" hreflang>`)."""
-
-    language: str
-    """The hreflang tag, lower case ("fr", "en", "pt-br")."""
-    url: str
-
-    @property
-    def primary(self) -> str:
-        """The language without its region or script ("pt" for "pt-br")."""
-        return self.language.partition("-")[0]
 
 
 @dataclass(slots=True)
@@ -158,24 +133,6 @@ class Release:
 
 
 @dataclass(slots=True)
-class ReleaseRow:
-    """The few columns the release list shows; cheap to load by the screenful."""
-
-    id: str
-    title: str
-    published: datetime | None
-    section: str
-    tags: list[str]
-    read: bool
-    starred: bool
-    updated: bool
-    """An edit the reader has not shown yet (the ✎ marker): cleared when the release is read
-    or its changes are shown."""
-    newsroom: str = ""
-    """The newsroom (profile id) of a row listed across newsrooms ('' in one newsroom's list)."""
-
-
-@dataclass(slots=True)
 class ReleaseVersion:
     """An earlier version of an edited release, as kept when a sync found the next one."""
 
@@ -211,30 +168,6 @@ class FetchState:
     last_modified: str | None = None
     content_hash: str | None = None
     checked_at: datetime | None = None
-
-
-@dataclass(slots=True)
-class SearchHit:
-    id: str
-    title: str
-    url: str
-    published: datetime | None
-    section: str
-    snippet: str
-    """Snippet with matches wrapped in SNIPPET_OPEN / SNIPPET_CLOSE (private-use characters)."""
-    newsroom: str = ""
-    """The newsroom (profile id) of a hit found across newsrooms ('' in one newsroom)."""
-
-
-SNIPPET_OPEN = "\ue000"
-SNIPPET_CLOSE = "\ue001"
-
-
-@dataclass(slots=True)
-class SearchResults:
-    query: str
-    total: int
-    hits: list[SearchHit]
 
 
 @dataclass(slots=True)
@@ -300,20 +233,3 @@ class SyncProgress:
     done: int
     total: int
     message: str = ""
-
-
-@dataclass(slots=True)
-class DirectoryContact:
-    """One contact across all cached releases (deduplicated by email, else by name and office)."""
-
-    key: str
-    name: str
-    organization: str
-    emails: list[str]
-    phones: list[str]
-    releases: int
-    last_seen: datetime | None
-    changed: bool = False
-    """True when the phone or email differs between releases (the latest is shown)."""
-    previous: list[str] = field(default_factory=list)
-    """Earlier emails/phones that the latest ones replaced."""

@@ -20,11 +20,13 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsroom_tui import paths
 from newsroom_tui.i18n import ngettext
-from newsroom_tui.query import Query, QueryError, parse_query
+
+if TYPE_CHECKING:
+    from newsroom_tui.query import Query
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,8 @@ class Watch:
     @property
     def query(self) -> Query:
         """The parsed query (checked when the watch was read)."""
+        from newsroom_tui.query import parse_query
+
         return parse_query(self.query_text)
 
 
@@ -74,6 +78,9 @@ def _check_name(name: str) -> str:
 
 
 def _check_query(text: str, where: str) -> str:
+    # The query language is imported only when there are watches (a sync checks the file).
+    from newsroom_tui.query import QueryError, parse_query
+
     try:
         parse_query(text)
     except QueryError as exc:

@@ -20,12 +20,15 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from newsroom_tui.ingest.feeds import FeedError, ParsedFeed, discover_feeds, parse_feed_detailed
 from newsroom_tui.ingest.fetch import FetchError
 from newsroom_tui.ingest.sync_run import SyncRun, digest
 from newsroom_tui.models import FeedItem, FetchState, release_id_for
+
+if TYPE_CHECKING:
+    from newsroom_tui.ingest.feeds import ParsedFeed
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +54,15 @@ def release_id(item: FeedItem, site_origin: str) -> str:
     if parts.scheme in ("http", "https") and f"{parts.scheme}://{parts.netloc}" == site_origin:
         key = parts.path + (f"?{parts.query}" if parts.query else "") or "/"
     return release_id_for(key)
+
+
+def parse_feed_detailed(data: bytes, url: str) -> ParsedFeed:
+    """feeds.parse_feed_detailed. The feed readers (lxml, feedparser and their checks) are
+    imported when a feed is first read: a re-sync answered 304, or with the same bytes, never
+    loads them."""
+    from newsroom_tui.ingest.feeds import parse_feed_detailed as parse
+
+    return parse(data, url)
 
 
 async def _parse_in_daemon_thread(body: bytes, url: str) -> ParsedFeed:
@@ -149,6 +161,8 @@ class SourceReader:
             self.source_states.append(response.fetch_state(url, content_hash=content))
             self.run.report.sources_ok += 1
             return True
+        from newsroom_tui.ingest.feeds import FeedError  # see parse_feed_detailed
+
         try:
             parsed = await asyncio.wait_for(
                 _parse_in_daemon_thread(response.body, response.url), timeout=FEED_PARSE_TIMEOUT
@@ -217,6 +231,8 @@ class SourceReader:
             if profile.sources.listing is None:
                 self.run.fail(news_url, f"no feed found: {exc}")
             return
+        from newsroom_tui.ingest.feeds import discover_feeds
+
         refused: list[tuple[str, str]] = []
         for candidate in discover_feeds(response.body or b"", response.url, refused=refused)[:3]:
             if candidate in tried or self.run.stopped():

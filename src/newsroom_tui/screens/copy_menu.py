@@ -1,16 +1,17 @@
 """The copy menu: a modal listing what can be copied for one contact (email, "Name <email>",
 each phone, a vCard). Every entry shows exactly the text that will be copied.
 
-Also holds `copy_via_app`, the one path by which the contacts UI copies anything.
+The helpers that show and copy a contact (`copy_via_app`, `contact_name`...) live in
+screens/contact_text.py and are importable from here too.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import ClassVar
 
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
@@ -22,61 +23,29 @@ from newsroom_tui.clipboard import clipboard_safe
 from newsroom_tui.extraction.contact_formats import format_name_email, format_vcard
 from newsroom_tui.i18n import N_, _
 from newsroom_tui.models import Contact
-from newsroom_tui.sanitise import clean_email, clean_line
+from newsroom_tui.screens.contact_text import (
+    MAX_NAME,
+    CopyTarget,
+    all_emails,
+    contact_emails,
+    contact_name,
+    contact_phones,
+    copy_via_app,
+)
 from newsroom_tui.screens.interface_words import TranslatedBindings, content_from
 
-MAX_NAME = 120
-
-
-@runtime_checkable
-class CopyTarget(Protocol):
-    """What the app offers for copying: OSC 52, the system tool and a notification."""
-
-    def copy_text(self, text: str, what: str) -> None: ...
-
-
-def copy_via_app(app: App[object], text: str, what: str) -> None:
-    """Copy through the app's `copy_text`, or through Textual's clipboard if the app has none."""
-    if isinstance(app, CopyTarget):
-        app.copy_text(text, what)
-        return
-    app.copy_to_clipboard(text)
-    app.notify(_("Copied {what}: {text}").format(what=what, text=text), markup=False)
-
-
-def contact_name(contact: Contact) -> str:
-    """The name as shown and copied: one line, no controls."""
-    return clipboard_safe(clean_line(contact.name, limit=MAX_NAME))
-
-
-def contact_emails(contact: Contact) -> list[str]:
-    """The contact's emails as shown and copied: no whitespace, controls or bidi, ≤ 254 chars."""
-    seen: list[str] = []
-    for raw in contact.emails:
-        email = clipboard_safe(clean_email(raw))[:254]
-        if email and email not in seen:
-            seen.append(email)
-    return seen
-
-
-def contact_phones(contact: Contact) -> list[str]:
-    """The contact's phones as printed, on one line each."""
-    phones: list[str] = []
-    for raw in contact.phones:
-        phone = clipboard_safe(clean_line(raw, limit=64))
-        if phone and phone not in phones:
-            phones.append(phone)
-    return phones
-
-
-def all_emails(contacts: list[Contact]) -> list[str]:
-    """Every email of a set of contacts, in order, without repeats."""
-    emails: list[str] = []
-    for contact in contacts:
-        for email in contact_emails(contact):
-            if email not in emails:
-                emails.append(email)
-    return emails
+__all__ = [
+    "MAX_NAME",
+    "CopyChoice",
+    "CopyMenuScreen",
+    "CopyTarget",
+    "all_emails",
+    "contact_emails",
+    "contact_name",
+    "contact_phones",
+    "copy_choices",
+    "copy_via_app",
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,6 @@ from newsroom_tui.i18n import _
 from newsroom_tui.models import Release
 from newsroom_tui.profiles import MenuNode, Profile
 from newsroom_tui.screens.history import DocumentHistory, Visit
-from newsroom_tui.screens.links import open_link
 from newsroom_tui.screens.reader_layout import ReaderLayout
 from newsroom_tui.settings import Settings
 from newsroom_tui.storage.errors import StoreError
@@ -192,5 +191,7 @@ class ReaderDocuments(ReaderLayout):
             if node.key == section_key or (resolved and resolved in candidates):
                 self.show_section(node)
                 return
+
+        from newsroom_tui.screens.links import open_link
 
         open_link(self.app, url)

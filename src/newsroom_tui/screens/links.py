@@ -15,7 +15,7 @@ from textual.widgets import Static
 from newsroom_tui import browser
 from newsroom_tui.i18n import N_, _
 from newsroom_tui.sanitise import clean_line, safe_url
-from newsroom_tui.screens.copy_menu import copy_via_app
+from newsroom_tui.screens.contact_text import copy_via_app
 from newsroom_tui.screens.interface_words import TranslatedBindings
 
 

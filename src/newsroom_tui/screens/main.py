@@ -35,10 +35,8 @@ from newsroom_tui.screens.listing import ORDER_LABELS, ORDERS, Listing, Order, u
 from newsroom_tui.screens.reader_layout import NARROW_WIDTH, WIDE_WIDTH
 from newsroom_tui.screens.reader_service import ReaderService
 from newsroom_tui.screens.release_versions import ReleaseVersionActions
-from newsroom_tui.screens.sync_log import SyncRecord
 from newsroom_tui.settings import Settings
 from newsroom_tui.storage.store import TEXT_COUNT_CAP, StoreError
-from newsroom_tui.watches import Watch
 from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.contacts_panel import ContactsPanel
 from newsroom_tui.widgets.filter_line import FilterLine, ListState
@@ -59,6 +57,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from newsroom_tui.newsrooms.multistore import MultiStore
+    from newsroom_tui.screens.sync_log import SyncRecord
+    from newsroom_tui.watches import Watch
 
 log = logging.getLogger(__name__)
 

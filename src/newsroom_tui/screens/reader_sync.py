@@ -15,19 +15,12 @@ from newsroom_tui.profiles import Profile
 from newsroom_tui.query import Query
 from newsroom_tui.screens.documents import ReaderDocuments
 from newsroom_tui.screens.reader_service import ReaderService, SyncFailed
-from newsroom_tui.screens.sync_log import (
-    SyncLogScreen,
-    SyncRecord,
-    offline_at_start,
-    status_summary,
-    sync_notification,
-    was_offline,
-)
 from newsroom_tui.storage.errors import StoreError
 from newsroom_tui.widgets.sync_status import SyncStatus, describe_sync_time
 
 if TYPE_CHECKING:
     from newsroom_tui.newsrooms.sync_all import NewsroomSync
+    from newsroom_tui.screens.sync_log import SyncRecord
     from newsroom_tui.watches import Watch, WatchNews
 
 log = logging.getLogger(__name__)
@@ -62,6 +55,8 @@ class ReaderSync(ReaderDocuments):
             return 0
 
     def _say_offline(self) -> None:
+        from newsroom_tui.screens.sync_log import offline_at_start
+
         self.status.set_online(False)
         self.notify(
             offline_at_start(self._cached_count()), markup=False, severity="warning", timeout=10
@@ -162,6 +157,13 @@ class ReaderSync(ReaderDocuments):
         self.notify(message, markup=False, severity="error")
 
     def _sync_finished(self, report: SyncReport) -> None:
+        from newsroom_tui.screens.sync_log import (
+            SyncRecord,
+            status_summary,
+            sync_notification,
+            was_offline,
+        )
+
         cached = self._cached_count()
         self.sync_records.append(SyncRecord(datetime.now(), report, cached))
         self.status.set_online(not was_offline(report))
@@ -175,6 +177,8 @@ class ReaderSync(ReaderDocuments):
         self.refresh_list(keep_id=current.id if current else None)
 
     def action_sync_log(self) -> None:
+        from newsroom_tui.screens.sync_log import SyncLogScreen
+
         listed = self.store.store(self.scope or self.store.home)
         last = describe_sync_time(listed.get_meta("last_sync"))
         self.app.push_screen(SyncLogScreen(list(self.sync_records), last))

@@ -16,15 +16,13 @@ from textual import work
 from newsroom_tui.i18n import _, ngettext
 from newsroom_tui.local_formats import format_number
 from newsroom_tui.models import Contact
-from newsroom_tui.screens.copy_menu import (
-    CopyMenuScreen,
+from newsroom_tui.screens.contact_text import (
     all_emails,
     contact_emails,
     contact_name,
     copy_via_app,
 )
 from newsroom_tui.screens.interface_words import TranslatedBindings
-from newsroom_tui.screens.links import open_link
 from newsroom_tui.storage.errors import StoreError
 from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.contacts_panel import ContactsPanel
@@ -217,6 +215,8 @@ class ReleaseActions(TranslatedBindings[None]):
         return release.url if release is not None else None
 
     def action_open_in_browser(self) -> None:
+        from newsroom_tui.screens.links import open_link
+
         url = self._target_url()
         if url:
             open_link(self.app, url)
@@ -273,6 +273,8 @@ class ReleaseActions(TranslatedBindings[None]):
         copy_via_app(self.app, ", ".join(emails), what)
 
     def action_copy_menu(self) -> None:
+        from newsroom_tui.screens.copy_menu import CopyMenuScreen
+
         contacts = self._other_contacts()
         if contacts is None:
             self.query_one(ContactsPanel).action_copy_menu()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 
@@ -23,9 +24,7 @@ from newsroom_tui.i18n import _
 from newsroom_tui.models import Release, ReleaseVersion
 from newsroom_tui.sanitise import clean_line
 from newsroom_tui.screens.reader_sync import ReaderSync
-from newsroom_tui.screens.release_changes import ReleaseChangesScreen
 from newsroom_tui.storage.errors import StoreError
-from newsroom_tui.versions.changes import Changes, changes
 from newsroom_tui.versions.delta import DeltaError
 from newsroom_tui.versions.languages import (
     LanguageVersion,
@@ -38,6 +37,9 @@ from newsroom_tui.widgets.article_view import ArticleView
 from newsroom_tui.widgets.contacts_panel import ContactsPanel
 from newsroom_tui.widgets.language_badges import LanguageBadges
 from newsroom_tui.widgets.release_list import ReleaseList
+
+if TYPE_CHECKING:
+    from newsroom_tui.versions.changes import Changes
 
 log = logging.getLogger(__name__)
 
@@ -205,6 +207,8 @@ class ReleaseVersionActions(ReaderSync):
                 markup=False,
             )
             return
+        from newsroom_tui.versions.changes import changes
+
         previous = earlier[0]
         found = changes(
             previous.title,
@@ -217,6 +221,8 @@ class ReleaseVersionActions(ReaderSync):
         self.app.call_from_thread(self._changes_ready, release, previous, found)
 
     def _changes_ready(self, release: Release, previous: ReleaseVersion, found: Changes) -> None:
+        from newsroom_tui.screens.release_changes import ReleaseChangesScreen
+
         self.app.push_screen(ReleaseChangesScreen(release, previous, found, release.versions))
         if release.edit_unseen:
             self._edit_seen(release.id)

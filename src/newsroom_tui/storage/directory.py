@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass, field
 
 from newsroom_tui.extraction.contact_names import person_key
-from newsroom_tui.models import DirectoryContact, ReleaseRow
+from newsroom_tui.records import DirectoryContact, ReleaseRow
 from newsroom_tui.storage.dbfile import Database
 from newsroom_tui.storage.errors import StoreError
 from newsroom_tui.storage.listing import ROW_COLUMNS, release_row

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from newsroom_tui.models import ReleaseRow
+from newsroom_tui.records import ReleaseRow
 from newsroom_tui.storage import filters
 from newsroom_tui.storage.dbfile import Database
 from newsroom_tui.storage.values import from_iso, json_strings

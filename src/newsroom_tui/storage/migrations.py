@@ -10,8 +10,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from newsroom_tui.models import release_id_for
-
 _V1 = """
 -- Narrow on purpose (~300 bytes a row, so the whole table stays in the page cache): filters and
 -- the list read it row by row. The large texts live in release_content.
@@ -217,6 +215,8 @@ def _v4(con: sqlite3.Connection) -> None:
     mid-way; a new id some other release already has (a hash collision) leaves that release
     its old id. The contacts' foreign key is checked at commit, once both sides are renamed.
     """
+    from newsroom_tui.models import release_id_for  # only a database older than v4 needs it
+
     con.execute("PRAGMA defer_foreign_keys = ON")
     old_ids = [str(row[0]) for row in con.execute("SELECT id FROM releases")]
     old_ids += [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, SearchHit, SearchResults
+from newsroom_tui.records import SNIPPET_CLOSE, SNIPPET_OPEN, SearchHit, SearchResults
 from newsroom_tui.storage import filters
 from newsroom_tui.storage.dbfile import Database
 from newsroom_tui.storage.listing import ReleaseListing

@@ -10,8 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from newsroom_tui.extraction.language_links import language_tag
-from newsroom_tui.models import SNIPPET_CLOSE, SNIPPET_OPEN, Contact, LanguageLink
+from newsroom_tui.records import SNIPPET_CLOSE, SNIPPET_OPEN, Contact, LanguageLink
 from newsroom_tui.urls import safe_url
 
 if TYPE_CHECKING:
@@ -145,6 +144,8 @@ def json_strings(raw: str) -> list[str]:
 def language_links(raw: str | None) -> list[LanguageLink]:
     """The stored language links ("language<TAB>url" lines), by language; lines that are not
     a language and a URL the URL check accepts are skipped (a file changed behind our back)."""
+    from newsroom_tui.extraction.language_links import language_tag  # a release read whole only
+
     links: dict[str, LanguageLink] = {}
     for line in (raw or "").split("\n"):
         language, _, url = line.partition("\t")

@@ -6,7 +6,7 @@ emails and phones shown are exactly the strings that `c`, `C` and the copy menu 
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,15 +20,16 @@ from newsroom_tui.i18n import N_, _, ngettext
 from newsroom_tui.local_formats import format_number
 from newsroom_tui.models import Contact
 from newsroom_tui.sanitise import clean_line
-from newsroom_tui.screens.copy_menu import (
-    CopyChoice,
-    CopyMenuScreen,
+from newsroom_tui.screens.contact_text import (
     all_emails,
     contact_emails,
     contact_name,
     contact_phones,
     copy_via_app,
 )
+
+if TYPE_CHECKING:
+    from newsroom_tui.screens.copy_menu import CopyChoice
 
 EMPTY = N_("No press contacts on this page")
 NO_EMAIL = N_("no email")
@@ -170,6 +171,8 @@ class ContactsPanel(VerticalScroll, can_focus=True):
         if contact is None:
             self.notify(_(EMPTY), severity="warning", markup=False)
             return
+        from newsroom_tui.screens.copy_menu import CopyMenuScreen
+
         self.app.push_screen(CopyMenuScreen(contact), self._menu_closed)
 
     def _menu_closed(self, choice: CopyChoice | None) -> None:
