@@ -33,9 +33,18 @@ PYTEST := PYTHONDONTWRITEBYTECODE= $(BIN)/pytest
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 2) * 2 )))
 PARALLEL := -n $(TEST_WORKERS) --dist worksteal
 
+# The second pass runs in one process: its 84 tests take ~4 s of CPU there, while starting four
+# workers that each collect the whole suite (~5 s of CPU apiece) took 15 s.
+# Suite time on this 2-core machine: 4:05 wall, 7:09 user CPU (a quiet run) before these
+# changes: a Textual lru_cache that kept every app's rendered lines is emptied after
+# each test and the collector runs less often in test processes (GC time of the UI tests
+# 18.9 -> 6.4 s of ~60 s CPU), pipe reads that ended on a 5 s timeout now end at EOF (the
+# sync --every tests 17.4 -> 6.7 s and 7.0 -> 1.4 s), the crash test kills 12 children (30 in
+# test-deep) and this pass runs serially. After: 3:31 wall, 6:18 user CPU (load 3-4; details in
+# benchmarks/analysis.md).
 test: lint
 	$(PYTEST) -q $(PARALLEL) $(PYTEST_ARGS)
-	NEWSROOM_TUI_NO_SPEEDUPS=1 $(PYTEST) -q $(PARALLEL) -p no:cacheprovider $(NO_SPEEDUPS_TESTS)
+	NEWSROOM_TUI_NO_SPEEDUPS=1 $(PYTEST) -q -p no:cacheprovider $(NO_SPEEDUPS_TESTS)
 
 # The same with every property test at its full number of examples (tests/depth.py): for changes
 # to the parsers, the speed shortcuts and the store.

@@ -33,7 +33,7 @@ RELEASES = 35
 """Releases on the site: three full batches and a short one."""
 BATCH = 10
 """The children sync with this batch size (releases.BATCH_SIZE, 50, made smaller): more batch
-boundaries for the kills to land between, in a site small enough to sync 30 times quickly."""
+boundaries for the kills to land between, in a site small enough to sync dozens of times quickly."""
 
 
 def profile_toml(site: Site) -> str:
@@ -125,7 +125,7 @@ class Zygote:
 
     Forking from a single-threaded process that has already paid for the imports makes a round
     cost the sync alone (a fresh interpreter takes ~0.7 s to import httpx, lxml and feedparser),
-    so the default run can afford its 30 kills. The children are killed by pid; the zygote reaps
+    so the default run can afford its dozen kills. The children are killed by pid; the zygote reaps
     them and reports `exit <pid> <status>`.
     """
 

@@ -58,8 +58,11 @@ class Running:
         )
         self.lines: dict[str, queue.Queue[str]] = {"out": queue.Queue(), "err": queue.Queue()}
         self.seen: dict[str, list[str]] = {"out": [], "err": []}
+        self.pumps: dict[str, threading.Thread] = {}
         for name, pipe in (("out", self.proc.stdout), ("err", self.proc.stderr)):
-            threading.Thread(target=self._pump, args=(name, pipe), daemon=True).start()
+            pump = threading.Thread(target=self._pump, args=(name, pipe), daemon=True)
+            pump.start()
+            self.pumps[name] = pump
 
     def _pump(self, name: str, pipe: IO[str] | None) -> None:
         assert pipe is not None
@@ -80,11 +83,13 @@ class Running:
         raise AssertionError(f"no line with {wanted!r} in {self.seen[stream]}")
 
     def rest(self, stream: str) -> str:
-        """Everything `stream` said (after the process ended)."""
+        """Everything `stream` said (after the process ended and its pipe was read to the end)."""
         self.proc.wait(timeout=60)
+        self.pumps[stream].join(timeout=60)
+        assert not self.pumps[stream].is_alive(), f"the {stream} pipe never closed"
         while True:
             try:
-                self.seen[stream].append(self.lines[stream].get(timeout=5))
+                self.seen[stream].append(self.lines[stream].get_nowait())
             except queue.Empty:
                 return "".join(self.seen[stream])
 

@@ -21,6 +21,7 @@ from crashharness import (
     tagged_processes,
     timed_sync,
 )
+from depth import DEEP
 from newsroom_tui.ingest.extraction_pool import POOL_MIN_PAGES
 from newsroom_tui.storage.store import Store
 from sitekit import Site
@@ -101,8 +102,13 @@ def _crash_rounds(tmp_path: Path, kills: int) -> None:
     assert not list(tmp_path.glob("*.corrupt-*")), "a database was moved aside as corrupt"
 
 
-def test_sigkill_during_sync_30_times(tmp_path: Path) -> None:
-    _crash_rounds(tmp_path, kills=30)
+KILLS = 30 if DEEP else 12
+"""Children killed in the ordinary run: 12 (at least three of them between two batches, as
+always), 30 in `make test-deep` (tests/depth.py), 300 with --soak."""
+
+
+def test_sigkill_during_sync_repeatedly(tmp_path: Path) -> None:
+    _crash_rounds(tmp_path, kills=KILLS)
 
 
 @pytest.mark.soak

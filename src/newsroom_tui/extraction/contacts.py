@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
+from typing import Any
 from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
@@ -42,7 +43,7 @@ from newsroom_tui.extraction.contact_leadins import (
     may_anchor,
 )
 from newsroom_tui.models import Contact
-from newsroom_tui.speedups.soup_tree import parse_html
+from newsroom_tui.speedups.soup_tree import bs4_contents, parse_html
 
 MAX_BLOCK_CHARS = 20_000
 """Characters of the contacts block that are scanned; the rest is ignored."""
@@ -327,6 +328,176 @@ def _blocks(stack: list[PageElement | _Close | _LinkEnd | str]) -> list[Block]:
             pieces.append(item)  # a mailto marker queued after a link's children
     flush()
     return blocks
+
+
+def extract_contacts_lxml(body_html: str, body: Any) -> list[Contact]:
+    """extract_contacts(body_html) read from lxml's parse of it: `body` is the `<body>` that
+    `speedups.lxml_body.parse_body(body_html)` gave (the subset: no comments, no <pre>), whose
+    strings are read as BeautifulSoup holds them (`soup_tree.bs4_contents`). Same contacts, without
+    the BeautifulSoup tree (tests/test_lxml_body.py compares both)."""
+    if not isinstance(body_html, str) or not body_html:
+        return []
+    if _without_surrogates(body_html).replace("\x00", "") != body_html:
+        return extract_contacts(body_html)  # parsed from another string than this one
+    root = body.getparent()
+    tail = _lx_tail_stack(root, TAIL_BLOCKS) if len(body_html) < MAX_TEXT_CHARS else None
+    if tail is not None:
+        for region in _anchor_regions(_lx_blocks(tail)):
+            found = BlockReader(mailto_only=False).read(region)
+            if found:
+                return found
+    blocks = _lx_blocks([root])
+    for region in _anchor_regions(blocks):
+        found = BlockReader(mailto_only=False).read(region)
+        if found:
+            return found
+    region = _heading_region(blocks)
+    return BlockReader(mailto_only=True).read(region) if region else []
+
+
+class _Marker:
+    """A mailto link's addresses, queued after the link's children (a plain str in _blocks)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _lx_starts_block(item: Any) -> bool:
+    """_starts_block of an lxml element or string."""
+    if type(item) is str:
+        return False
+    name = item.tag.lower()
+    if name in _SKIP_TAGS or name == "br":
+        return False
+    if item.get("data-cfemail"):
+        return False
+    return (
+        name in _BLOCK_TAGS
+        or name in _HEADING_TAGS
+        or (name in ("p", "div") and _lx_bold_only(item))
+    )
+
+
+def _lx_tail_stack(root: Any, count: int) -> list[Any] | None:
+    """_tail_stack of lxml's tree (`root` its <html>, the document's one child)."""
+    stack: list[Any] = []
+    contents: list[Any] = [root]
+    for _ in range(64):
+        found = 0
+        for index in range(len(contents) - 1, -1, -1):
+            if _lx_starts_block(contents[index]):
+                found += 1
+                if found == count:
+                    stack.extend(reversed(contents[index:]))
+                    return stack
+        inner = -1
+        child: Any = None
+        for index in range(len(contents) - 1, -1, -1):
+            if type(contents[index]) is not str:
+                inner, child = index, contents[index]
+                break
+        if child is None:
+            return None
+        name = child.tag.lower()
+        if (
+            name in _SKIP_TAGS
+            or name in _HEADING_TAGS
+            or name in ("a", "br")
+            or "data-cfemail" in child.attrib
+            or (name in ("p", "div") and _lx_bold_only(child))
+        ):
+            return None
+        stack.extend(reversed(contents[inner + 1 :]))
+        if name in _BLOCK_TAGS:
+            stack.append(_CLOSE_BLOCK)
+        contents = bs4_contents(child)
+    return None
+
+
+def _lx_blocks(stack: list[Any]) -> list[Block]:
+    """_blocks of lxml's tree: strings are plain str, queued addresses _Marker."""
+    blocks: list[Block] = []
+    pieces: list[str] = []
+    heading_depth = 0
+    link_depth = 0
+    total = 0
+
+    def flush() -> None:
+        if not pieces:
+            return
+        text = "".join(pieces)
+        pieces.clear()
+        if text.strip():
+            blocks.append(Block(unicodedata.normalize("NFC", text), heading_depth > 0))
+
+    while stack and total < MAX_TEXT_CHARS:
+        item = stack.pop()
+        kind = type(item)
+        if kind is str:
+            text = item
+            if MAILTO_OPEN in text or MAILTO_CLOSE in text:
+                text = MARKERS.sub("", text)
+            if link_depth and "@" in text:
+                text = _LINK_TEXT_EMAIL.sub(" ", text)
+            total += len(text)
+            pieces.append(text)
+            continue
+        if kind is _Close:
+            flush()
+            if item.heading:
+                heading_depth -= 1
+            continue
+        if kind is _LinkEnd:
+            link_depth -= 1
+            continue
+        if kind is _Marker:
+            pieces.append(item.text)
+            continue
+        name = item.tag.lower()
+        if name in _SKIP_TAGS:
+            continue
+        if name == "br":
+            pieces.append("\n")
+            continue
+        cf = item.get("data-cfemail") or ""
+        if cf:
+            decoded = _decode_cfemail(cf)
+            if decoded:
+                pieces.append(" " + decoded + " ")
+            continue
+        if name == "a":
+            emails = _link_emails(item.get("href") or "")
+            if emails:
+                stack.append(_Marker("".join(MAILTO_OPEN + e + MAILTO_CLOSE for e in emails)))
+                stack.append(_LINK_END)
+                link_depth += 1
+        is_heading = name in _HEADING_TAGS or (name in ("p", "div") and _lx_bold_only(item))
+        if is_heading:
+            flush()
+            stack.append(_CLOSE_HEADING)
+            heading_depth += 1
+        elif name in _BLOCK_TAGS:
+            flush()
+            stack.append(_CLOSE_BLOCK)
+        stack.extend(reversed(bs4_contents(item)))
+    flush()
+    return blocks
+
+
+def _lx_bold_only(el: Any) -> bool:
+    """_bold_only of an lxml element."""
+    only: Any = None
+    for child in bs4_contents(el):
+        if type(child) is str:
+            if not child.strip():
+                continue
+            return False
+        if only is not None or child.tag not in _BOLD_TAGS:
+            return False
+        only = child
+    return only is not None
 
 
 def _attr(tag: Tag, name: str) -> str:

@@ -22,7 +22,7 @@ import lxml.html
 from bs4 import BeautifulSoup, Tag
 from bs4.exceptions import ParserRejectedMarkup
 
-from newsroom_tui.extraction.contacts import extract_contacts
+from newsroom_tui.extraction.contacts import extract_contacts, extract_contacts_lxml
 from newsroom_tui.extraction.dates import parse_date
 from newsroom_tui.extraction.language_links import language_links
 from newsroom_tui.extraction.markdown import (
@@ -36,13 +36,15 @@ from newsroom_tui.extraction.markdown import (
 )
 from newsroom_tui.extraction.selectors import (
     PageSelector,
+    drop_may_match,
     element_text,
     has_text,
     tags_to_drop,
 )
-from newsroom_tui.models import ExtractedPage
+from newsroom_tui.models import Contact, ExtractedPage
 from newsroom_tui.profiles import ExtractSettings
 from newsroom_tui.sanitise import clean_body, clean_line, clean_title, safe_url
+from newsroom_tui.speedups import lxml_body
 from newsroom_tui.speedups.soup_tree import first_tag, parse_html
 
 __all__ = [
@@ -326,6 +328,44 @@ def extract_page(
     if len(body_source) > MAX_HTML_CHARS:
         body_source = body_source[:MAX_HTML_CHARS]
         notes.append(f"body longer than {MAX_HTML_CHARS:,} characters: the rest was dropped")
+    walked = _walked_body(body_source, settings.drop)
+    if walked is not None:
+        # The body in the subset lxml_body converts: no BeautifulSoup tree (same result).
+        body_html = clean_body(body_source)
+        if body_html == body_source:
+            contacts = extract_contacts_lxml(body_html, walked)
+        else:
+            contacts = extract_contacts(body_html)
+        converted = lxml_body.to_markdown(walked, base, notes)
+    else:
+        body_html, contacts, converted = _soup_body(body_source, settings, base, notes)
+    return ExtractedPage(
+        url=url,
+        title=title,
+        published=published,
+        markdown=converted.markdown,
+        text=converted.text,
+        body_html=body_html,
+        language=lang,
+        tags=tags,
+        contacts=contacts,
+        notes=converted.notes,
+        language_links=versions,
+    )
+
+
+def _walked_body(body_source: str, drop: Iterable[str]) -> Any | None:
+    """lxml's <body> of the body's HTML when lxml_body converts it (nothing to drop, the markup
+    in its subset), else None."""
+    if not lxml_body.active() or drop_may_match(drop, body_source):
+        return None
+    return lxml_body.parse_body(body_source)
+
+
+def _soup_body(
+    body_source: str, settings: ExtractSettings, base: str, notes: list[str]
+) -> tuple[str, list[Contact], ConvertedBody]:
+    """The body's sanitised HTML, contacts and conversion through BeautifulSoup's tree."""
     try:
         fragment = parse_html(body_source)
     except (ParserRejectedMarkup, ValueError, TypeError) as exc:
@@ -342,16 +382,4 @@ def extract_page(
     same_tree = not dropped and body_html == body_source
     contacts = extract_contacts(body_html, tree=fragment if same_tree else None)
     converted = tag_to_markdown(body, base, notes)
-    return ExtractedPage(
-        url=url,
-        title=title,
-        published=published,
-        markdown=converted.markdown,
-        text=converted.text,
-        body_html=body_html,
-        language=lang,
-        tags=tags,
-        contacts=contacts,
-        notes=converted.notes,
-        language_links=versions,
-    )
+    return body_html, contacts, converted

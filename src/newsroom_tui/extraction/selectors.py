@@ -557,6 +557,15 @@ def _may_match(selector: str, lowered_html: str) -> bool:
     return needles is None or all(needle in lowered_html for needle in needles)
 
 
+def drop_may_match(selectors: Iterable[str], html: str) -> bool:
+    """Whether tags_to_drop may find anything in the tree parsed from `html`: False only when
+    the shortcuts are on and no drop selector can match (see _may_match)."""
+    if not speedups.ENABLED:
+        return True
+    lowered = html.lower()
+    return any(_may_match(selector, lowered) for selector in selectors)
+
+
 def tags_to_drop(body: Tag, selectors: Iterable[str], notes: list[str], html: str) -> list[Tag]:
     """The elements of `body` that the profile's drop selectors match (invalid selectors are
     noted and skipped).

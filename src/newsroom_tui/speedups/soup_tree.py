@@ -231,6 +231,28 @@ def _parse_with_lxml(markup: str) -> BeautifulSoup | None:
         return None
 
 
+def bs4_contents(el: Any) -> list[Any]:
+    """The element's children as BeautifulSoup holds them: its text, then each child element
+    followed by the child's tail; a whitespace-only string shortened to "\\n" or " " as `_build`
+    does (outside <pre> and <textarea>: callers keep those out, and comments)."""
+    out: list[Any] = []
+    text = el.text
+    if text is not None:
+        out.append(_shortened(text))
+    for child in el:
+        out.append(child)
+        tail = child.tail
+        if tail is not None:
+            out.append(_shortened(tail))
+    return out
+
+
+def _shortened(text: str) -> str:
+    if not text.strip(_ASCII_SPACES):
+        return "\n" if "\n" in text else " "
+    return text
+
+
 def _outline(soup: BeautifulSoup) -> list[tuple[Any, ...]]:
     """Everything a reader of the tree can see: node classes, names, attributes, strings, and
     every link as a position in document order."""
